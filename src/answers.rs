@@ -1,0 +1,402 @@
+//! Reading an answers file (TOML, or JSON by extension) and checking it against a framework.
+//!
+//! A question id `section.name` is the key `name` of the table `[section]`.
+
+use indexmap::IndexMap;
+use serde::Serialize;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, closest, line_col};
+use crate::framework::{AnswerKind, Framework, Question};
+use crate::source::SourceFile;
+
+/// One answer, typed by its question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum AnswerValue {
+    /// Free text.
+    Text(String),
+    /// A whole number.
+    Integer(i64),
+    /// One of the question's allowed values.
+    Choice(String),
+}
+
+impl AnswerValue {
+    /// Whether the answer equals a literal written in a condition.
+    pub fn matches(&self, literal: &str) -> bool {
+        match self {
+            AnswerValue::Text(s) | AnswerValue::Choice(s) => s == literal,
+            AnswerValue::Integer(n) => literal.parse::<i64>() == Ok(*n),
+        }
+    }
+
+    /// The answer as written in an answers file (without quotes).
+    pub fn as_text(&self) -> String {
+        match self {
+            AnswerValue::Text(s) | AnswerValue::Choice(s) => s.clone(),
+            AnswerValue::Integer(n) => n.to_string(),
+        }
+    }
+}
+
+/// The answers of one organisation, by question id, in file order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Answers {
+    /// Answer by question id.
+    pub values: IndexMap<String, AnswerValue>,
+    /// The framework id the file says it was written for (`[framework] id = ...`).
+    pub framework_id: Option<String>,
+    /// The framework version the file says it was written for (`[framework] version = ...`).
+    pub framework_version: Option<String>,
+    /// Problems that do not stop the answers from being used.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// The table of an answers file that names the framework it was written for, not a question section.
+pub const META_SECTION: &str = "framework";
+
+impl Answers {
+    /// The answer to a question, if given.
+    pub fn get(&self, id: &str) -> Option<&AnswerValue> {
+        self.values.get(id)
+    }
+}
+
+/// The syntax of an answers file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    /// TOML (the default).
+    Toml,
+    /// JSON (files ending in `.json`).
+    Json,
+}
+
+impl Syntax {
+    /// The syntax for a file name: JSON for `.json`, TOML otherwise.
+    pub fn for_name(name: &str) -> Syntax {
+        if name.to_ascii_lowercase().ends_with(".json") {
+            Syntax::Json
+        } else {
+            Syntax::Toml
+        }
+    }
+}
+
+/// A value read from a file, before it is checked against its question.
+enum RawValue {
+    String(String),
+    Integer(i64),
+    Other(&'static str),
+}
+
+struct RawAnswer {
+    section: String,
+    key: String,
+    value: RawValue,
+    /// Line and column of the value, where the syntax gives one.
+    pos: Option<(usize, usize)>,
+    /// Line and column of the key.
+    key_pos: Option<(usize, usize)>,
+}
+
+/// Parses an answers file and checks every answer against the framework's questions.
+/// All problems are reported together.
+pub fn parse(framework: &Framework, file: &SourceFile, syntax: Syntax) -> Result<Answers, Diagnostics> {
+    let raw = match syntax {
+        Syntax::Toml => read_toml(file)?,
+        Syntax::Json => read_json(file)?,
+    };
+    check(framework, file, raw)
+}
+
+fn read_toml(file: &SourceFile) -> Result<Vec<RawAnswer>, Diagnostics> {
+    let text = &file.text;
+    let pos = |span: std::ops::Range<usize>| Some(line_col(text, span.start));
+    let table = DeTable::parse(text).map_err(|err| {
+        let at = err.span().map(|s| line_col(text, s.start));
+        Diagnostics(vec![
+            Diagnostic::error(
+                &file.name,
+                at,
+                format!("this is not valid TOML: {}", err.message().trim_end()),
+            )
+            .with_help("an answers file holds tables such as [profile] with lines such as org_type = \"district\""),
+        ])
+    })?;
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    for (section, value) in table.get_ref() {
+        let DeValue::Table(inner) = value.get_ref() else {
+            problems.push(Diagnostic::error(
+                &file.name,
+                pos(section.span()),
+                format!(
+                    "`{}` must be a table of answers such as [{}]",
+                    section.get_ref(),
+                    section.get_ref()
+                ),
+            ));
+            continue;
+        };
+        for (key, value) in inner {
+            out.push(RawAnswer {
+                section: section.get_ref().to_string(),
+                key: key.get_ref().to_string(),
+                value: toml_value(value),
+                pos: pos(value.span()),
+                key_pos: pos(key.span()),
+            });
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(Diagnostics(problems))
+    }
+}
+
+fn toml_value(value: &Spanned<DeValue<'_>>) -> RawValue {
+    match value.get_ref() {
+        DeValue::String(s) => RawValue::String(s.to_string()),
+        DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+            Ok(n) => RawValue::Integer(n),
+            Err(_) => RawValue::Other("a number too large"),
+        },
+        DeValue::Float(_) => RawValue::Other("a decimal number"),
+        DeValue::Boolean(_) => RawValue::Other("a boolean"),
+        DeValue::Datetime(_) => RawValue::Other("a date"),
+        DeValue::Array(_) => RawValue::Other("a list"),
+        DeValue::Table(_) => RawValue::Other("a table"),
+    }
+}
+
+fn read_json(file: &SourceFile) -> Result<Vec<RawAnswer>, Diagnostics> {
+    let value: serde_json::Value = serde_json::from_str(&file.text).map_err(|err| {
+        let message = err.to_string();
+        let message = message.rfind(" at line ").map_or(message.as_str(), |i| &message[..i]);
+        Diagnostics(vec![
+            Diagnostic::error(
+                &file.name,
+                Some((err.line(), err.column().max(1))),
+                format!("this is not valid JSON: {message}"),
+            )
+            .with_help(
+                "an answers file in JSON is an object of sections, e.g. {\"profile\": {\"org_type\": \"district\"}}",
+            ),
+        ])
+    })?;
+    let serde_json::Value::Object(sections) = value else {
+        return Err(Diagnostics(vec![Diagnostic::error(
+            &file.name,
+            None,
+            "the answers must be a JSON object of sections, e.g. {\"profile\": {...}}",
+        )]));
+    };
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    for (section, value) in sections {
+        let serde_json::Value::Object(inner) = value else {
+            problems.push(Diagnostic::error(
+                &file.name,
+                None,
+                format!("`{section}` must be an object of answers"),
+            ));
+            continue;
+        };
+        for (key, value) in inner {
+            let value = match value {
+                serde_json::Value::String(s) => RawValue::String(s),
+                serde_json::Value::Number(n) => match n.as_i64() {
+                    Some(i) => RawValue::Integer(i),
+                    None => RawValue::Other("a decimal number"),
+                },
+                serde_json::Value::Bool(_) => RawValue::Other("a boolean"),
+                serde_json::Value::Null => RawValue::Other("null"),
+                serde_json::Value::Array(_) => RawValue::Other("a list"),
+                serde_json::Value::Object(_) => RawValue::Other("an object"),
+            };
+            out.push(RawAnswer {
+                section: section.clone(),
+                key,
+                value,
+                pos: None,
+                key_pos: None,
+            });
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(Diagnostics(problems))
+    }
+}
+
+fn check(framework: &Framework, file: &SourceFile, raw: Vec<RawAnswer>) -> Result<Answers, Diagnostics> {
+    let mut answers = Answers::default();
+    let mut problems = Vec::new();
+    let (meta, raw): (Vec<RawAnswer>, Vec<RawAnswer>) = raw.into_iter().partition(|a| a.section == META_SECTION);
+    for entry in meta {
+        let value = match entry.value {
+            RawValue::String(s) => s,
+            _ => {
+                problems.push(Diagnostic::error(&file.name, entry.pos, format!("`{META_SECTION}.{}` must be a text", entry.key)));
+                continue;
+            }
+        };
+        match entry.key.as_str() {
+            "id" => answers.framework_id = Some(value),
+            "version" => answers.framework_version = Some(value),
+            other => problems.push(
+                Diagnostic::error(&file.name, entry.key_pos, format!("unknown key `{other}` in [{META_SECTION}]"))
+                    .with_help("[framework] holds `id` and `version`: the framework the answers were written for"),
+            ),
+        }
+    }
+    // Answers written for another framework or version: ids that no longer exist are warnings.
+    let other_version = match (&answers.framework_id, &answers.framework_version) {
+        (Some(id), _) if *id != framework.id => Some(format!("framework `{id}`")),
+        (_, Some(v)) if *v != framework.version => Some(format!("version {v}")),
+        _ => None,
+    };
+    if let Some(written_for) = &other_version {
+        answers.warnings.push(Diagnostic::warning(
+            &file.name,
+            None,
+            format!("the answers were written for {written_for}; this is {} {}", framework.id, framework.version),
+        ));
+    }
+    let mut gone = Vec::new();
+    for answer in raw {
+        let id = format!("{}.{}", answer.section, answer.key);
+        let Some(question) = framework.questions.get(&id) else {
+            if other_version.is_some() {
+                gone.push(id);
+                continue;
+            }
+            let mut d = Diagnostic::error(&file.name, answer.key_pos, format!("unknown question `{id}`"));
+            if let Some(best) = closest(&id, framework.questions.keys().map(String::as_str)) {
+                d = d.with_help(format!("did you mean `{best}`?"));
+            } else {
+                d = d.with_help("`readiness template` lists every question");
+            }
+            problems.push(d);
+            continue;
+        };
+        match typed(question, answer.value) {
+            Ok(value) => {
+                answers.values.insert(id, value);
+            }
+            Err(message) => {
+                problems.push(
+                    Diagnostic::error(&file.name, answer.pos, format!("`{id}`: {message}"))
+                        .with_help(format!("expected {}", question.expected())),
+                );
+            }
+        }
+    }
+    if !gone.is_empty() {
+        answers.warnings.push(Diagnostic::warning(
+            &file.name,
+            None,
+            format!("these answers are ignored: their questions no longer exist: {}", gone.join(", ")),
+        ));
+    }
+    for question in framework.questions.values() {
+        if question.required
+            && !answers.values.contains_key(&question.id)
+            && !problems
+                .iter()
+                .any(|p| p.message.starts_with(&format!("`{}`:", question.id)))
+        {
+            let (section, key) = question.id.split_once('.').unwrap_or((&question.id, ""));
+            problems.push(
+                Diagnostic::error(
+                    &file.name,
+                    None,
+                    format!("missing required answer `{}` ({})", question.id, question.title),
+                )
+                .with_help(format!("add `{key} = ...` under [{section}]: {}", question.expected())),
+            );
+        }
+    }
+    if problems.is_empty() {
+        Ok(answers)
+    } else {
+        Err(Diagnostics(problems))
+    }
+}
+
+fn typed(question: &Question, value: RawValue) -> Result<AnswerValue, String> {
+    match (question.kind, value) {
+        (AnswerKind::Text, RawValue::String(s)) => {
+            if question.required && s.trim().is_empty() {
+                Err("the answer is empty".to_string())
+            } else {
+                Ok(AnswerValue::Text(s))
+            }
+        }
+        (AnswerKind::Choice, RawValue::String(s)) => {
+            if question.choices.contains_key(&s) {
+                Ok(AnswerValue::Choice(s))
+            } else {
+                Err(format!("\"{s}\" is not an allowed value"))
+            }
+        }
+        (AnswerKind::Integer, RawValue::Integer(n)) => {
+            if question.min.is_some_and(|min| n < min) || question.max.is_some_and(|max| n > max) {
+                Err(format!("{n} is out of range"))
+            } else {
+                Ok(AnswerValue::Integer(n))
+            }
+        }
+        (AnswerKind::Integer, RawValue::String(s)) => Err(format!(
+            "found the text \"{s}\" where a number is wanted (write it without quotes)"
+        )),
+        (AnswerKind::Choice, RawValue::Integer(n)) => {
+            Err(format!("found the number {n} where one of the values is wanted"))
+        }
+        (AnswerKind::Text, RawValue::Integer(n)) => Err(format!(
+            "found the number {n} where a text is wanted (put it in quotes)"
+        )),
+        (_, RawValue::Other(what)) => Err(format!("found {what}")),
+    }
+}
+
+/// Applies what-if overrides `ID=VALUE` (from `--set`) on top of answers; `ID=` with no value
+/// removes the answer. The value is typed by the question: a whole number for integer
+/// questions, text otherwise.
+pub fn apply_overrides(framework: &Framework, answers: &mut Answers, sets: &[String]) -> Result<(), Diagnostics> {
+    let mut problems = Vec::new();
+    for set in sets {
+        let Some((id, value)) = set.split_once('=') else {
+            problems.push(Diagnostic::error("--set", None, format!("`{set}` is not of the form ID=VALUE")).with_help("for example --set why.goals=yes"));
+            continue;
+        };
+        let id = id.trim();
+        let Some(question) = framework.questions.get(id) else {
+            let mut d = Diagnostic::error("--set", None, format!("unknown question `{id}`"));
+            if let Some(best) = closest(id, framework.questions.keys().map(String::as_str)) {
+                d = d.with_help(format!("did you mean `{best}`?"));
+            }
+            problems.push(d);
+            continue;
+        };
+        if value.is_empty() {
+            answers.values.shift_remove(id);
+            continue;
+        }
+        let raw = match (question.kind, value.parse::<i64>()) {
+            (AnswerKind::Integer, Ok(n)) => RawValue::Integer(n),
+            _ => RawValue::String(value.to_string()),
+        };
+        match typed(question, raw) {
+            Ok(v) => {
+                answers.values.insert(id.to_string(), v);
+            }
+            Err(message) => problems.push(Diagnostic::error("--set", None, format!("`{id}`: {message}")).with_help(format!("expected {}", question.expected()))),
+        }
+    }
+    if problems.is_empty() { Ok(()) } else { Err(Diagnostics(problems)) }
+}

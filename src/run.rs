@@ -1,0 +1,228 @@
+//! Running a command: call the library, print the result, and return the exit code.
+
+use std::io::{Read, Write};
+
+use crate::answers::{self, Syntax};
+use crate::cli::{AssessArgs, CheckArgs, Cli, Command, Format, RulesArgs, SchemaArgs, TemplateArgs};
+use crate::diagnostic::{Diagnostics, Severity};
+use crate::load::{self, Loaded, RulesLocation};
+use crate::source::{SourceFile, read_disk};
+
+/// Exit code: success.
+pub const EXIT_OK: i32 = 0;
+/// Exit code: a file cannot be read or written.
+pub const EXIT_IO: i32 = 1;
+/// Exit code: the answers file is invalid.
+pub const EXIT_ANSWERS: i32 = 3;
+/// Exit code: the rule set is invalid.
+pub const EXIT_RULES: i32 = 4;
+/// Exit code: a golden test case of the rule set failed.
+pub const EXIT_TEST_FAILED: i32 = 5;
+
+/// Runs a parsed command line and returns the process exit code.
+pub fn run(cli: Cli) -> i32 {
+    match cli.command {
+        Command::Assess(args) => assess(&args, false),
+        Command::Explain(args) => assess(&args, true),
+        Command::Check(args) => check(&args),
+        Command::Test(args) => golden(&args),
+        Command::Template(args) => template(&args),
+        Command::Schema(args) => schema(&args),
+        Command::Frameworks => frameworks(),
+    }
+}
+
+fn report(problems: &Diagnostics) {
+    eprintln!("{problems}");
+}
+
+/// Where the rules come from, as the command line says.
+pub fn rules_location(args: &RulesArgs) -> RulesLocation {
+    match (&args.rules, &args.framework) {
+        (Some(path), _) => RulesLocation::Path(path.clone()),
+        (None, Some(name)) => RulesLocation::BuiltIn(name.clone()),
+        (None, None) => RulesLocation::default(),
+    }
+}
+
+/// Loads the rules, or reports their errors on stderr and returns the exit code.
+fn load_rules(args: &RulesArgs) -> Result<Loaded, i32> {
+    load::load(&rules_location(args)).map_err(|problems| {
+        let errors = problems.0.into_iter().filter(|d| d.severity == Severity::Error).collect();
+        report(&Diagnostics(errors));
+        EXIT_RULES
+    })
+}
+
+fn check(args: &CheckArgs) -> i32 {
+    let (name, diagnostics) = match load::load(&rules_location(&args.rules)) {
+        Ok(loaded) => {
+            let f = &loaded.framework;
+            (format!("{} {}", f.id, f.version), loaded.warnings)
+        }
+        Err(problems) => (describe(&args.rules), problems.0),
+    };
+    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
+    let warnings = diagnostics.len() - errors;
+    let mut out = String::new();
+    for d in &diagnostics {
+        out.push_str(&format!("{d}\n"));
+    }
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    out.push_str(&format!("{name}: {}, {}\n", plural(errors, "error"), plural(warnings, "warning")));
+    let printed = print_stdout(&out);
+    if printed != EXIT_OK {
+        return printed;
+    }
+    if errors > 0 || (args.strict && warnings > 0) { EXIT_RULES } else { EXIT_OK }
+}
+
+fn golden(args: &RulesArgs) -> i32 {
+    let loaded = match load_rules(args) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let results = crate::golden::run_all(&loaded.framework);
+    let mut out = String::new();
+    for r in &results {
+        if r.failures.is_empty() {
+            out.push_str(&format!("ok     {}\n", r.name));
+        } else {
+            out.push_str(&format!("FAILED {} ({})\n", r.name, r.location));
+            for f in &r.failures {
+                out.push_str(&format!("         {f}\n"));
+            }
+        }
+    }
+    let failed = results.iter().filter(|r| !r.failures.is_empty()).count();
+    if results.is_empty() {
+        out.push_str("no test cases: list golden test files under `tests` in the framework manifest\n");
+    }
+    out.push_str(&format!("{} passed, {failed} failed\n", results.len() - failed));
+    let printed = print_stdout(&out);
+    if printed != EXIT_OK {
+        return printed;
+    }
+    if failed > 0 { EXIT_TEST_FAILED } else { EXIT_OK }
+}
+
+fn template(args: &TemplateArgs) -> i32 {
+    let loaded = match load_rules(&args.rules) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let text = crate::starter::render(&loaded.framework);
+    match &args.output {
+        None => print_stdout(&text),
+        Some(path) => match crate::output::write_atomic(path, text.as_bytes(), crate::output::Existing::Keep) {
+            Ok(()) => {
+                eprintln!("wrote {}", path.display());
+                EXIT_OK
+            }
+            Err(message) => {
+                eprintln!("error: {message}");
+                EXIT_IO
+            }
+        },
+    }
+}
+
+/// Prints to standard output; a closed pipe or full disk gives the I/O exit code.
+fn print_stdout(text: &str) -> i32 {
+    let mut stdout = std::io::stdout().lock();
+    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+        Ok(()) => EXIT_OK,
+        Err(_) => EXIT_IO,
+    }
+}
+
+fn schema(args: &SchemaArgs) -> i32 {
+    let value = match crate::schema::file_schema(args.kind) {
+        Some(value) => value,
+        None => match load_rules(&args.rules) {
+            Ok(loaded) => crate::schema::answers(&loaded.framework),
+            Err(code) => return code,
+        },
+    };
+    print_stdout(&crate::render::json(&value))
+}
+
+fn describe(args: &RulesArgs) -> String {
+    match rules_location(args) {
+        RulesLocation::Path(p) => p.display().to_string(),
+        RulesLocation::BuiltIn(id) => id,
+    }
+}
+
+fn frameworks() -> i32 {
+    for id in load::built_in_ids() {
+        match load::load(&RulesLocation::BuiltIn(id.to_string())) {
+            Ok(loaded) => {
+                let f = &loaded.framework;
+                println!("{id}\t{}\t{}", f.version, f.name);
+            }
+            Err(_) => println!("{id}\t(invalid: run `readiness check --framework {id}`)"),
+        }
+    }
+    EXIT_OK
+}
+
+fn read_answers(path: &std::path::Path) -> Result<SourceFile, String> {
+    if path.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .map_err(|e| format!("<stdin>: cannot read standard input: {}", crate::source::io_reason(&e)))?;
+        return Ok(SourceFile {
+            name: "<stdin>".to_string(),
+            text,
+        });
+    }
+    read_disk(path).map_err(|reason| format!("{}: cannot read the file: {reason}", path.display()))
+}
+
+/// `assess`, or with `explain` the trace of how the assessment came out.
+fn assess(args: &AssessArgs, explain: bool) -> i32 {
+    let loaded = match load_rules(&args.rules) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let file = match read_answers(&args.answers) {
+        Ok(f) => f,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return EXIT_IO;
+        }
+    };
+    let answers = answers::parse(&loaded.framework, &file, Syntax::for_name(&file.name)).and_then(|mut a| {
+        answers::apply_overrides(&loaded.framework, &mut a, &args.set)?;
+        Ok(a)
+    });
+    let answers = match answers {
+        Ok(a) => a,
+        Err(problems) => {
+            report(&problems);
+            return EXIT_ANSWERS;
+        }
+    };
+    for warning in &answers.warnings {
+        eprintln!("{warning}");
+    }
+    let assessment = crate::evaluate::assess(&loaded.framework, &answers);
+    for id in &assessment.ignored {
+        eprintln!("warning: {}: `{id}` is ignored: the question does not apply to the other answers", file.name);
+    }
+    let output = if explain {
+        let explanation = crate::explain::explain(&loaded.framework, &answers);
+        match args.format {
+            Format::Text => crate::render::explanation(&explanation),
+            Format::Json => crate::render::json(&explanation),
+        }
+    } else {
+        match args.format {
+            Format::Text => crate::render::text(&assessment),
+            Format::Json => crate::render::json(&assessment),
+        }
+    };
+    print_stdout(&output)
+}

@@ -1,0 +1,235 @@
+//! The built-in framework against the documents it is written from (`docs/sources/`).
+
+use std::collections::HashSet;
+
+use readiness::framework::{Framework, Role};
+use readiness::load::{RulesLocation, load};
+
+fn ctq() -> Framework {
+    load(&RulesLocation::BuiltIn("ctq".into()))
+        .expect("the built-in framework loads")
+        .framework
+}
+
+fn sources() -> String {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/sources");
+    let mut text = String::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            text.push_str(&std::fs::read_to_string(path).unwrap());
+        }
+    }
+    text
+}
+
+fn normalise(s: &str) -> String {
+    s.to_lowercase()
+        .replace(['’', '“', '”'], "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn every_resource_is_used_by_a_recommendation() {
+    let fw = ctq();
+    let used: HashSet<&str> = fw
+        .recommendations
+        .iter()
+        .flat_map(|r| r.resources.iter().map(String::as_str))
+        .collect();
+    let unused: Vec<&str> = fw
+        .resources
+        .keys()
+        .map(String::as_str)
+        .filter(|id| !used.contains(id))
+        .collect();
+    assert!(unused.is_empty(), "resources no rule uses: {unused:?}");
+}
+
+#[test]
+fn every_link_comes_from_the_documents() {
+    let fw = ctq();
+    let sources = sources();
+    for resource in fw.resources.values() {
+        for url in resource.url.iter().chain(&resource.other_urls) {
+            assert!(
+                sources.contains(url.as_str()),
+                "{}: {url} is in no source document",
+                resource.id
+            );
+        }
+    }
+}
+
+#[test]
+fn every_resource_title_comes_from_the_documents() {
+    let fw = ctq();
+    let sources = normalise(&sources());
+    for resource in fw.resources.values() {
+        // The first words of the title, up to a colon, must be in a document.
+        let head = resource.title.split(':').next().unwrap();
+        assert!(
+            sources.contains(&normalise(head)),
+            "{}: title `{}` is in no source document",
+            resource.id,
+            resource.title
+        );
+    }
+}
+
+/// Every big question and important task of the documents, with the question that holds it.
+const DOCUMENT_ITEMS: &[(&str, Role, &str)] = &[
+    (
+        "why.value_proposition",
+        Role::BigQuestion,
+        "clearly understand the value proposition of micro-credentials",
+    ),
+    (
+        "why.possibilities",
+        Role::BigQuestion,
+        "envisioned the possibilities for micro-credentials",
+    ),
+    (
+        "why.goals",
+        Role::BigQuestion,
+        "articulate our goals and objectives for piloting or implementing micro-credentials",
+    ),
+    (
+        "why.theory_of_action",
+        Role::BigQuestion,
+        "theory of action for piloting or implementing micro-credentials",
+    ),
+    ("why.shared_theory", Role::BigQuestion, "shared theory of action"),
+    ("why.capacity", Role::Task, "determine your capacity"),
+    (
+        "why.leader_support",
+        Role::Task,
+        "secure support from key leaders by engaging others in the work",
+    ),
+    (
+        "how.which_microcredentials",
+        Role::BigQuestion,
+        "which micro-credentials",
+    ),
+    (
+        "how.incentives",
+        Role::BigQuestion,
+        "articulate incentives for participation",
+    ),
+    (
+        "how.timeline",
+        Role::BigQuestion,
+        "best timeline for the pilot or implementation",
+    ),
+    ("how.support_model", Role::BigQuestion, "which support model is ideal"),
+    ("how.fee_based", Role::BigQuestion, "fee-based"),
+    ("how.fee_funding", Role::BigQuestion, "covering these costs"),
+    (
+        "how.promotion",
+        Role::Task,
+        "prepare promotional materials for recruitment",
+    ),
+    ("how.recruitment", Role::Task, "recruit participants"),
+    (
+        "implement.feedback",
+        Role::BigQuestion,
+        "what feedback is needed from participants",
+    ),
+    ("implement.launch_event", Role::Task, "hold a launch event"),
+    ("implement.support", Role::Task, "provide support based on your model"),
+    ("implement.data", Role::Task, "gather data"),
+];
+
+#[test]
+fn every_big_question_and_task_of_the_documents_is_asked() {
+    let fw = ctq();
+    let sources = normalise(&sources());
+    for (id, role, words) in DOCUMENT_ITEMS {
+        assert!(sources.contains(&normalise(words)), "`{words}` is not in the documents");
+        let question = fw.questions.get(*id).unwrap_or_else(|| panic!("{id} is missing"));
+        assert_eq!(question.role, *role, "{id}");
+        let text = normalise(&format!(
+            "{} {}",
+            question.title,
+            question.help.clone().unwrap_or_default()
+        ));
+        assert!(
+            text.contains(&normalise(words)),
+            "{id}: `{words}` is not in its title or help"
+        );
+        assert!(
+            question.help.as_ref().is_some_and(|h| !h.is_empty()),
+            "{id} has no help"
+        );
+    }
+    let listed: HashSet<&str> = DOCUMENT_ITEMS.iter().map(|(id, _, _)| *id).collect();
+    for question in fw.questions.values().filter(|q| q.role != Role::Profile) {
+        assert!(
+            listed.contains(question.id.as_str()),
+            "{} is asked but not from the documents",
+            question.id
+        );
+    }
+}
+
+/// The public answers contract: ids and allowed values users write into their files.
+#[test]
+fn the_answers_contract_holds() {
+    let fw = ctq();
+    let values = |id: &str| -> Vec<String> {
+        fw.questions
+            .get(id)
+            .unwrap_or_else(|| panic!("{id} is missing"))
+            .choices
+            .keys()
+            .cloned()
+            .collect()
+    };
+    assert_eq!(
+        values("profile.org_type"),
+        ["school", "district", "state", "organization"]
+    );
+    assert_eq!(
+        values("profile.stage"),
+        ["exploring", "planning", "launching", "implementing"]
+    );
+    assert_eq!(values("how.fee_based"), ["yes", "no", "unsure"]);
+    for id in [
+        "why.value_proposition",
+        "why.possibilities",
+        "why.goals",
+        "why.theory_of_action",
+        "why.shared_theory",
+        "how.which_microcredentials",
+        "how.incentives",
+        "how.timeline",
+        "how.support_model",
+        "how.fee_funding",
+        "implement.feedback",
+    ] {
+        assert_eq!(values(id), ["yes", "partly", "no"], "{id}");
+    }
+    for id in [
+        "why.capacity",
+        "why.leader_support",
+        "how.promotion",
+        "how.recruitment",
+        "implement.launch_event",
+        "implement.support",
+        "implement.data",
+    ] {
+        assert_eq!(values(id), ["done", "in_progress", "not_started"], "{id}");
+    }
+    let required: Vec<&str> = fw
+        .questions
+        .values()
+        .filter(|q| q.required)
+        .map(|q| q.id.as_str())
+        .collect();
+    assert_eq!(required, ["profile.organization", "profile.org_type"]);
+    assert_eq!(fw.questions["profile.educators"].min, Some(1));
+    let phases: Vec<&str> = fw.phases.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(phases, ["why", "how", "implement"]);
+}

@@ -1,0 +1,75 @@
+//! The README's quick start must stay true: exactly two commands, the first runs
+//! `readiness` on a shipped sample, the second runs the tests.
+
+use std::process::Command;
+
+fn quick_start() -> Vec<String> {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = readme
+        .split("## Quick start")
+        .nth(1)
+        .expect("the README has a quick start");
+    let block = section.split("```sh\n").nth(1).expect("the quick start has a sh block");
+    let block = block.split("```").next().unwrap();
+    block
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn quick_start_has_two_commands_build_and_run_then_test() {
+    let commands = quick_start();
+    assert_eq!(commands.len(), 2, "{commands:?}");
+    assert!(
+        commands[0].starts_with("cargo run --release -- assess "),
+        "{}",
+        commands[0]
+    );
+    assert_eq!(commands[1], "cargo test");
+}
+
+#[test]
+fn quick_start_assessment_runs_on_a_shipped_sample() {
+    let commands = quick_start();
+    let args: Vec<&str> = commands[0].split(" -- ").nth(1).unwrap().split_whitespace().collect();
+    let out = Command::new(env!("CARGO_BIN_EXE_readiness"))
+        .args(&args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("Current phase: Understanding your why"), "{stdout}");
+    assert!(stdout.contains("Recommendations"), "{stdout}");
+}
+
+#[test]
+fn every_sample_in_the_readme_assesses_cleanly() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let mut count = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        assert!(
+            readme.contains(&format!("`{name}`")),
+            "samples/{name} is not in the README"
+        );
+        let out = Command::new(env!("CARGO_BIN_EXE_readiness"))
+            .arg("assess")
+            .arg("--answers")
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.stderr.is_empty(),
+            "{name} warns: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        count += 1;
+    }
+    assert!(count >= 3, "at least three samples ship");
+}
