@@ -19,7 +19,7 @@ important tasks, decides which phase the organisation is in, lists the tasks tha
 recommends next steps with resources.",
     after_help = "Example:\n  readiness assess --answers samples/starting-district.toml\n\n\
 Exit codes: 0 success, 1 a file cannot be read or written, 2 wrong command-line usage, \
-3 the answers file is invalid, 4 the rule set is invalid."
+3 the answers file is invalid, 4 the rule set is invalid, 5 a golden test case failed."
 )]
 pub struct Cli {
     /// What to do.

@@ -309,6 +309,32 @@ pub enum ResourceType {
     Service,
 }
 
+impl ResourceType {
+    /// The type in words for a person: `case study`, `micro-credential`, ...
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Paper => "paper",
+            Self::Report => "report",
+            Self::Research => "research",
+            Self::CaseStudy => "case study",
+            Self::PolicyBrief => "policy brief",
+            Self::Article => "article",
+            Self::Video => "video",
+            Self::Podcast => "podcast",
+            Self::Webinar => "webinar",
+            Self::Guide => "guide",
+            Self::Tool => "tool",
+            Self::Infographic => "infographic",
+            Self::Sample => "sample",
+            Self::Survey => "survey",
+            Self::Platform => "platform",
+            Self::MicroCredential => "micro-credential",
+            Self::Community => "community",
+            Self::Service => "service",
+        }
+    }
+}
+
 /// One `[[resources]]` entry of a resource catalogue.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -21,16 +21,31 @@ fn name_of(value: &impl serde::Serialize) -> String {
     }
 }
 
+/// Writes `text` wrapped at [`WIDTH`] after `indent`; lines after the first hang under the
+/// text that follows a leading list marker (`- `, `* `, `12. `). Words are never split.
 fn wrap(out: &mut String, text: &str, indent: &str) {
+    let marker = marker_width(text);
+    let hanging = format!("{indent}{}", " ".repeat(marker));
     let options = textwrap::Options::new(WIDTH)
         .initial_indent(indent)
-        .subsequent_indent(indent);
+        .subsequent_indent(&hanging)
+        .break_words(false)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     for paragraph in text.split("\n\n") {
         let joined = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
         for line in textwrap::wrap(&joined, &options) {
             let _ = writeln!(out, "{}", line.trim_end());
         }
     }
+}
+
+/// The width of a list marker at the start of `text`: `- `, `* ` or a number and `. `.
+fn marker_width(text: &str) -> usize {
+    if text.starts_with("- ") || text.starts_with("* ") {
+        return 2;
+    }
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && text[digits..].starts_with(". ") { digits + 2 } else { 0 }
 }
 
 /// Renders an assessment as plain text for a person reading a terminal.
@@ -96,7 +111,7 @@ pub fn text(a: &Assessment) -> String {
                 wrap(&mut out, &format!("Because of: {}", r.because.join(", ")), "     ");
             }
             for res in &r.resources {
-                let kind = name_of(&res.kind).replace('_', " ");
+                let kind = res.kind.label();
                 let duration = res.duration.as_ref().map(|d| format!(", {d}")).unwrap_or_default();
                 wrap(&mut out, &format!("* {} ({kind}{duration})", res.title), "     ");
                 if let Some(url) = &res.url {

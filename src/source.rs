@@ -28,10 +28,23 @@ macro_rules! embed {
 }
 
 /// Every file of the built-in frameworks, by path from the repository root.
-pub const EMBEDDED_FILES: &[(&str, &str)] = embed!["tests/fixtures/mini/framework.toml",];
+pub const EMBEDDED_FILES: &[(&str, &str)] = embed![
+    "rules/ctq/framework.toml",
+    "rules/ctq/recommendations.toml",
+    "rules/ctq/resources.toml",
+    "rules/ctq/tests.toml",
+    "questionnaires/ctq/survey.toml",
+    "questionnaires/ctq/checklists.toml",
+    "rules/dp/framework.toml",
+    "rules/dp/recommendations.toml",
+    "rules/dp/resources.toml",
+    "rules/dp/tests.toml",
+    "questionnaires/dp/survey.toml",
+    "questionnaires/dp/checklists.toml",
+];
 
 /// The built-in frameworks: id and manifest path. The first is the default.
-pub const EMBEDDED_FRAMEWORKS: &[(&str, &str)] = &[("ctq", "rules/ctq/framework.toml")];
+pub const EMBEDDED_FRAMEWORKS: &[(&str, &str)] = &[("ctq", "rules/ctq/framework.toml"), ("dp", "rules/dp/framework.toml")];
 
 impl FileSource for Embedded {
     fn read(&self, path: &str) -> Result<SourceFile, String> {
