@@ -88,7 +88,12 @@ fn domain(questions: &IndexMap<String, Question>, id: &str, conditions: &[&Condi
                     values.insert(v);
                 }
             }
-            out.extend(values.into_iter().filter(|v| (min..=max).contains(v)).map(|v| Some(AnswerValue::Integer(v))));
+            out.extend(
+                values
+                    .into_iter()
+                    .filter(|v| (min..=max).contains(v))
+                    .map(|v| Some(AnswerValue::Integer(v))),
+            );
         }
     }
     out

@@ -241,22 +241,57 @@ fn check(framework: &Framework, file: &SourceFile, raw: Vec<RawAnswer>) -> Resul
         let value = match entry.value {
             RawValue::String(s) => s,
             _ => {
-                problems.push(Diagnostic::error(&file.name, entry.pos, format!("`{META_SECTION}.{}` must be a text", entry.key)));
+                problems.push(Diagnostic::error(
+                    &file.name,
+                    entry.pos,
+                    format!("`{META_SECTION}.{}` must be a text", entry.key),
+                ));
                 continue;
             }
         };
         match entry.key.as_str() {
-            "id" => answers.framework_id = Some(value),
+            "id" => {
+                if value != framework.id {
+                    let builtin = crate::source::EMBEDDED_FRAMEWORKS.iter().any(|(id, _)| *id == value);
+                    let help = if builtin {
+                        format!(
+                            "assess them with `--framework {value}`, or change `id` to \"{}\"",
+                            framework.id
+                        )
+                    } else {
+                        format!(
+                            "assess them with `--rules PATH` for that framework, or change `id` to \"{}\"",
+                            framework.id
+                        )
+                    };
+                    problems.push(
+                        Diagnostic::error(
+                            &file.name,
+                            entry.pos,
+                            format!(
+                                "the answers were written for framework `{value}`, not `{}`",
+                                framework.id
+                            ),
+                        )
+                        .with_help(help),
+                    );
+                }
+                answers.framework_id = Some(value);
+            }
             "version" => answers.framework_version = Some(value),
             other => problems.push(
-                Diagnostic::error(&file.name, entry.key_pos, format!("unknown key `{other}` in [{META_SECTION}]"))
-                    .with_help("[framework] holds `id` and `version`: the framework the answers were written for"),
+                Diagnostic::error(
+                    &file.name,
+                    entry.key_pos,
+                    format!("unknown key `{other}` in [{META_SECTION}]"),
+                )
+                .with_help("[framework] holds `id` and `version`: the framework the answers were written for"),
             ),
         }
     }
     // Answers written for another framework or version: ids that no longer exist are warnings.
     let other_version = match (&answers.framework_id, &answers.framework_version) {
-        (Some(id), _) if *id != framework.id => Some(format!("framework `{id}`")),
+        (Some(id), _) if *id != framework.id => return Err(Diagnostics(problems)),
         (_, Some(v)) if *v != framework.version => Some(format!("version {v}")),
         _ => None,
     };
@@ -264,7 +299,10 @@ fn check(framework: &Framework, file: &SourceFile, raw: Vec<RawAnswer>) -> Resul
         answers.warnings.push(Diagnostic::warning(
             &file.name,
             None,
-            format!("the answers were written for {written_for}; this is {} {}", framework.id, framework.version),
+            format!(
+                "the answers were written for {written_for}; this is {} {}",
+                framework.id, framework.version
+            ),
         ));
     }
     let mut gone = Vec::new();
@@ -300,7 +338,10 @@ fn check(framework: &Framework, file: &SourceFile, raw: Vec<RawAnswer>) -> Resul
         answers.warnings.push(Diagnostic::warning(
             &file.name,
             None,
-            format!("these answers are ignored: their questions no longer exist: {}", gone.join(", ")),
+            format!(
+                "these answers are ignored: their questions no longer exist: {}",
+                gone.join(", ")
+            ),
         ));
     }
     for question in framework.questions.values() {
@@ -371,7 +412,10 @@ pub fn apply_overrides(framework: &Framework, answers: &mut Answers, sets: &[Str
     let mut problems = Vec::new();
     for set in sets {
         let Some((id, value)) = set.split_once('=') else {
-            problems.push(Diagnostic::error("--set", None, format!("`{set}` is not of the form ID=VALUE")).with_help("for example --set why.goals=yes"));
+            problems.push(
+                Diagnostic::error("--set", None, format!("`{set}` is not of the form ID=VALUE"))
+                    .with_help("for example --set why.goals=yes"),
+            );
             continue;
         };
         let id = id.trim();
@@ -395,8 +439,15 @@ pub fn apply_overrides(framework: &Framework, answers: &mut Answers, sets: &[Str
             Ok(v) => {
                 answers.values.insert(id.to_string(), v);
             }
-            Err(message) => problems.push(Diagnostic::error("--set", None, format!("`{id}`: {message}")).with_help(format!("expected {}", question.expected()))),
+            Err(message) => problems.push(
+                Diagnostic::error("--set", None, format!("`{id}`: {message}"))
+                    .with_help(format!("expected {}", question.expected())),
+            ),
         }
     }
-    if problems.is_empty() { Ok(()) } else { Err(Diagnostics(problems)) }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Diagnostics(problems))
+    }
 }

@@ -57,7 +57,7 @@ readiness explain --answers answers.toml --format json"
     Explain(AssessArgs),
     /// Check a framework's rule files and report every problem, with file, line and column.
     #[command(
-        long_about = "Check a framework's rule files and report every problem at once, each with file, \
+        long_about = "Check a framework's rule files and report every problem at once on standard error, each with file, \
 line and column: syntax errors and misspelt keys, duplicate ids, references to unknown questions, \
 phases or resources, condition values a question does not allow, conditional questions that depend \
 on later questions, phases with no scored answers, recommendation rules that can never fire, phases \

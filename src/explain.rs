@@ -116,7 +116,11 @@ pub struct Change {
 pub fn explain(framework: &Framework, answers: &Answers) -> Explanation {
     let assessment = assess(framework, answers);
     let eff = Effective::new(framework, answers);
-    let phases = framework.phases.iter().map(|p| phase_trace(framework, p, &eff)).collect();
+    let phases = framework
+        .phases
+        .iter()
+        .map(|p| phase_trace(framework, p, &eff))
+        .collect();
     let current = framework.phase_index(&assessment.phase.id).unwrap_or(0);
     let rules = framework
         .recommendations
@@ -130,7 +134,10 @@ pub fn explain(framework: &Framework, answers: &Answers) -> Explanation {
             let fired = assessment.recommendations.iter().any(|r| r.id == rule.id);
             let decided_by = outcome.as_ref().map(|(_, o)| o.because.clone()).unwrap_or_default();
             let reason = if !reached {
-                format!("waits for phase `{}`, not reached yet", rule.phase.as_deref().unwrap_or_default())
+                format!(
+                    "waits for phase `{}`, not reached yet",
+                    rule.phase.as_deref().unwrap_or_default()
+                )
             } else if rule.complete && !assessment.complete {
                 "fires only when every phase is met".to_string()
             } else {
@@ -140,12 +147,21 @@ pub fn explain(framework: &Framework, answers: &Answers) -> Explanation {
                     Some((c, _)) => format!("`{c}` does not hold"),
                 }
             };
-            RuleTrace { id: rule.id.clone(), fired, reason, decided_by }
+            RuleTrace {
+                id: rule.id.clone(),
+                fired,
+                reason,
+                decided_by,
+            }
         })
         .collect();
-    let next_phase =
-        (!assessment.complete).then(|| next_phase(framework, answers, &framework.phases[current]));
-    Explanation { assessment, phases, rules, next_phase }
+    let next_phase = (!assessment.complete).then(|| next_phase(framework, answers, &framework.phases[current]));
+    Explanation {
+        assessment,
+        phases,
+        rules,
+        next_phase,
+    }
 }
 
 fn phase_trace(framework: &Framework, phase: &Phase, eff: &Effective) -> PhaseTrace {
@@ -163,7 +179,13 @@ fn phase_trace(framework: &Framework, phase: &Phase, eff: &Effective) -> PhaseTr
                 earned += u64::from(item.weight) * u64::from(points);
                 total_weight += u64::from(item.weight);
             }
-            ItemTrace { question: item.question.clone(), answer, applies, points, weight: item.weight }
+            ItemTrace {
+                question: item.question.clone(),
+                answer,
+                applies,
+                points,
+                weight: item.weight,
+            }
         })
         .collect();
     let gates = phase
@@ -171,7 +193,12 @@ fn phase_trace(framework: &Framework, phase: &Phase, eff: &Effective) -> PhaseTr
         .iter()
         .map(|g| {
             let o = g.condition.evaluate(&|id: &str| eff.get(id));
-            GateTrace { condition: g.condition.to_string(), reason: g.reason.clone(), holds: o.holds, decided_by: o.because }
+            GateTrace {
+                condition: g.condition.to_string(),
+                reason: g.reason.clone(),
+                holds: o.holds,
+                decided_by: o.because,
+            }
         })
         .collect();
     PhaseTrace {
@@ -197,8 +224,19 @@ const SEARCH_LIMIT: usize = 200_000;
 fn next_phase(framework: &Framework, answers: &Answers, phase: &Phase) -> NextPhase {
     let mut questions: Vec<&str> = Vec::new();
     let mut add = |id: &str| {
-        if !questions.contains(&id) && framework.questions.get(id).is_some_and(|q| q.kind == AnswerKind::Choice) {
-            questions.push(framework.questions.get_key_value(id).map(|(k, _)| k.as_str()).unwrap_or_default());
+        if !questions.contains(&id)
+            && framework
+                .questions
+                .get(id)
+                .is_some_and(|q| q.kind == AnswerKind::Choice)
+        {
+            questions.push(
+                framework
+                    .questions
+                    .get_key_value(id)
+                    .map(|(k, _)| k.as_str())
+                    .unwrap_or_default(),
+            );
         }
     };
     for item in &phase.scoring {
@@ -215,13 +253,20 @@ fn next_phase(framework: &Framework, answers: &Answers, phase: &Phase) -> NextPh
         .iter()
         .map(|id| {
             let current = answers.get(id).map(AnswerValue::as_text);
-            framework.questions[*id].choices.keys().map(String::as_str).filter(|v| Some(*v) != current.as_deref()).collect()
+            framework.questions[*id]
+                .choices
+                .keys()
+                .map(String::as_str)
+                .filter(|v| Some(*v) != current.as_deref())
+                .collect()
         })
         .collect();
     let meets = |changes: &[(usize, usize)]| {
         let mut trial = answers.clone();
         for &(q, v) in changes {
-            trial.values.insert(questions[q].to_string(), AnswerValue::Choice(options[q][v].to_string()));
+            trial
+                .values
+                .insert(questions[q].to_string(), AnswerValue::Choice(options[q][v].to_string()));
         }
         phase_result(framework, phase, &Effective::new(framework, &trial)).met
     };
@@ -266,12 +311,19 @@ fn next_phase(framework: &Framework, answers: &Answers, phase: &Phase) -> NextPh
     let moves_to = found.is_some().then(|| {
         let mut trial = answers.clone();
         for c in &changes {
-            trial.values.insert(c.question.clone(), AnswerValue::Choice(c.to.clone()));
+            trial
+                .values
+                .insert(c.question.clone(), AnswerValue::Choice(c.to.clone()));
         }
         let after = assess(framework, &trial);
         (!after.complete).then_some(after.phase.id)
     });
-    NextPhase { meets: phase.id.clone(), moves_to: moves_to.flatten(), changes, found: found.is_some() }
+    NextPhase {
+        meets: phase.id.clone(),
+        moves_to: moves_to.flatten(),
+        changes,
+        found: found.is_some(),
+    }
 }
 
 /// Advances an odometer whose digit `i` runs below `limit(i)`; false after the last reading.

@@ -60,7 +60,11 @@ pub fn run_case(framework: &Framework, case: &GoldenCase) -> CaseResult {
         case.recommendations.as_ref(),
         a.recommendations.iter().map(|r| r.id.clone()).collect(),
     );
-    CaseResult { name: case.name.clone(), location: case.location.clone(), failures }
+    CaseResult {
+        name: case.name.clone(),
+        location: case.location.clone(),
+        failures,
+    }
 }
 
 /// Runs every case of a framework, in order.

@@ -20,7 +20,9 @@ pub enum Existing {
 pub fn write_atomic(path: &Path, contents: &[u8], existing: Existing) -> Result<(), String> {
     let name = path.display();
     if existing == Existing::Keep && path.exists() {
-        return Err(format!("{name}: the file exists; it is left as it is (choose another name or remove it first)"));
+        return Err(format!(
+            "{name}: the file exists; it is left as it is (choose another name or remove it first)"
+        ));
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
@@ -30,7 +32,13 @@ pub fn write_atomic(path: &Path, contents: &[u8], existing: Existing) -> Result<
         .prefix(".readiness-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .map_err(|e| format!("{name}: cannot create a temporary file in {}: {}", dir.display(), io_reason(&e)))?;
+        .map_err(|e| {
+            format!(
+                "{name}: cannot create a temporary file in {}: {}",
+                dir.display(),
+                io_reason(&e)
+            )
+        })?;
     temp.write_all(contents)
         .and_then(|()| temp.as_file().sync_all())
         .map_err(|e| format!("{name}: cannot write: {}", io_reason(&e)))?;

@@ -45,7 +45,11 @@ fn marker_width(text: &str) -> usize {
         return 2;
     }
     let digits = text.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 && text[digits..].starts_with(". ") { digits + 2 } else { 0 }
+    if digits > 0 && text[digits..].starts_with(". ") {
+        digits + 2
+    } else {
+        0
+    }
 }
 
 /// Renders an assessment as plain text for a person reading a terminal.
@@ -135,7 +139,11 @@ pub fn text(a: &Assessment) -> String {
 pub fn explanation(e: &crate::explain::Explanation) -> String {
     let a = &e.assessment;
     let mut out = String::new();
-    let _ = writeln!(out, "Why {} is where it is ({} {})", a.organization, a.framework.id, a.framework.version);
+    let _ = writeln!(
+        out,
+        "Why {} is where it is ({} {})",
+        a.organization, a.framework.id, a.framework.version
+    );
     for p in &e.phases {
         out.push('\n');
         let state = if p.met {
@@ -160,7 +168,11 @@ pub fn explanation(e: &crate::explain::Explanation) -> String {
                     item.points * item.weight
                 );
             } else {
-                let _ = writeln!(out, "  {:<width$}  does not apply, left out of the score", item.question);
+                let _ = writeln!(
+                    out,
+                    "  {:<width$}  does not apply, left out of the score",
+                    item.question
+                );
             }
         }
         let _ = writeln!(
@@ -169,10 +181,18 @@ pub fn explanation(e: &crate::explain::Explanation) -> String {
             p.earned, p.total_weight, p.score, p.threshold
         );
         for g in &p.gates {
-            let verdict = if g.holds { "holds" } else { "does not hold" };
-            wrap(&mut out, &format!("gate `{}` {verdict}: {}", g.condition, g.reason), "  ");
+            if g.holds {
+                wrap(&mut out, &format!("gate `{}` holds", g.condition), "  ");
+            } else {
+                wrap(
+                    &mut out,
+                    &format!("gate `{}` does not hold: {}", g.condition, g.reason),
+                    "  ",
+                );
+            }
         }
-        for b in &p.blockers {
+        // A failed gate already said why; the other blockers (score, open tasks) follow.
+        for b in p.blockers.iter().filter(|b| !p.gates.iter().any(|g| &g.reason == *b)) {
             wrap(&mut out, &format!("not met: {b}"), "  ");
         }
     }
@@ -191,7 +211,10 @@ pub fn explanation(e: &crate::explain::Explanation) -> String {
             let _ = writeln!(out, "No change to the answers of phase `{}` alone meets it.", n.meets);
         }
         Some(n) => {
-            let target = n.moves_to.as_deref().map_or("complete the framework".to_string(), |p| format!("move to phase `{p}`"));
+            let target = n
+                .moves_to
+                .as_deref()
+                .map_or("complete the framework".to_string(), |p| format!("move to phase `{p}`"));
             let count = n.changes.len();
             let _ = writeln!(
                 out,
@@ -200,7 +223,13 @@ pub fn explanation(e: &crate::explain::Explanation) -> String {
                 if count == 1 { "change" } else { "changes" }
             );
             for c in &n.changes {
-                let _ = writeln!(out, "  {}: {} -> {}", c.question, c.from.as_deref().unwrap_or("unanswered"), c.to);
+                let _ = writeln!(
+                    out,
+                    "  {}: {} -> {}",
+                    c.question,
+                    c.from.as_deref().unwrap_or("unanswered"),
+                    c.to
+                );
             }
         }
     }

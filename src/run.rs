@@ -48,7 +48,11 @@ pub fn rules_location(args: &RulesArgs) -> RulesLocation {
 /// Loads the rules, or reports their errors on stderr and returns the exit code.
 fn load_rules(args: &RulesArgs) -> Result<Loaded, i32> {
     load::load(&rules_location(args)).map_err(|problems| {
-        let errors = problems.0.into_iter().filter(|d| d.severity == Severity::Error).collect();
+        let errors = problems
+            .0
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
         report(&Diagnostics(errors));
         EXIT_RULES
     })
@@ -69,12 +73,18 @@ fn check(args: &CheckArgs) -> i32 {
         out.push_str(&format!("{d}\n"));
     }
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    out.push_str(&format!("{name}: {}, {}\n", plural(errors, "error"), plural(warnings, "warning")));
-    let printed = print_stdout(&out);
-    if printed != EXIT_OK {
-        return printed;
+    out.push_str(&format!(
+        "{name}: {}, {}\n",
+        plural(errors, "error"),
+        plural(warnings, "warning")
+    ));
+    // Like a compiler, `check` reports on stderr; its exit code is the verdict.
+    eprint!("{out}");
+    if errors > 0 || (args.strict && warnings > 0) {
+        EXIT_RULES
+    } else {
+        EXIT_OK
     }
-    if errors > 0 || (args.strict && warnings > 0) { EXIT_RULES } else { EXIT_OK }
 }
 
 fn golden(args: &RulesArgs) -> i32 {
@@ -210,7 +220,10 @@ fn assess(args: &AssessArgs, explain: bool) -> i32 {
     }
     let assessment = crate::evaluate::assess(&loaded.framework, &answers);
     for id in &assessment.ignored {
-        eprintln!("warning: {}: `{id}` is ignored: the question does not apply to the other answers", file.name);
+        eprintln!(
+            "warning: {}: `{id}` is ignored: the question does not apply to the other answers",
+            file.name
+        );
     }
     let output = if explain {
         let explanation = crate::explain::explain(&loaded.framework, &answers);

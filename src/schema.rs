@@ -68,7 +68,12 @@ pub fn file_schema(kind: SchemaKind) -> Option<Value> {
             // `#/$defs/...` references point.
             let mut defs = Map::new();
             let mut any_of = Vec::new();
-            for part in [SchemaKind::Framework, SchemaKind::Recommendations, SchemaKind::Resources, SchemaKind::Tests] {
+            for part in [
+                SchemaKind::Framework,
+                SchemaKind::Recommendations,
+                SchemaKind::Resources,
+                SchemaKind::Tests,
+            ] {
                 let mut sub = file_schema(part)?;
                 let object = sub.as_object_mut()?;
                 object.remove("$schema");
@@ -94,9 +99,9 @@ pub fn answers(framework: &Framework) -> Value {
     let mut sections: Map<String, Value> = Map::new();
     for q in framework.questions.values() {
         let (section, key) = q.id.split_once('.').unwrap_or((q.id.as_str(), ""));
-        let entry = sections.entry(section.to_string()).or_insert_with(|| {
-            json!({"type": "object", "additionalProperties": false, "properties": {}, "required": []})
-        });
+        let entry = sections.entry(section.to_string()).or_insert_with(
+            || json!({"type": "object", "additionalProperties": false, "properties": {}, "required": []}),
+        );
         let mut property = match q.kind {
             AnswerKind::Text => json!({"type": "string"}),
             AnswerKind::Integer => {
@@ -118,7 +123,10 @@ pub fn answers(framework: &Framework) -> Value {
         property["description"] = json!(description);
         entry["properties"][key] = property;
         if q.required {
-            entry["required"].as_array_mut().expect("required is a list").push(json!(key));
+            entry["required"]
+                .as_array_mut()
+                .expect("required is a list")
+                .push(json!(key));
         }
     }
     let required: Vec<String> = sections

@@ -44,7 +44,8 @@ pub const EMBEDDED_FILES: &[(&str, &str)] = embed![
 ];
 
 /// The built-in frameworks: id and manifest path. The first is the default.
-pub const EMBEDDED_FRAMEWORKS: &[(&str, &str)] = &[("ctq", "rules/ctq/framework.toml"), ("dp", "rules/dp/framework.toml")];
+pub const EMBEDDED_FRAMEWORKS: &[(&str, &str)] =
+    &[("ctq", "rules/ctq/framework.toml"), ("dp", "rules/dp/framework.toml")];
 
 impl FileSource for Embedded {
     fn read(&self, path: &str) -> Result<SourceFile, String> {

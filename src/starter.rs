@@ -7,7 +7,11 @@ use indexmap::IndexMap;
 use crate::framework::{AnswerKind, Framework, Question};
 
 fn comment(out: &mut String, text: &str) {
-    let options = textwrap::Options::new(88).initial_indent("# ").subsequent_indent("# ");
+    let options = textwrap::Options::new(88)
+        .initial_indent("# ")
+        .subsequent_indent("# ")
+        .break_words(false)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     for paragraph in text.split("\n\n") {
         let joined = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
         if joined.is_empty() {
@@ -31,9 +35,17 @@ fn question(out: &mut String, q: &Question) {
     let key = q.id.split_once('.').map_or(q.id.as_str(), |(_, k)| k);
     match q.kind {
         AnswerKind::Choice => {
-            let values: Vec<String> = q.choices.iter().map(|(v, label)| format!("\"{v}\" ({label})")).collect();
+            let values: Vec<String> = q
+                .choices
+                .iter()
+                .map(|(v, label)| format!("\"{v}\" ({label})"))
+                .collect();
             comment(out, &format!("One of: {}.", values.join(", ")));
-            let _ = writeln!(out, "# {key} = \"{}\"", q.choices.keys().next().map_or("", String::as_str));
+            let _ = writeln!(
+                out,
+                "# {key} = \"{}\"",
+                q.choices.keys().next().map_or("", String::as_str)
+            );
         }
         AnswerKind::Integer => {
             comment(out, &format!("{}.", capitalise(&q.expected())));
@@ -48,20 +60,40 @@ fn question(out: &mut String, q: &Question) {
 
 fn capitalise(s: &str) -> String {
     let mut chars = s.chars();
-    chars.next().map_or_else(String::new, |c| c.to_uppercase().collect::<String>() + chars.as_str())
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().collect::<String>() + chars.as_str())
 }
 
 /// Renders the blank answers file for a framework.
 pub fn render(framework: &Framework) -> String {
     let mut out = String::new();
-    comment(&mut out, &format!("Answers for \"{}\" ({} {}).", framework.name, framework.id, framework.version));
     comment(
         &mut out,
-        "Remove the `#` in front of each answer you give and set its value, then run: readiness assess --answers THIS_FILE. A question left out counts as not met and is listed as unanswered.",
+        &format!(
+            "Answers for \"{}\" ({} {}).",
+            framework.name, framework.id, framework.version
+        ),
     );
+    comment(
+        &mut out,
+        "Remove the `#` in front of each answer you give and set its value. A question left out counts as not met and is listed as unanswered. Then assess the file (here named answers.toml):",
+    );
+    let built_in = crate::load::built_in_ids();
+    let framework_flag = if built_in.first() == Some(&framework.id.as_str()) {
+        String::new()
+    } else if built_in.contains(&framework.id.as_str()) {
+        format!(" --framework {}", framework.id)
+    } else {
+        " --rules PATH".to_string()
+    };
+    let _ = writeln!(out, "#   readiness assess --answers answers.toml{framework_flag}");
     out.push('\n');
     let _ = writeln!(out, "[{}]", crate::answers::META_SECTION);
-    comment(&mut out, "The framework these answers are written for: a later version warns about questions that no longer exist.");
+    comment(
+        &mut out,
+        "The framework these answers are written for: a later version warns about questions that no longer exist.",
+    );
     let _ = writeln!(out, "id = \"{}\"", framework.id);
     let _ = writeln!(out, "version = \"{}\"", framework.version);
     let mut sections: IndexMap<&str, Vec<&Question>> = IndexMap::new();
@@ -73,7 +105,10 @@ pub fn render(framework: &Framework) -> String {
         out.push('\n');
         let _ = writeln!(out, "[{section}]");
         if let Some(phase) = framework.phases.iter().find(|p| p.id == section) {
-            comment(&mut out, &format!("Phase: {}. Goal: {}.", phase.name, phase.goal.trim_end_matches('.')));
+            comment(
+                &mut out,
+                &format!("Phase: {}. Goal: {}.", phase.name, phase.goal.trim_end_matches('.')),
+            );
         }
         for q in questions {
             out.push('\n');

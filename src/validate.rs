@@ -145,7 +145,7 @@ impl Validator {
             name: header.name.clone(),
             version: header.version.clone(),
             publisher: header.publisher.clone(),
-            description: header.description.clone(),
+            description: header.description.as_ref().map(|d| d.trim().to_string()),
             phases,
             questionnaires,
             questions,
@@ -164,21 +164,31 @@ impl Validator {
 
     fn cases(&mut self, raw: &RawFramework, framework: &Framework) -> Vec<GoldenCase> {
         let mut out: Vec<GoldenCase> = Vec::new();
-        let task_ids: Vec<&str> =
-            framework.questions.values().filter(|q| q.role == Role::Task).map(|q| q.id.as_str()).collect();
+        let task_ids: Vec<&str> = framework
+            .questions
+            .values()
+            .filter(|q| q.role == Role::Task)
+            .map(|q| q.id.as_str())
+            .collect();
         let rule_ids: Vec<&str> = framework.recommendations.iter().map(|r| r.id.as_str()).collect();
         let phase_ids: Vec<&str> = framework.phases.iter().map(|p| p.id.as_str()).collect();
         for file in &raw.tests {
             for def in &file.data.cases {
                 let name = def.name.get_ref();
                 if out.iter().any(|c| &c.name == name) {
-                    self.push(file.error(def.name.span(), format!("duplicate test case `{name}`")), None);
+                    self.push(
+                        file.error(def.name.span(), format!("duplicate test case `{name}`")),
+                        None,
+                    );
                     continue;
                 }
                 let (line, _) = line_col(&file.file.text, def.name.span().start);
                 let location = format!("{}:{line}", file.file.name);
                 let text = toml::to_string(def.answers.get_ref()).unwrap_or_default();
-                let source = crate::source::SourceFile { name: format!("{location} (case `{name}`)"), text };
+                let source = crate::source::SourceFile {
+                    name: format!("{location} (case `{name}`)"),
+                    text,
+                };
                 let answers = match crate::answers::parse(framework, &source, crate::answers::Syntax::Toml) {
                     Ok(a) => a,
                     Err(problems) => {
@@ -190,23 +200,33 @@ impl Validator {
                         continue;
                     }
                 };
-                let mut check_ids = |ids: &Option<Vec<Spanned<String>>>, known: &[&str], kind: &str| -> Option<Vec<String>> {
-                    let ids = ids.as_ref()?;
-                    for id in ids {
-                        if !known.contains(&id.get_ref().as_str()) {
-                            let (m, h) = unknown(kind, id.get_ref(), known.to_vec());
-                            self.errors.push(match h {
-                                Some(h) => file.error(id.span(), m).with_help(h),
-                                None => file.error(id.span(), m),
-                            });
+                let mut check_ids =
+                    |ids: &Option<Vec<Spanned<String>>>, known: &[&str], kind: &str| -> Option<Vec<String>> {
+                        let ids = ids.as_ref()?;
+                        for id in ids {
+                            if !known.contains(&id.get_ref().as_str()) {
+                                let (m, h) = unknown(kind, id.get_ref(), known.to_vec());
+                                self.errors.push(match h {
+                                    Some(h) => file.error(id.span(), m).with_help(h),
+                                    None => file.error(id.span(), m),
+                                });
+                            }
                         }
-                    }
-                    Some(ids.iter().map(|s| s.get_ref().clone()).collect())
-                };
+                        Some(ids.iter().map(|s| s.get_ref().clone()).collect())
+                    };
                 let remaining_tasks = check_ids(&def.remaining_tasks, &task_ids, "task");
                 let recommendations = check_ids(&def.recommendations, &rule_ids, "recommendation");
-                let phase = check_ids(&def.phase.clone().map(|p| vec![p]), &phase_ids, "phase").map(|mut v| v.remove(0));
-                out.push(GoldenCase { name: name.clone(), location, answers, phase, complete: def.complete, remaining_tasks, recommendations });
+                let phase =
+                    check_ids(&def.phase.clone().map(|p| vec![p]), &phase_ids, "phase").map(|mut v| v.remove(0));
+                out.push(GoldenCase {
+                    name: name.clone(),
+                    location,
+                    answers,
+                    phase,
+                    complete: def.complete,
+                    remaining_tasks,
+                    recommendations,
+                });
             }
         }
         out
@@ -331,9 +351,18 @@ impl Validator {
                         Some("use lowercase letters, digits and `_` on each side of one dot, e.g. `why.goals`".into()),
                     );
                 }
-                if id.split_once('.').is_some_and(|(section, _)| section == crate::answers::META_SECTION) {
+                if id
+                    .split_once('.')
+                    .is_some_and(|(section, _)| section == crate::answers::META_SECTION)
+                {
                     self.push(
-                        file.error(span.clone(), format!("question id `{id}` uses the reserved section `{}`", crate::answers::META_SECTION)),
+                        file.error(
+                            span.clone(),
+                            format!(
+                                "question id `{id}` uses the reserved section `{}`",
+                                crate::answers::META_SECTION
+                            ),
+                        ),
                         Some("answers files use [framework] to name the framework they were written for".into()),
                     );
                 }
@@ -449,7 +478,7 @@ impl Validator {
             questionnaires.push(Questionnaire {
                 id: header.id.clone(),
                 title: header.title.clone(),
-                intro: header.intro.clone(),
+                intro: header.intro.as_ref().map(|i| i.trim().to_string()),
                 questions: ids,
             });
         }
@@ -644,7 +673,7 @@ impl Validator {
             phases.push(Phase {
                 id: phase_id.clone(),
                 name: def.name.clone(),
-                goal: def.goal.clone(),
+                goal: def.goal.trim().to_string(),
                 summary: def.summary.as_ref().map(|s| s.trim().to_string()),
                 threshold: threshold.clamp(0, 100) as u32,
                 gates,
@@ -675,8 +704,15 @@ impl Validator {
     ) {
         let phase_id = def.id.get_ref();
         let total: u64 = scoring.iter().map(|s| u64::from(s.weight)).sum();
-        let best: u64 = scoring.iter().map(|s| u64::from(s.weight) * u64::from(s.points.values().max().copied().unwrap_or(0))).sum();
-        let best_score = if total == 0 { 100 } else { (best * 2 + total) / (total * 2) };
+        let best: u64 = scoring
+            .iter()
+            .map(|s| u64::from(s.weight) * u64::from(s.points.values().max().copied().unwrap_or(0)))
+            .sum();
+        let best_score = if total == 0 {
+            100
+        } else {
+            (best * 2 + total) / (total * 2)
+        };
         if best_score < u64::try_from(*def.threshold.get_ref()).unwrap_or(0) {
             self.push(
                 manifest.error(def.threshold.span(), format!("phase `{phase_id}` can never be met: its best possible score is {best_score}, below its threshold {}", def.threshold.get_ref())),
@@ -685,7 +721,13 @@ impl Validator {
         }
         let conditions: Vec<&Condition> = gates.iter().map(|g| &g.condition).collect();
         if gates.len() == def.gates.len() && !conditions.is_empty() && !satisfiable(questions, &conditions) {
-            self.push(manifest.error(def.gates[0].when.span(), format!("phase `{phase_id}` can never be met: no answers make all its gates hold")), None);
+            self.push(
+                manifest.error(
+                    def.gates[0].when.span(),
+                    format!("phase `{phase_id}` can never be met: no answers make all its gates hold"),
+                ),
+                None,
+            );
         }
         if scoring.len() != def.scoring.len() {
             return; // Entries with errors were left out: the pairs below would not line up.
@@ -694,7 +736,14 @@ impl Validator {
             let is_task = questions.get(&item.question).is_some_and(|q| q.role == Role::Task);
             if is_task && !item.points.values().any(|p| *p == 100) {
                 self.push(
-                    manifest.error(def_item.scale.span(), format!("task `{}` can never be done: no value of scale `{}` earns 100 points", item.question, def_item.scale.get_ref())),
+                    manifest.error(
+                        def_item.scale.span(),
+                        format!(
+                            "task `{}` can never be done: no value of scale `{}` earns 100 points",
+                            item.question,
+                            def_item.scale.get_ref()
+                        ),
+                    ),
                     None,
                 );
             }
@@ -743,7 +792,10 @@ impl Validator {
                     && !satisfiable(questions, &[condition])
                 {
                     self.push(
-                        file.error(text.span(), format!("recommendation `{id}` can never fire: no answers make `{condition}` hold")),
+                        file.error(
+                            text.span(),
+                            format!("recommendation `{id}` can never fire: no answers make `{condition}` hold"),
+                        ),
                         None,
                     );
                 }

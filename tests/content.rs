@@ -5,10 +5,19 @@ use std::collections::HashSet;
 use readiness::framework::{Framework, Role};
 use readiness::load::{RulesLocation, load};
 
-fn ctq() -> Framework {
-    load(&RulesLocation::BuiltIn("ctq".into()))
-        .expect("the built-in framework loads")
+fn built_in(id: &str) -> Framework {
+    load(&RulesLocation::BuiltIn(id.into()))
+        .unwrap_or_else(|e| panic!("the built-in framework {id} loads: {e}"))
         .framework
+}
+
+fn ctq() -> Framework {
+    built_in("ctq")
+}
+
+/// Every built-in framework.
+fn all() -> Vec<Framework> {
+    readiness::load::built_in_ids().into_iter().map(built_in).collect()
 }
 
 fn sources() -> String {
@@ -33,49 +42,52 @@ fn normalise(s: &str) -> String {
 
 #[test]
 fn every_resource_is_used_by_a_recommendation() {
-    let fw = ctq();
-    let used: HashSet<&str> = fw
-        .recommendations
-        .iter()
-        .flat_map(|r| r.resources.iter().map(String::as_str))
-        .collect();
-    let unused: Vec<&str> = fw
-        .resources
-        .keys()
-        .map(String::as_str)
-        .filter(|id| !used.contains(id))
-        .collect();
-    assert!(unused.is_empty(), "resources no rule uses: {unused:?}");
+    for fw in all() {
+        let used: HashSet<&str> = fw
+            .recommendations
+            .iter()
+            .flat_map(|r| r.resources.iter().map(String::as_str))
+            .collect();
+        let unused: Vec<&str> = fw
+            .resources
+            .keys()
+            .map(String::as_str)
+            .filter(|id| !used.contains(id))
+            .collect();
+        assert!(unused.is_empty(), "{}: resources no rule uses: {unused:?}", fw.id);
+    }
 }
 
 #[test]
 fn every_link_comes_from_the_documents() {
-    let fw = ctq();
     let sources = sources();
-    for resource in fw.resources.values() {
-        for url in resource.url.iter().chain(&resource.other_urls) {
-            assert!(
-                sources.contains(url.as_str()),
-                "{}: {url} is in no source document",
-                resource.id
-            );
+    for fw in all() {
+        for resource in fw.resources.values() {
+            for url in resource.url.iter().chain(&resource.other_urls) {
+                assert!(
+                    sources.contains(url.as_str()),
+                    "{}: {url} is in no source document",
+                    resource.id
+                );
+            }
         }
     }
 }
 
 #[test]
 fn every_resource_title_comes_from_the_documents() {
-    let fw = ctq();
     let sources = normalise(&sources());
-    for resource in fw.resources.values() {
-        // The first words of the title, up to a colon, must be in a document.
-        let head = resource.title.split(':').next().unwrap();
-        assert!(
-            sources.contains(&normalise(head)),
-            "{}: title `{}` is in no source document",
-            resource.id,
-            resource.title
-        );
+    for fw in all() {
+        for resource in fw.resources.values() {
+            // The first words of the title, up to a colon, must be in a document.
+            let head = resource.title.split(':').next().unwrap();
+            assert!(
+                sources.contains(&normalise(head)),
+                "{}: title `{}` is in no source document",
+                resource.id,
+                resource.title
+            );
+        }
     }
 }
 
@@ -232,4 +244,34 @@ fn the_answers_contract_holds() {
     assert_eq!(fw.questions["profile.educators"].min, Some(1));
     let phases: Vec<&str> = fw.phases.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(phases, ["why", "how", "implement"]);
+}
+
+/// The golden cases each built-in framework ships (`readiness test`) all pass, and there are
+/// enough of them to cover every phase.
+#[test]
+fn every_built_in_framework_passes_its_golden_cases() {
+    for fw in all() {
+        let results = readiness::golden::run_all(&fw);
+        let failures: Vec<String> = results
+            .iter()
+            .filter(|r| !r.failures.is_empty())
+            .map(|r| format!("{} ({}): {}", r.name, r.location, r.failures.join("; ")))
+            .collect();
+        assert!(failures.is_empty(), "{}: {failures:#?}", fw.id);
+        assert!(
+            results.len() > fw.phases.len(),
+            "{}: {} golden cases for {} phases",
+            fw.id,
+            results.len(),
+            fw.phases.len()
+        );
+        for phase in &fw.phases {
+            assert!(
+                fw.cases.iter().any(|case| case.phase.as_deref() == Some(phase.id.as_str())),
+                "{}: no golden case for phase {}",
+                fw.id,
+                phase.id
+            );
+        }
+    }
 }
