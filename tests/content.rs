@@ -267,7 +267,9 @@ fn every_built_in_framework_passes_its_golden_cases() {
         );
         for phase in &fw.phases {
             assert!(
-                fw.cases.iter().any(|case| case.phase.as_deref() == Some(phase.id.as_str())),
+                fw.cases
+                    .iter()
+                    .any(|case| case.phase.as_deref() == Some(phase.id.as_str())),
                 "{}: no golden case for phase {}",
                 fw.id,
                 phase.id
