@@ -97,6 +97,18 @@ pub fn file_schema(kind: SchemaKind) -> Option<Value> {
 /// The JSON Schema of an answers file for a framework: each question with its allowed values.
 pub fn answers(framework: &Framework) -> Value {
     let mut sections: Map<String, Value> = Map::new();
+    sections.insert(
+        crate::answers::META_SECTION.to_string(),
+        json!({
+            "type": "object",
+            "additionalProperties": false,
+            "description": "The framework these answers were written for (optional).",
+            "properties": {
+                "id": {"const": framework.id, "description": "The framework's id."},
+                "version": {"type": "string", "description": format!("The framework version; this one is {}.", framework.version)},
+            },
+        }),
+    );
     for q in framework.questions.values() {
         let (section, key) = q.id.split_once('.').unwrap_or((q.id.as_str(), ""));
         let entry = sections.entry(section.to_string()).or_insert_with(
