@@ -19,7 +19,8 @@ important tasks, decides which phase the organisation is in, lists the tasks tha
 recommends next steps with resources.",
     after_help = "Example:\n  readiness assess --answers samples/starting-district.toml\n\n\
 Exit codes: 0 success, 1 a file cannot be read or written, 2 wrong command-line usage, \
-3 the answers file is invalid, 4 the rule set is invalid, 5 a golden test case failed."
+3 the answers file is invalid, 4 the rule set is invalid, 5 a golden test case failed, \
+6 a report template is invalid."
 )]
 pub struct Cli {
     /// What to do.
@@ -36,14 +37,21 @@ pub enum Command {
 current phase and what keeps it there, each phase's score, the important tasks that remain, the \
 questions left unanswered, and recommendations with resources.\n\n\
 The answers file is TOML (JSON if its name ends in .json): a question id `section.name` is the key \
-`name` of the table `[section]`. Only profile.organization and profile.org_type are required.",
+`name` of the table `[section]`. Only profile.organization and profile.org_type are required.\n\n\
+Text, Markdown and HTML are rendered through Handlebars templates built into the binary: \
+--templates DIR replaces any of them by name, --template FILE renders your own, and --section \
+renders one piece of the report to paste into another document (an HTML fragment with --format html). \
+`readiness context` prints the data the templates see.",
         after_help = "Examples:\n  readiness assess --answers samples/starting-district.toml\n  \
 readiness assess --answers answers.toml --format json\n  \
+readiness assess --answers answers.toml --format html --output report.html\n  \
+readiness assess --answers answers.toml --format markdown --section recommendations\n  \
+readiness assess --answers answers.toml --template my-report.md.hbs\n  \
 cat answers.toml | readiness assess --answers -\n  \
 readiness assess --answers answers.toml --set why.theory_of_action=yes\n  \
 readiness assess --answers answers.toml --rules my-framework/framework.toml"
     )]
-    Assess(AssessArgs),
+    Assess(AssessCommand),
     /// Explain an assessment: how each score adds up, why each rule fired or not, and what gets to the next phase.
     #[command(
         long_about = "Explain an assessment in words a person follows: for each phase, each answer's points \
@@ -54,7 +62,14 @@ answer changes that would meet the current phase and move to the next one.",
 readiness explain --answers answers.toml --set how.support_model=yes\n  \
 readiness explain --answers answers.toml --format json"
     )]
-    Explain(AssessArgs),
+    Explain(ExplainCommand),
+    /// Print the data report templates are rendered with, as JSON.
+    #[command(
+        long_about = "Print the exact context report templates are rendered with, as JSON: every field a \
+custom template (--template, --templates) can use. The README documents each field and helper.",
+        after_help = "Example:\n  readiness context --answers samples/preparing-district.toml --date 2026-01-15"
+    )]
+    Context(ContextCommand),
     /// Check a framework's rule files and report every problem, with file, line and column.
     #[command(
         long_about = "Check a framework's rule files and report every problem at once on standard error, each with file, \
@@ -120,15 +135,12 @@ pub struct CheckArgs {
     pub strict: bool,
 }
 
-/// Arguments of `assess`.
+/// The answers to assess, shared by `assess`, `explain` and `context`.
 #[derive(Debug, clap::Args)]
 pub struct AssessArgs {
     /// The answers file (TOML, or JSON if it ends in .json); `-` reads standard input (TOML).
     #[arg(long, value_name = "FILE")]
     pub answers: PathBuf,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
     /// Try an answer without editing the file: `--set why.goals=yes` (repeatable; `ID=` clears an answer).
     #[arg(long = "set", value_name = "ID=VALUE")]
     pub set: Vec<String>,
@@ -137,13 +149,105 @@ pub struct AssessArgs {
     pub rules: RulesArgs,
 }
 
-/// Output formats.
+/// Arguments of `assess`.
+#[derive(Debug, clap::Args)]
+pub struct AssessCommand {
+    /// The answers.
+    #[command(flatten)]
+    pub input: AssessArgs,
+    /// Output format [default: text; with --template, guessed from its name: .html or .md].
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormatArg>,
+    /// Render only this piece of the report, to paste into another document.
+    #[arg(long, value_enum, conflicts_with = "template")]
+    pub section: Option<Section>,
+    /// Render with your own Handlebars template; the built-in partials stay available.
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
+    /// A folder of NAME.hbs files that replace built-in templates and partials by name.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Write the report to this file (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// With --output, replace the file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+    /// The report's date, YYYY-MM-DD [default: $SOURCE_DATE_EPOCH if set, else today].
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+}
+
+/// Arguments of `explain`.
+#[derive(Debug, clap::Args)]
+pub struct ExplainCommand {
+    /// The answers.
+    #[command(flatten)]
+    pub input: AssessArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// Arguments of `context`.
+#[derive(Debug, clap::Args)]
+pub struct ContextCommand {
+    /// The answers.
+    #[command(flatten)]
+    pub input: AssessArgs,
+    /// The report's date, YYYY-MM-DD [default: $SOURCE_DATE_EPOCH if set, else today].
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+}
+
+/// Output formats of `explain`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     /// Plain text for a person.
     Text,
+    /// JSON for programs.
+    Json,
+}
+
+/// Output formats of `assess`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormatArg {
+    /// Plain text for a person reading a terminal.
+    Text,
     /// JSON for programs (fields documented in the README).
     Json,
+    /// GitHub-flavoured Markdown, for documents and pandoc.
+    Markdown,
+    /// One self-contained HTML page (a fragment with --section).
+    Html,
+}
+
+/// The pieces of a report `--section` renders on their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Section {
+    /// Where the organisation stands: current phase, goal, what keeps it there.
+    Summary,
+    /// Each phase's progress.
+    Phases,
+    /// The important tasks that remain, with guidance.
+    Tasks,
+    /// The recommendations with their resources.
+    Recommendations,
+    /// Every resource the report cites, grouped by type.
+    Resources,
+}
+
+impl Section {
+    /// The section's template name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Summary => "summary",
+            Section::Phases => "phases",
+            Section::Tasks => "tasks",
+            Section::Recommendations => "recommendations",
+            Section::Resources => "resources",
+        }
+    }
 }
 
 /// Arguments of `template`.

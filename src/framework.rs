@@ -33,6 +33,8 @@ pub struct Framework {
     pub files: Vec<String>,
     /// Golden test cases shipped with the framework.
     pub cases: Vec<GoldenCase>,
+    /// The profile question in which people say which stage they think they are at.
+    pub stage_question: Option<String>,
     /// `sha256:` and the hex SHA-256 of the files' contents in load order, each preceded
     /// by its length: the same files give the same digest wherever they are loaded from.
     pub digest: String,
@@ -49,6 +51,8 @@ pub struct Phase {
     pub goal: String,
     /// The documents' introduction to the phase.
     pub summary: Option<String>,
+    /// Values of the framework's stage question that describe an organisation in this phase.
+    pub stages: Vec<String>,
     /// Lowest score at which the phase can count as met.
     pub threshold: u32,
     /// Conditions that must all hold for the phase to count as met.

@@ -54,6 +54,12 @@ pub struct FrameworkHeader {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub tests: Vec<Spanned<String>>,
+    /// The profile question in which people say where they think they stand (a choice
+    /// question, e.g. `profile.stage`); each phase's `stages` lists the values that fit it,
+    /// and a report notes when the answer and the computed phase differ.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub stage_question: Option<Spanned<String>>,
 }
 
 /// One `[[phases]]` entry of a manifest.
@@ -70,6 +76,10 @@ pub struct PhaseDef {
     /// The documents' introduction to the phase.
     #[serde(default)]
     pub summary: Option<String>,
+    /// Values of the manifest's `stage_question` that describe an organisation in this phase.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub stages: Vec<Spanned<String>>,
     /// Lowest score (0 to 100) at which the phase can count as met.
     #[schemars(with = "i64")]
     pub threshold: Spanned<i64>,

@@ -1,8 +1,6 @@
-//! Output of an assessment: plain text for a person, JSON for programs.
+//! JSON output, the text of `explain`, and the text wrapping the text templates share.
 
 use std::fmt::Write;
-
-use crate::assessment::Assessment;
 
 const WIDTH: usize = 78;
 
@@ -13,30 +11,34 @@ pub fn json(value: &impl serde::Serialize) -> String {
     out
 }
 
-/// The name a unit enum variant has in the file formats (`high`, `case_study`, ...).
-fn name_of(value: &impl serde::Serialize) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
+/// Writes `text` wrapped at [`WIDTH`] after `indent`, one line per line (see [`wrapped`]).
+fn wrap(out: &mut String, text: &str, indent: &str) {
+    out.push_str(&wrapped(text, indent, WIDTH));
+    out.push('\n');
 }
 
-/// Writes `text` wrapped at [`WIDTH`] after `indent`; lines after the first hang under the
-/// text that follows a leading list marker (`- `, `* `, `12. `). Words are never split.
-fn wrap(out: &mut String, text: &str, indent: &str) {
-    let marker = marker_width(text);
+/// `text` wrapped at `width` columns after `indent`, without a final newline. Lines after
+/// the first hang under the text that follows a leading list marker (`- `, `* `, `12. `);
+/// words are never split; paragraphs (separated by a blank line) stay apart.
+pub fn wrapped(text: &str, indent: &str, width: usize) -> String {
+    let marker = marker_width(text.trim_start());
     let hanging = format!("{indent}{}", " ".repeat(marker));
-    let options = textwrap::Options::new(WIDTH)
+    let options = textwrap::Options::new(width)
         .initial_indent(indent)
         .subsequent_indent(&hanging)
         .break_words(false)
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    for paragraph in text.split("\n\n") {
+    let mut lines = Vec::new();
+    for (i, paragraph) in text.split("\n\n").enumerate() {
+        if i > 0 {
+            lines.push(String::new());
+        }
         let joined = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
         for line in textwrap::wrap(&joined, &options) {
-            let _ = writeln!(out, "{}", line.trim_end());
+            lines.push(line.trim_end().to_string());
         }
     }
+    lines.join("\n")
 }
 
 /// The width of a list marker at the start of `text`: `- `, `* ` or a number and `. `.
@@ -50,89 +52,6 @@ fn marker_width(text: &str) -> usize {
     } else {
         0
     }
-}
-
-/// Renders an assessment as plain text for a person reading a terminal.
-pub fn text(a: &Assessment) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "Readiness assessment: {}", a.organization);
-    let _ = writeln!(
-        out,
-        "Framework: {} ({} {})",
-        a.framework.name, a.framework.id, a.framework.version
-    );
-    out.push('\n');
-    if a.complete {
-        let _ = writeln!(out, "Every phase is met: the framework is complete.");
-    } else {
-        let _ = writeln!(out, "Current phase: {}", a.phase.name);
-        let _ = writeln!(out, "Goal: {}", a.phase.goal);
-        if let Some(current) = a.phases.iter().find(|p| p.id == a.phase.id) {
-            let _ = writeln!(out, "What keeps you here:");
-            for blocker in &current.blockers {
-                wrap(&mut out, &format!("- {blocker}"), "  ");
-            }
-        }
-    }
-    out.push('\n');
-    let _ = writeln!(out, "Phases");
-    let name_width = a.phases.iter().map(|p| p.name.chars().count()).max().unwrap_or(0);
-    for p in &a.phases {
-        let mark = if p.met {
-            "met"
-        } else if p.id == a.phase.id {
-            "current"
-        } else {
-            "not met"
-        };
-        let _ = writeln!(
-            out,
-            "  {:<name_width$}  {:>3}/100  (needs {})  {mark}",
-            p.name, p.score, p.threshold
-        );
-    }
-    out.push('\n');
-    if a.remaining_tasks.is_empty() {
-        let _ = writeln!(out, "Remaining tasks: none");
-    } else {
-        let _ = writeln!(out, "Remaining tasks (in framework order)");
-        for t in &a.remaining_tasks {
-            let status = t.status.replace('_', " ");
-            wrap(&mut out, &format!("- {} [{}] ({status})", t.title, t.id), "  ");
-        }
-    }
-    out.push('\n');
-    if a.recommendations.is_empty() {
-        let _ = writeln!(out, "Recommendations: none");
-    } else {
-        let _ = writeln!(out, "Recommendations");
-        for (i, r) in a.recommendations.iter().enumerate() {
-            out.push('\n');
-            let priority = name_of(&r.priority);
-            wrap(&mut out, &format!("{}. {} ({priority} priority)", i + 1, r.title), "  ");
-            wrap(&mut out, &r.text, "     ");
-            if !r.because.is_empty() {
-                wrap(&mut out, &format!("Because of: {}", r.because.join(", ")), "     ");
-            }
-            for res in &r.resources {
-                let kind = res.kind.label();
-                let duration = res.duration.as_ref().map(|d| format!(", {d}")).unwrap_or_default();
-                wrap(&mut out, &format!("* {} ({kind}{duration})", res.title), "     ");
-                if let Some(url) = &res.url {
-                    let _ = writeln!(out, "       {url}");
-                }
-            }
-        }
-    }
-    if !a.unanswered.is_empty() {
-        out.push('\n');
-        wrap(
-            &mut out,
-            &format!("Unanswered ({}): {}", a.unanswered.len(), a.unanswered.join(", ")),
-            "",
-        );
-    }
-    out
 }
 
 /// Renders an explanation as plain text.

@@ -2,28 +2,40 @@
 
 use std::io::{Read, Write};
 
+use crate::answers::Answers;
 use crate::answers::{self, Syntax};
-use crate::cli::{AssessArgs, CheckArgs, Cli, Command, Format, RulesArgs, SchemaArgs, TemplateArgs};
+use crate::assessment::Assessment;
+use crate::cli::{
+    AssessArgs, AssessCommand, CheckArgs, Cli, Command, ContextCommand, ExplainCommand, Format, ReportFormatArg,
+    RulesArgs, SchemaArgs, TemplateArgs,
+};
 use crate::diagnostic::{Diagnostics, Severity};
+use crate::framework::Framework;
 use crate::load::{self, Loaded, RulesLocation};
 use crate::source::{SourceFile, read_disk};
+use crate::templates::{RenderOptions, ReportFormat};
 
 /// Exit code: success.
 pub const EXIT_OK: i32 = 0;
 /// Exit code: a file cannot be read or written.
 pub const EXIT_IO: i32 = 1;
+/// Exit code: wrong command-line usage.
+pub const EXIT_USAGE: i32 = 2;
 /// Exit code: the answers file is invalid.
 pub const EXIT_ANSWERS: i32 = 3;
 /// Exit code: the rule set is invalid.
 pub const EXIT_RULES: i32 = 4;
 /// Exit code: a golden test case of the rule set failed.
 pub const EXIT_TEST_FAILED: i32 = 5;
+/// Exit code: a report template is invalid (syntax, unknown partial, helper or field).
+pub const EXIT_TEMPLATE: i32 = 6;
 
 /// Runs a parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
-        Command::Assess(args) => assess(&args, false),
-        Command::Explain(args) => assess(&args, true),
+        Command::Assess(args) => assess(&args),
+        Command::Explain(args) => explain(&args),
+        Command::Context(args) => context(&args),
         Command::Check(args) => check(&args),
         Command::Test(args) => golden(&args),
         Command::Template(args) => template(&args),
@@ -191,30 +203,22 @@ fn read_answers(path: &std::path::Path) -> Result<SourceFile, String> {
     read_disk(path).map_err(|reason| format!("{}: cannot read the file: {reason}", path.display()))
 }
 
-/// `assess`, or with `explain` the trace of how the assessment came out.
-fn assess(args: &AssessArgs, explain: bool) -> i32 {
-    let loaded = match load_rules(&args.rules) {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
-    let file = match read_answers(&args.answers) {
-        Ok(f) => f,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return EXIT_IO;
-        }
-    };
-    let answers = answers::parse(&loaded.framework, &file, Syntax::for_name(&file.name)).and_then(|mut a| {
-        answers::apply_overrides(&loaded.framework, &mut a, &args.set)?;
-        Ok(a)
-    });
-    let answers = match answers {
-        Ok(a) => a,
-        Err(problems) => {
+/// Loads the rules and the answers, assesses them and prints the warnings on stderr.
+fn prepare(input: &AssessArgs) -> Result<(Framework, Answers, Assessment), i32> {
+    let loaded = load_rules(&input.rules)?;
+    let file = read_answers(&input.answers).map_err(|message| {
+        eprintln!("error: {message}");
+        EXIT_IO
+    })?;
+    let answers = answers::parse(&loaded.framework, &file, Syntax::for_name(&file.name))
+        .and_then(|mut a| {
+            answers::apply_overrides(&loaded.framework, &mut a, &input.set)?;
+            Ok(a)
+        })
+        .map_err(|problems| {
             report(&problems);
-            return EXIT_ANSWERS;
-        }
-    };
+            EXIT_ANSWERS
+        })?;
     for warning in &answers.warnings {
         eprintln!("{warning}");
     }
@@ -225,17 +229,150 @@ fn assess(args: &AssessArgs, explain: bool) -> i32 {
             file.name
         );
     }
-    let output = if explain {
-        let explanation = crate::explain::explain(&loaded.framework, &answers);
-        match args.format {
-            Format::Text => crate::render::explanation(&explanation),
-            Format::Json => crate::render::json(&explanation),
-        }
+    Ok((loaded.framework, answers, assessment))
+}
+
+/// The report date: `--date`, else `$SOURCE_DATE_EPOCH` (reproducible builds), else today.
+fn report_date(arg: Option<&str>) -> Result<String, String> {
+    if let Some(text) = arg {
+        return text
+            .parse::<jiff::civil::Date>()
+            .map(|d| d.to_string())
+            .map_err(|_| format!("--date: `{text}` is not a date; write it as YYYY-MM-DD, e.g. 2026-01-15"));
+    }
+    if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
+        let seconds: i64 = epoch
+            .trim()
+            .parse()
+            .map_err(|_| format!("SOURCE_DATE_EPOCH: `{epoch}` is not a number of seconds"))?;
+        let stamp = jiff::Timestamp::from_second(seconds)
+            .map_err(|_| format!("SOURCE_DATE_EPOCH: {seconds} is out of range"))?;
+        return Ok(stamp.to_zoned_datetime(jiff::tz::TimeZone::UTC).date().to_string());
+    }
+    Ok(jiff::ZonedDateTime::now().date().to_string())
+}
+
+/// Writes output to stdout, or atomically to a file (refusing to replace one unless `force`).
+fn deliver(text: &str, output: Option<&std::path::Path>, force: bool) -> i32 {
+    let Some(path) = output else {
+        return print_stdout(text);
+    };
+    if !force && path.exists() {
+        eprintln!(
+            "error: {}: the file exists; it is left as it is\n  help: choose another name, or add --force to replace it",
+            path.display()
+        );
+        return EXIT_IO;
+    }
+    let existing = if force {
+        crate::output::Existing::Replace
     } else {
-        match args.format {
-            Format::Text => crate::render::text(&assessment),
-            Format::Json => crate::render::json(&assessment),
+        crate::output::Existing::Keep
+    };
+    match crate::output::write_atomic(path, text.as_bytes(), existing) {
+        Ok(()) => {
+            eprintln!("wrote {}", path.display());
+            EXIT_OK
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            EXIT_IO
+        }
+    }
+}
+
+fn usage_error(message: &str) -> i32 {
+    eprintln!("error: {message}");
+    EXIT_USAGE
+}
+
+/// The report format: `--format`, else guessed from the template's name, else text.
+fn report_format(cmd: &AssessCommand) -> ReportFormatArg {
+    if let Some(format) = cmd.format {
+        return format;
+    }
+    let name = cmd
+        .template
+        .as_ref()
+        .and_then(|p| p.file_name())
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if name.ends_with(".html.hbs") || name.ends_with(".htm.hbs") {
+        ReportFormatArg::Html
+    } else if name.ends_with(".md.hbs") || name.ends_with(".markdown.hbs") {
+        ReportFormatArg::Markdown
+    } else {
+        ReportFormatArg::Text
+    }
+}
+
+fn assess(cmd: &AssessCommand) -> i32 {
+    let format = report_format(cmd);
+    let templated = match format {
+        ReportFormatArg::Json => None,
+        ReportFormatArg::Text => Some(ReportFormat::Text),
+        ReportFormatArg::Markdown => Some(ReportFormat::Markdown),
+        ReportFormatArg::Html => Some(ReportFormat::Html),
+    };
+    if templated.is_none() && (cmd.section.is_some() || cmd.template.is_some() || cmd.templates.is_some()) {
+        return usage_error(
+            "--section, --template and --templates apply to the text, markdown and html formats, not json",
+        );
+    }
+    let date = match report_date(cmd.date.as_deref()) {
+        Ok(d) => d,
+        Err(message) => return usage_error(&message),
+    };
+    let (framework, answers, assessment) = match prepare(&cmd.input) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let output = match templated {
+        None => crate::render::json(&assessment),
+        Some(report_format) => {
+            let context = crate::report::context(&framework, &answers, &assessment, &date);
+            let options = RenderOptions {
+                templates_dir: cmd.templates.clone(),
+                template_file: cmd.template.clone(),
+                section: cmd.section.map(|s| s.name().to_string()),
+            };
+            match crate::templates::render(report_format, &context, &options) {
+                Ok(text) => text,
+                Err(problems) => {
+                    report(&problems);
+                    return EXIT_TEMPLATE;
+                }
+            }
         }
     };
-    print_stdout(&output)
+    deliver(&output, cmd.output.as_deref(), cmd.force)
+}
+
+fn explain(cmd: &ExplainCommand) -> i32 {
+    let (framework, answers, _) = match prepare(&cmd.input) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let explanation = crate::explain::explain(&framework, &answers);
+    print_stdout(&match cmd.format {
+        Format::Text => crate::render::explanation(&explanation),
+        Format::Json => crate::render::json(&explanation),
+    })
+}
+
+fn context(cmd: &ContextCommand) -> i32 {
+    let date = match report_date(cmd.date.as_deref()) {
+        Ok(d) => d,
+        Err(message) => return usage_error(&message),
+    };
+    let (framework, answers, assessment) = match prepare(&cmd.input) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    print_stdout(&crate::render::json(&crate::report::context(
+        &framework,
+        &answers,
+        &assessment,
+        &date,
+    )))
 }

@@ -69,6 +69,14 @@ fn is_question_id(id: &str) -> bool {
     matches!(id.split_once('.'), Some((a, b)) if part(a) && part(b))
 }
 
+/// A link reports can print as is: http(s), with nothing that ends a link in Markdown or HTML.
+fn is_web_link(url: &str) -> bool {
+    (url.starts_with("https://") || url.starts_with("http://"))
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '(' | ')' | '`'))
+}
+
 fn is_plain_id(id: &str) -> bool {
     !id.is_empty()
         && id
@@ -152,6 +160,7 @@ impl Validator {
             recommendations,
             resources,
             cases: Vec::new(),
+            stage_question: header.stage_question.as_ref().map(|q| q.get_ref().clone()),
             files,
             digest,
         };
@@ -262,6 +271,14 @@ impl Validator {
                 if def.url.is_none() {
                     self.warnings
                         .push(file.warning(def.id.span(), format!("resource `{id}` has no link")));
+                }
+                for url in def.url.iter().chain(&def.other_urls) {
+                    if !is_web_link(url) {
+                        self.push(
+                            file.error(def.id.span(), format!("resource `{id}`: `{url}` is not a web link")),
+                            Some("a link starts with https:// or http:// and holds no spaces, quotes, angle brackets or parentheses".into()),
+                        );
+                    }
                 }
                 out.insert(
                     id.clone(),
@@ -550,10 +567,30 @@ impl Validator {
                 }
             }
         }
+        let stage_question = self.stage_question(manifest, questions);
         let mut scored_anywhere: HashSet<&str> = HashSet::new();
         let mut phases = Vec::new();
         for def in &manifest.data.phases {
             let phase_id = def.id.get_ref();
+            for stage in &def.stages {
+                match stage_question {
+                    None => self.push(
+                        manifest.error(
+                            stage.span(),
+                            format!("phase `{phase_id}` lists stages, but the manifest names no `stage_question`"),
+                        ),
+                        Some("add `stage_question = \"profile.stage\"` (a choice question) under [framework]".into()),
+                    ),
+                    Some(q) if !q.choices.contains_key(stage.get_ref()) => self.push(
+                        manifest.error(
+                            stage.span(),
+                            format!("`{}` is not a value of `{}`", stage.get_ref(), q.id),
+                        ),
+                        Some(format!("allowed values: {}", q.allowed_values())),
+                    ),
+                    Some(_) => {}
+                }
+            }
             let threshold = *def.threshold.get_ref();
             if !(0..=100).contains(&threshold) {
                 self.push(
@@ -675,6 +712,7 @@ impl Validator {
                 name: def.name.clone(),
                 goal: def.goal.trim().to_string(),
                 summary: def.summary.as_ref().map(|s| s.trim().to_string()),
+                stages: def.stages.iter().map(|s| s.get_ref().clone()).collect(),
                 threshold: threshold.clamp(0, 100) as u32,
                 gates,
                 scoring,
@@ -690,6 +728,37 @@ impl Validator {
             }
         }
         phases
+    }
+
+    /// The manifest's stage question, if it names one that exists and is a choice question.
+    fn stage_question<'q>(
+        &mut self,
+        manifest: &Parsed<crate::model::ManifestFile>,
+        questions: &'q IndexMap<String, Question>,
+    ) -> Option<&'q Question> {
+        let name = manifest.data.framework.stage_question.as_ref()?;
+        match questions.get(name.get_ref()) {
+            None => {
+                let (m, h) = unknown(
+                    "question",
+                    name.get_ref(),
+                    questions.keys().map(String::as_str).collect(),
+                );
+                self.push(manifest.error(name.span(), m), h);
+                None
+            }
+            Some(q) if q.kind != AnswerKind::Choice => {
+                self.push(
+                    manifest.error(
+                        name.span(),
+                        format!("`stage_question` must be a choice question, and `{}` is not one", q.id),
+                    ),
+                    None,
+                );
+                None
+            }
+            Some(q) => Some(q),
+        }
     }
 
     /// Reports a phase that no answers can meet: its best score is below its threshold,

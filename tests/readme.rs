@@ -73,3 +73,37 @@ fn every_sample_in_the_readme_assesses_cleanly() {
     }
     assert!(count >= 3, "at least three samples ship");
 }
+
+/// The text of the first fenced block of `lang` after `marker` in the README.
+fn block_after(readme: &str, marker: &str, lang: &str) -> String {
+    let rest = readme
+        .split(marker)
+        .nth(1)
+        .unwrap_or_else(|| panic!("no `{marker}` in the README"));
+    let fence = format!("```{lang}\n");
+    let body = rest
+        .split(&fence)
+        .nth(1)
+        .unwrap_or_else(|| panic!("no {lang} block after `{marker}`"));
+    body.split("```").next().unwrap().to_string()
+}
+
+#[test]
+fn the_custom_template_example_prints_what_the_readme_says() {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let marker = "<!-- custom-template-example";
+    let template = block_after(&readme, marker, "handlebars");
+    let expected = block_after(&readme, marker, "markdown");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("next-steps.md.hbs"), template).unwrap();
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/preparing-district.toml");
+    let out = Command::new(env!("CARGO_BIN_EXE_readiness"))
+        .args(["assess", "--answers"])
+        .arg(&sample)
+        .args(["--template", "next-steps.md.hbs"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), expected);
+}

@@ -1,0 +1,286 @@
+//! Reports through the real binary: the HTML parses, escapes user text, links every
+//! resource and loads nothing from outside; sections are fragments; the Markdown parses
+//! as GitHub-flavoured Markdown with no raw HTML; writing to a file is atomic and safe.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use scraper::{Html, Selector};
+
+fn readiness(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_readiness"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "exit {:?}: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone()).unwrap()
+}
+
+/// A district whose name and answers carry markup, and that gets many resources.
+const HOSTILE: &str = r#"
+[profile]
+organization = "<script>alert(1)</script> & Sons \"District\" *bold* [x](y)"
+org_type = "district"
+educators = 300
+stage = "launching"
+
+[why]
+value_proposition = "partly"
+goals = "no"
+"#;
+
+fn hostile_dir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("answers.toml"), HOSTILE).unwrap();
+    dir
+}
+
+fn json_assessment(dir: &Path) -> serde_json::Value {
+    serde_json::from_str(&stdout(&readiness(
+        dir,
+        &["assess", "--answers", "answers.toml", "--format", "json"],
+    )))
+    .unwrap()
+}
+
+#[test]
+fn html_report_escapes_user_text_and_links_every_resource() {
+    let dir = hostile_dir();
+    let html = stdout(&readiness(
+        dir.path(),
+        &[
+            "assess",
+            "--answers",
+            "answers.toml",
+            "--format",
+            "html",
+            "--date",
+            "2026-01-15",
+        ],
+    ));
+    let doc = Html::parse_document(&html);
+    let sel = |s: &str| Selector::parse(s).unwrap();
+
+    // The organisation's name is text, not markup: no script element anywhere.
+    assert_eq!(doc.select(&sel("script")).count(), 0, "a script element got through");
+    let h1: String = doc.select(&sel("h1")).next().unwrap().text().collect();
+    assert!(h1.contains("<script>alert(1)</script> & Sons \"District\""), "{h1}");
+
+    // Self-contained: nothing is loaded from elsewhere.
+    for (selector, attr) in [
+        ("link", "href"),
+        ("img", "src"),
+        ("iframe", "src"),
+        ("[style*='url(']", "style"),
+    ] {
+        assert_eq!(
+            doc.select(&sel(selector)).count(),
+            0,
+            "{selector} {attr} in a self-contained page"
+        );
+    }
+    assert!(!html.contains("@import"), "the CSS imports something");
+    assert_eq!(doc.select(&sel("svg.chart")).count(), 1, "the score chart");
+    assert_eq!(doc.select(&sel("svg.chart rect.track")).count(), 3, "one bar per phase");
+
+    // Every resource of every recommendation is there, with its link where it has one.
+    let assessment = json_assessment(dir.path());
+    let hrefs: Vec<String> = doc
+        .select(&sel("a[href]"))
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    let text: String = doc.root_element().text().collect();
+    let mut checked = 0;
+    for rec in assessment["recommendations"].as_array().unwrap() {
+        for res in rec["resources"].as_array().unwrap() {
+            assert!(text.contains(res["title"].as_str().unwrap()), "{}", res["title"]);
+            if let Some(url) = res["url"].as_str() {
+                assert!(hrefs.iter().any(|h| h == url), "no link to {url}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked >= 5, "only {checked} links checked");
+}
+
+#[test]
+fn html_sections_are_fragments() {
+    let dir = hostile_dir();
+    for section in ["summary", "phases", "tasks", "recommendations", "resources"] {
+        let html = stdout(&readiness(
+            dir.path(),
+            &[
+                "assess",
+                "--answers",
+                "answers.toml",
+                "--format",
+                "html",
+                "--section",
+                section,
+            ],
+        ));
+        for tag in ["<html", "<head", "<body", "<!DOCTYPE", "<style"] {
+            assert!(!html.contains(tag), "{section}: {tag} in a fragment");
+        }
+        let fragment = Html::parse_fragment(&html);
+        let sections: Vec<_> = fragment.select(&Selector::parse("section").unwrap()).collect();
+        assert_eq!(sections.len(), 1, "{section}: one <section>");
+        assert!(html.trim_start().starts_with("<section"), "{section}");
+    }
+}
+
+#[test]
+fn markdown_report_is_clean_commonmark_without_raw_html() {
+    use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag};
+    let dir = hostile_dir();
+    let md = stdout(&readiness(
+        dir.path(),
+        &[
+            "assess",
+            "--answers",
+            "answers.toml",
+            "--format",
+            "markdown",
+            "--date",
+            "2026-01-15",
+        ],
+    ));
+    let assessment = json_assessment(dir.path());
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_TASKLISTS);
+    let mut links = Vec::new();
+    let mut h1 = String::new();
+    let mut in_h1 = false;
+    let mut tables = 0;
+    let mut tasks = 0;
+    for event in Parser::new_ext(&md, options) {
+        match event {
+            Event::Html(h) | Event::InlineHtml(h) => panic!("raw HTML in the Markdown: {h}"),
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            }) => in_h1 = true,
+            Event::End(pulldown_cmark::TagEnd::Heading(HeadingLevel::H1)) => in_h1 = false,
+            Event::Text(t) if in_h1 => h1.push_str(&t),
+            Event::Start(Tag::Link { dest_url, .. }) => links.push(dest_url.to_string()),
+            Event::Start(Tag::Table(_)) => tables += 1,
+            Event::TaskListMarker(_) => tasks += 1,
+            _ => {}
+        }
+    }
+    assert!(
+        h1.contains("<script>alert(1)</script> & Sons \"District\" *bold* [x](y)"),
+        "the name reads back as written: {h1}"
+    );
+    assert_eq!(tables, 1, "the progress table");
+    assert!(
+        tasks >= assessment["recommendations"].as_array().unwrap().len(),
+        "the next-steps checklist"
+    );
+    for rec in assessment["recommendations"].as_array().unwrap() {
+        for res in rec["resources"].as_array().unwrap() {
+            if let Some(url) = res["url"].as_str() {
+                assert!(links.iter().any(|l| l == url), "no link to {url}");
+            }
+        }
+    }
+}
+
+#[test]
+fn output_is_written_atomically_and_never_replaces_a_file_unasked() {
+    let dir = hostile_dir();
+    let report = dir.path().join("report.html");
+    std::fs::write(&report, "mine").unwrap();
+    let refused = readiness(
+        dir.path(),
+        &[
+            "assess",
+            "--answers",
+            "answers.toml",
+            "--format",
+            "html",
+            "--output",
+            "report.html",
+        ],
+    );
+    assert_eq!(refused.status.code(), Some(1));
+    assert_eq!(
+        std::fs::read_to_string(&report).unwrap(),
+        "mine",
+        "the file was touched"
+    );
+
+    // A template error leaves no file behind.
+    std::fs::write(dir.path().join("bad.hbs"), "{{#each phases}}").unwrap();
+    let failed = readiness(
+        dir.path(),
+        &[
+            "assess",
+            "--answers",
+            "answers.toml",
+            "--template",
+            "bad.hbs",
+            "--output",
+            "new.txt",
+        ],
+    );
+    assert_eq!(failed.status.code(), Some(6));
+    assert!(!dir.path().join("new.txt").exists());
+
+    let forced = readiness(
+        dir.path(),
+        &[
+            "assess",
+            "--answers",
+            "answers.toml",
+            "--format",
+            "html",
+            "--output",
+            "report.html",
+            "--force",
+            "--date",
+            "2026-01-15",
+        ],
+    );
+    assert!(forced.status.success(), "{}", String::from_utf8_lossy(&forced.stderr));
+    assert!(forced.stdout.is_empty(), "with --output nothing goes to stdout");
+    let written = std::fs::read_to_string(&report).unwrap();
+    assert!(written.starts_with("<!DOCTYPE html>") && written.ends_with("</html>\n"));
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with('.') || n.contains("tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
+
+#[test]
+fn the_date_comes_from_the_option_or_source_date_epoch() {
+    let dir = hostile_dir();
+    let with = |env: Option<&str>, args: &[&str]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_readiness"));
+        cmd.args(["context", "--answers", "answers.toml"])
+            .args(args)
+            .current_dir(dir.path());
+        match env {
+            Some(v) => cmd.env("SOURCE_DATE_EPOCH", v),
+            None => cmd.env_remove("SOURCE_DATE_EPOCH"),
+        };
+        let v: serde_json::Value = serde_json::from_str(&stdout(&cmd.output().unwrap())).unwrap();
+        v["date"].as_str().unwrap().to_string()
+    };
+    assert_eq!(with(Some("1700000000"), &[]), "2023-11-14");
+    assert_eq!(with(Some("1700000000"), &["--date", "2026-02-03"]), "2026-02-03");
+    let today = with(None, &[]);
+    assert!(today.len() == 10 && today.as_bytes()[4] == b'-', "{today}");
+}
