@@ -134,19 +134,7 @@ fn template(args: &TemplateArgs) -> i32 {
         Err(code) => return code,
     };
     let text = crate::starter::render(&loaded.framework);
-    match &args.output {
-        None => print_stdout(&text),
-        Some(path) => match crate::output::write_atomic(path, text.as_bytes(), crate::output::Existing::Keep) {
-            Ok(()) => {
-                eprintln!("wrote {}", path.display());
-                EXIT_OK
-            }
-            Err(message) => {
-                eprintln!("error: {message}");
-                EXIT_IO
-            }
-        },
-    }
+    deliver(&text, args.output.as_deref(), None)
 }
 
 /// Prints to standard output; a closed pipe or full disk gives the I/O exit code.
@@ -252,14 +240,22 @@ fn report_date(arg: Option<&str>) -> Result<String, String> {
     Ok(jiff::ZonedDateTime::now().date().to_string())
 }
 
-/// Writes output to stdout, or atomically to a file (refusing to replace one unless `force`).
-fn deliver(text: &str, output: Option<&std::path::Path>, force: bool) -> i32 {
+/// Writes output to stdout, or atomically to a file, refusing to replace an existing one
+/// unless `force` is `Some(true)`; `None` means the command has no `--force`.
+fn deliver(text: &str, output: Option<&std::path::Path>, force: Option<bool>) -> i32 {
     let Some(path) = output else {
         return print_stdout(text);
     };
+    let force_offered = force.is_some();
+    let force = force.unwrap_or(false);
     if !force && path.exists() {
+        let hint = if force_offered {
+            ", or add --force to replace it"
+        } else {
+            " or remove it first"
+        };
         eprintln!(
-            "error: {}: the file exists; it is left as it is\n  help: choose another name, or add --force to replace it",
+            "error: {}: the file exists; it is left as it is\n  help: choose another name{hint}",
             path.display()
         );
         return EXIT_IO;
@@ -345,7 +341,7 @@ fn assess(cmd: &AssessCommand) -> i32 {
             }
         }
     };
-    deliver(&output, cmd.output.as_deref(), cmd.force)
+    deliver(&output, cmd.output.as_deref(), Some(cmd.force))
 }
 
 fn explain(cmd: &ExplainCommand) -> i32 {

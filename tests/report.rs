@@ -15,6 +15,22 @@ fn readiness(dir: &Path, args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// The full report in `format` for the answers in `dir`.
+fn report(dir: &Path, format: &str) -> String {
+    stdout(&readiness(
+        dir,
+        &[
+            "assess",
+            "--answers",
+            "answers.toml",
+            "--format",
+            format,
+            "--date",
+            "2026-01-15",
+        ],
+    ))
+}
+
 fn stdout(out: &Output) -> String {
     assert!(
         out.status.success(),
@@ -55,18 +71,7 @@ fn json_assessment(dir: &Path) -> serde_json::Value {
 #[test]
 fn html_report_escapes_user_text_and_links_every_resource() {
     let dir = hostile_dir();
-    let html = stdout(&readiness(
-        dir.path(),
-        &[
-            "assess",
-            "--answers",
-            "answers.toml",
-            "--format",
-            "html",
-            "--date",
-            "2026-01-15",
-        ],
-    ));
+    let html = report(dir.path(), "html");
     let doc = Html::parse_document(&html);
     let sel = |s: &str| Selector::parse(s).unwrap();
 
@@ -142,18 +147,7 @@ fn html_sections_are_fragments() {
 fn markdown_report_is_clean_commonmark_without_raw_html() {
     use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag};
     let dir = hostile_dir();
-    let md = stdout(&readiness(
-        dir.path(),
-        &[
-            "assess",
-            "--answers",
-            "answers.toml",
-            "--format",
-            "markdown",
-            "--date",
-            "2026-01-15",
-        ],
-    ));
+    let md = report(dir.path(), "markdown");
     let assessment = json_assessment(dir.path());
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
