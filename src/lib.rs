@@ -23,4 +23,5 @@ pub mod run;
 pub mod schema;
 pub mod source;
 pub mod starter;
+pub mod survey;
 pub mod validate;

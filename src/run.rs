@@ -3,7 +3,7 @@
 use std::io::{Read, Write};
 
 use crate::answers::{self, Syntax};
-use crate::cli::{AssessArgs, CheckArgs, Cli, Command, Format, RulesArgs, SchemaArgs, TemplateArgs};
+use crate::cli::{AssessArgs, CheckArgs, Cli, Command, Format, RulesArgs, SchemaArgs, SurveyArgs, TemplateArgs};
 use crate::diagnostic::{Diagnostics, Severity};
 use crate::load::{self, Loaded, RulesLocation};
 use crate::source::{SourceFile, read_disk};
@@ -12,12 +12,16 @@ use crate::source::{SourceFile, read_disk};
 pub const EXIT_OK: i32 = 0;
 /// Exit code: a file cannot be read or written.
 pub const EXIT_IO: i32 = 1;
+/// Exit code: wrong command-line usage, or a command that needs a terminal run without one.
+pub const EXIT_USAGE: i32 = 2;
 /// Exit code: the answers file is invalid.
 pub const EXIT_ANSWERS: i32 = 3;
 /// Exit code: the rule set is invalid.
 pub const EXIT_RULES: i32 = 4;
 /// Exit code: a golden test case of the rule set failed.
 pub const EXIT_TEST_FAILED: i32 = 5;
+/// Exit code: the person stopped `survey` with Esc or Ctrl-C (128 + SIGINT, as shells do).
+pub const EXIT_INTERRUPTED: i32 = 130;
 
 /// Runs a parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
@@ -27,6 +31,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Check(args) => check(&args),
         Command::Test(args) => golden(&args),
         Command::Template(args) => template(&args),
+        Command::Survey(args) => survey(&args),
         Command::Schema(args) => schema(&args),
         Command::Frameworks => frameworks(),
     }
@@ -238,4 +243,98 @@ fn assess(args: &AssessArgs, explain: bool) -> i32 {
         }
     };
     print_stdout(&output)
+}
+
+/// The command that goes on with a survey: the same file and framework.
+fn resume_command(args: &SurveyArgs) -> String {
+    let quote = |s: String| {
+        if !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | ':' | '@' | '+' | ','))
+        {
+            s
+        } else {
+            format!("'{}'", s.replace('\'', r"'\''"))
+        }
+    };
+    let mut command = "readiness survey".to_string();
+    if args.answers.as_os_str() != crate::survey::DEFAULT_FILE {
+        command.push_str(&format!(" --answers {}", quote(args.answers.display().to_string())));
+    }
+    if let Some(path) = &args.rules.rules {
+        command.push_str(&format!(" --rules {}", quote(path.display().to_string())));
+    }
+    if let Some(name) = &args.rules.framework {
+        command.push_str(&format!(" --framework {}", quote(name.clone())));
+    }
+    command
+}
+
+/// `survey`: ask the questions on the terminal, saving each answer, then print the assessment.
+fn survey(args: &SurveyArgs) -> i32 {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+        eprintln!(
+            "error: readiness survey asks its questions on a terminal, and this is not one; \
+to assess answers from a file or a pipe, use `readiness assess --answers FILE`"
+        );
+        return EXIT_USAGE;
+    }
+    let name = args.answers.to_string_lossy();
+    if name == "-" || Syntax::for_name(&name) == Syntax::Json {
+        eprintln!("error: {name}: readiness survey saves its answers as TOML; give a file name such as answers.toml");
+        return EXIT_USAGE;
+    }
+    let loaded = match load_rules(&args.rules) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let resume = resume_command(args);
+    let (mut file, answers) = match crate::survey::store::AnswersFile::open(&args.answers, &loaded.framework, &resume) {
+        Ok(opened) => opened,
+        Err(crate::survey::store::OpenError::Io(message)) => {
+            eprintln!("error: {message}");
+            return EXIT_IO;
+        }
+        Err(crate::survey::store::OpenError::Invalid(problems)) => {
+            report(&problems);
+            eprintln!("the file is left as it is: correct it, or give another file with --answers");
+            return EXIT_ANSWERS;
+        }
+    };
+    for warning in &answers.warnings {
+        eprintln!("{warning}");
+    }
+    let mode = if args.review {
+        crate::survey::Mode::Review
+    } else {
+        crate::survey::Mode::Unanswered
+    };
+    match crate::survey::prompt::run(&loaded.framework, &mut file, answers, mode) {
+        Ok(crate::survey::prompt::Outcome::Finished) => {
+            eprintln!();
+            let assess_args = AssessArgs {
+                answers: args.answers.clone(),
+                format: Format::Text,
+                set: Vec::new(),
+                rules: args.rules.clone(),
+            };
+            assess(&assess_args, false)
+        }
+        Ok(crate::survey::prompt::Outcome::Interrupted) => {
+            if args.answers.exists() {
+                eprintln!(
+                    "stopped: every answer given is saved in {}; to go on, run `{resume}`",
+                    args.answers.display()
+                );
+            } else {
+                eprintln!("stopped before any answer was given; to start, run `{resume}`");
+            }
+            EXIT_INTERRUPTED
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            EXIT_IO
+        }
+    }
 }
