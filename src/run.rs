@@ -245,8 +245,8 @@ fn assess(args: &AssessArgs, explain: bool) -> i32 {
     print_stdout(&output)
 }
 
-/// The command that goes on with a survey: the same file and framework.
-fn resume_command(args: &SurveyArgs) -> String {
+/// The commands that go on with a survey and that assess its answers: the same file and framework.
+fn survey_commands(args: &SurveyArgs) -> (String, String) {
     let quote = |s: String| {
         if !s.is_empty()
             && s.chars()
@@ -257,17 +257,23 @@ fn resume_command(args: &SurveyArgs) -> String {
             format!("'{}'", s.replace('\'', r"'\''"))
         }
     };
-    let mut command = "readiness survey".to_string();
-    if args.answers.as_os_str() != crate::survey::DEFAULT_FILE {
-        command.push_str(&format!(" --answers {}", quote(args.answers.display().to_string())));
-    }
+    let file = format!(" --answers {}", quote(args.answers.display().to_string()));
+    let mut rules = String::new();
     if let Some(path) = &args.rules.rules {
-        command.push_str(&format!(" --rules {}", quote(path.display().to_string())));
+        rules.push_str(&format!(" --rules {}", quote(path.display().to_string())));
     }
     if let Some(name) = &args.rules.framework {
-        command.push_str(&format!(" --framework {}", quote(name.clone())));
+        rules.push_str(&format!(" --framework {}", quote(name.clone())));
     }
-    command
+    let resume_file = if args.answers.as_os_str() == crate::survey::DEFAULT_FILE {
+        ""
+    } else {
+        file.as_str()
+    };
+    (
+        format!("readiness survey{resume_file}{rules}"),
+        format!("readiness assess{file}{rules}"),
+    )
 }
 
 /// `survey`: ask the questions on the terminal, saving each answer, then print the assessment.
@@ -289,8 +295,9 @@ to assess answers from a file or a pipe, use `readiness assess --answers FILE`"
         Ok(l) => l,
         Err(code) => return code,
     };
-    let resume = resume_command(args);
-    let (mut file, answers) = match crate::survey::store::AnswersFile::open(&args.answers, &loaded.framework, &resume) {
+    let (resume, assess_command) = survey_commands(args);
+    let opened = crate::survey::store::AnswersFile::open(&args.answers, &loaded.framework, &resume, &assess_command);
+    let (mut file, answers) = match opened {
         Ok(opened) => opened,
         Err(crate::survey::store::OpenError::Io(message)) => {
             eprintln!("error: {message}");

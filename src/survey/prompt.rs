@@ -155,7 +155,7 @@ fn ask_choice(question: &Question, message: &str, current: Option<&AnswerValue>,
     let chosen = Select::new(message, items)
         .with_starting_cursor(start)
         .with_page_size(page_size)
-        .with_help_message("↑↓ move, enter chooses, type to filter, esc stops (answers so far are saved)")
+        .with_help_message("↑↓ move, enter chooses, type to filter, esc stops")
         .prompt();
     match chosen {
         Ok(Item::Value(value, _)) => Ok(Reply::Answer(AnswerValue::Choice(value.to_string()))),
@@ -182,15 +182,16 @@ fn ask_input(question: &Question, message: &str, current: Option<&AnswerValue>, 
     let mut keys = vec!["enter confirms".to_string()];
     if default.is_some() {
         keys[0] = "enter confirms (empty keeps the answer)".to_string();
+        // Keep the line short enough for an 80-column terminal.
     }
     if may_skip {
         keys.push("empty skips".to_string());
     }
     keys.push("? tells more".to_string());
     if back {
-        keys.push("< goes back".to_string());
+        keys.push("< back".to_string());
     }
-    keys.push("esc stops (answers so far are saved)".to_string());
+    keys.push("esc stops".to_string());
     let help = keys.join(", ");
     let validator = move |input: &str| {
         let input = input.trim();

@@ -38,14 +38,20 @@ pub struct AnswersFile {
 impl AnswersFile {
     /// Opens the answers file at `path` and checks its answers against the framework, as
     /// `readiness assess` would, except that required answers may still be missing. A file
-    /// that does not exist yet is an empty set of answers, created on the first save.
-    pub fn open(path: &Path, framework: &Framework, resume: &str) -> Result<(AnswersFile, Answers), OpenError> {
+    /// that does not exist yet is an empty set of answers, created on the first save; its
+    /// first lines say how to go on (`resume`) and how to assess it (`assess`), as commands.
+    pub fn open(
+        path: &Path,
+        framework: &Framework,
+        resume: &str,
+        assess: &str,
+    ) -> Result<(AnswersFile, Answers), OpenError> {
         let text = match std::fs::read_to_string(path) {
             Ok(text) => text,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
                 let file = AnswersFile {
                     path: path.to_path_buf(),
-                    doc: new_document(framework, resume),
+                    doc: new_document(framework, resume, assess),
                     on_disk: false,
                     permissions: None,
                 };
@@ -144,12 +150,13 @@ impl AnswersFile {
 }
 
 /// A new answers file: a comment saying how to go on, and the `[framework]` table.
-fn new_document(framework: &Framework, resume: &str) -> DocumentMut {
+fn new_document(framework: &Framework, resume: &str, assess: &str) -> DocumentMut {
     let mut doc = DocumentMut::new();
     let mut meta = Table::new();
     meta.decor_mut().set_prefix(format!(
         "# Answers for \"{}\" ({} {}), saved by `readiness survey` after every answer.\n\
-         # Go on answering with: {resume}\n\n",
+         # Go on answering with: {resume}\n\
+         # Assess the answers with: {assess}\n\n",
         framework.name, framework.id, framework.version
     ));
     meta.insert("id", Item::Value(Value::from(framework.id.as_str())));
@@ -176,7 +183,13 @@ mod tests {
         let fw = ctq();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("answers.toml");
-        let (mut file, answers) = AnswersFile::open(&path, &fw, "readiness survey").unwrap();
+        let (mut file, answers) = AnswersFile::open(
+            &path,
+            &fw,
+            "readiness survey",
+            "readiness assess --answers answers.toml",
+        )
+        .unwrap();
         assert!(answers.values.is_empty());
         file.set(
             "profile.organization",
@@ -188,6 +201,10 @@ mod tests {
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.starts_with("# Answers for \""), "{text}");
         assert!(text.contains("# Go on answering with: readiness survey\n"), "{text}");
+        assert!(
+            text.contains("# Assess the answers with: readiness assess --answers answers.toml\n"),
+            "{text}"
+        );
         assert!(
             text.contains(&format!(
                 "[framework]\nid = \"ctq\"\nversion = \"{}\"\n\n[profile]\n",
@@ -202,7 +219,13 @@ mod tests {
             "{text}"
         );
         // What was saved reads back as the same answers.
-        let (_, again) = AnswersFile::open(&path, &fw, "readiness survey").unwrap();
+        let (_, again) = AnswersFile::open(
+            &path,
+            &fw,
+            "readiness survey",
+            "readiness assess --answers answers.toml",
+        )
+        .unwrap();
         assert_eq!(again.get("profile.educators"), Some(&AnswerValue::Integer(320)));
         assert_eq!(again.get("why.goals"), Some(&choice("partly")));
     }
@@ -222,7 +245,13 @@ mod tests {
                         goals = \"no\" # to discuss\n\
                         capacity = \"done\"\n";
         std::fs::write(&path, original).unwrap();
-        let (mut file, answers) = AnswersFile::open(&path, &fw, "readiness survey").unwrap();
+        let (mut file, answers) = AnswersFile::open(
+            &path,
+            &fw,
+            "readiness survey",
+            "readiness assess --answers answers.toml",
+        )
+        .unwrap();
         assert_eq!(answers.values.len(), 4);
         file.set("why.goals", Some(&choice("yes")));
         file.set("why.capacity", None);
@@ -256,7 +285,13 @@ mod tests {
             "profile.organization = \"Lakeside\"\nprofile.org_type = \"school\"\nwhy = { goals = \"no\" }\n",
         )
         .unwrap();
-        let (mut file, _) = AnswersFile::open(&path, &fw, "readiness survey").unwrap();
+        let (mut file, _) = AnswersFile::open(
+            &path,
+            &fw,
+            "readiness survey",
+            "readiness assess --answers answers.toml",
+        )
+        .unwrap();
         file.set("profile.org_type", Some(&choice("district")));
         file.set("why.goals", Some(&choice("yes")));
         let text = file.text();
@@ -271,7 +306,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("answers.toml");
         std::fs::write(&path, "[why]\ngoals = \"maybe\"\n").unwrap();
-        match AnswersFile::open(&path, &fw, "readiness survey") {
+        match AnswersFile::open(
+            &path,
+            &fw,
+            "readiness survey",
+            "readiness assess --answers answers.toml",
+        ) {
             Err(OpenError::Invalid(d)) => {
                 let text = d.to_string();
                 assert!(text.contains("answers.toml:2:9"), "{text}");
@@ -281,7 +321,12 @@ mod tests {
         }
         std::fs::write(&path, "[why\n").unwrap();
         assert!(matches!(
-            AnswersFile::open(&path, &fw, "readiness survey"),
+            AnswersFile::open(
+                &path,
+                &fw,
+                "readiness survey",
+                "readiness assess --answers answers.toml"
+            ),
             Err(OpenError::Invalid(_))
         ));
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "[why\n");
@@ -293,7 +338,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("answers.toml");
         std::fs::write(&path, "[profile]\norganization = \"Lakeside\"\n").unwrap();
-        let (_, answers) = AnswersFile::open(&path, &fw, "readiness survey").unwrap();
+        let (_, answers) = AnswersFile::open(
+            &path,
+            &fw,
+            "readiness survey",
+            "readiness assess --answers answers.toml",
+        )
+        .unwrap();
         assert_eq!(answers.values.len(), 1);
     }
 
@@ -302,7 +353,12 @@ mod tests {
         let fw = ctq();
         let dir = tempfile::tempdir().unwrap();
         assert!(matches!(
-            AnswersFile::open(dir.path(), &fw, "readiness survey"),
+            AnswersFile::open(
+                dir.path(),
+                &fw,
+                "readiness survey",
+                "readiness assess --answers answers.toml"
+            ),
             Err(OpenError::Io(_))
         ));
     }
