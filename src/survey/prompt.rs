@@ -176,32 +176,39 @@ fn shown(typed: &str) -> String {
     }
 }
 
+/// What a line typed at an input means: `?` asks for more, `<` goes back (when there is a
+/// question to go back to), an empty line skips (when the question may stay unanswered),
+/// and anything else is an answer, checked like one in a file.
+fn interpret(question: &Question, typed: &str, back: bool, may_skip: bool) -> Result<Reply, String> {
+    match typed.trim() {
+        "?" => Ok(Reply::Help),
+        "<" if back => Ok(Reply::Back),
+        "" if may_skip => Ok(Reply::Skip),
+        input => parse_input(question, input).map(Reply::Answer),
+    }
+}
+
 fn ask_input(question: &Question, message: &str, current: Option<&AnswerValue>, back: bool) -> Result<Reply, String> {
     let default = current.map(AnswerValue::as_text);
     let may_skip = !question.required && default.is_none();
-    let mut keys = vec!["enter confirms".to_string()];
-    if default.is_some() {
-        keys[0] = "enter confirms (empty keeps the answer)".to_string();
-        // Keep the line short enough for an 80-column terminal.
-    }
+    // The keys, in a line short enough for an 80-column terminal.
+    let mut keys = vec![match default {
+        Some(_) => "enter confirms (empty keeps the answer)",
+        None => "enter confirms",
+    }];
     if may_skip {
-        keys.push("empty skips".to_string());
+        keys.push("empty skips");
     }
-    keys.push("? tells more".to_string());
+    keys.push("? tells more");
     if back {
-        keys.push("< back".to_string());
+        keys.push("< back");
     }
-    keys.push("esc stops".to_string());
+    keys.push("esc stops");
     let help = keys.join(", ");
-    let validator = move |input: &str| {
-        let input = input.trim();
-        let ok = input == "?" || (input == "<" && back) || (input.is_empty() && may_skip);
-        Ok(match ok {
-            true => Validation::Valid,
-            false => match parse_input(question, input) {
-                Ok(_) => Validation::Valid,
-                Err(message) => Validation::Invalid(message.into()),
-            },
+    let validator = move |typed: &str| {
+        Ok(match interpret(question, typed, back, may_skip) {
+            Ok(_) => Validation::Valid,
+            Err(message) => Validation::Invalid(message.into()),
         })
     };
     let mut prompt = Text::new(message)
@@ -211,19 +218,11 @@ fn ask_input(question: &Question, message: &str, current: Option<&AnswerValue>, 
     if let Some(default) = &default {
         prompt = prompt.with_default(default);
     }
-    let typed = match prompt.prompt() {
-        Ok(typed) => typed,
-        Err(err) => return stopped(err),
-    };
-    Ok(match typed.trim() {
-        "?" => Reply::Help,
-        "<" if back => Reply::Back,
-        "" => Reply::Skip,
-        input => match parse_input(question, input) {
-            Ok(value) => Reply::Answer(value),
-            Err(_) => Reply::Help,
-        },
-    })
+    match prompt.prompt() {
+        // The validator accepted it, so it has a meaning.
+        Ok(typed) => interpret(question, &typed, back, may_skip),
+        Err(err) => stopped(err),
+    }
 }
 
 /// Asks the survey's questions one by one, saving `file` after every answer, until every
