@@ -154,7 +154,8 @@ fn new_document(framework: &Framework, resume: &str, assess: &str) -> DocumentMu
     let mut doc = DocumentMut::new();
     let mut meta = Table::new();
     meta.decor_mut().set_prefix(format!(
-        "# Answers for \"{}\" ({} {}), saved by `readiness survey` after every answer.\n\
+        "# Answers for \"{}\" ({} {}).\n\
+         # `readiness survey` saves each answer here as soon as it is given.\n\
          # Go on answering with: {resume}\n\
          # Assess the answers with: {assess}\n\n",
         framework.name, framework.id, framework.version
