@@ -108,7 +108,18 @@ pub fn parse(framework: &Framework, file: &SourceFile, syntax: Syntax) -> Result
         Syntax::Toml => read_toml(file)?,
         Syntax::Json => read_json(file)?,
     };
-    check(framework, file, raw)
+    check(framework, file, raw, true)
+}
+
+/// Parses an answers file like [`parse`], but lets required answers be missing: for a file
+/// still being filled in, such as the one `readiness survey` saves after every answer.
+/// Every other problem is an error, as for [`parse`].
+pub fn parse_unfinished(framework: &Framework, file: &SourceFile, syntax: Syntax) -> Result<Answers, Diagnostics> {
+    let raw = match syntax {
+        Syntax::Toml => read_toml(file)?,
+        Syntax::Json => read_json(file)?,
+    };
+    check(framework, file, raw, false)
 }
 
 fn read_toml(file: &SourceFile) -> Result<Vec<RawAnswer>, Diagnostics> {
@@ -233,7 +244,7 @@ fn read_json(file: &SourceFile) -> Result<Vec<RawAnswer>, Diagnostics> {
     }
 }
 
-fn check(framework: &Framework, file: &SourceFile, raw: Vec<RawAnswer>) -> Result<Answers, Diagnostics> {
+fn check(framework: &Framework, file: &SourceFile, raw: Vec<RawAnswer>, require: bool) -> Result<Answers, Diagnostics> {
     let mut answers = Answers::default();
     let mut problems = Vec::new();
     let (meta, raw): (Vec<RawAnswer>, Vec<RawAnswer>) = raw.into_iter().partition(|a| a.section == META_SECTION);
@@ -344,7 +355,7 @@ fn check(framework: &Framework, file: &SourceFile, raw: Vec<RawAnswer>) -> Resul
             ),
         ));
     }
-    for question in framework.questions.values() {
+    for question in framework.questions.values().filter(|_| require) {
         if question.required
             && !answers.values.contains_key(&question.id)
             && !problems

@@ -20,7 +20,7 @@ recommends next steps with resources.",
     after_help = "Example:\n  readiness assess --answers samples/starting-district.toml\n\n\
 Exit codes: 0 success, 1 a file cannot be read or written, 2 wrong command-line usage, \
 3 the answers file is invalid, 4 the rule set is invalid, 5 a golden test case failed, \
-6 a report template is invalid."
+6 a report template is invalid, 130 `survey` stopped with Esc or Ctrl-C."
 )]
 pub struct Cli {
     /// What to do.
@@ -99,6 +99,28 @@ overwritten.",
         after_help = "Examples:\n  readiness template > answers.toml\n  readiness template --output answers.toml\n  readiness template --framework dp"
     )]
     Template(TemplateArgs),
+    /// Ask the questions one at a time, saving each answer, then print the assessment.
+    #[command(
+        long_about = "Ask the readiness survey, then each phase's big questions and important tasks, one \
+question at a time on the terminal, and print the assessment at the end (the same as \
+`readiness assess`). Questions asked only under a condition are asked when it holds, and \
+changing an earlier answer removes the answers to questions that no longer apply.\n\n\
+Every answer is saved at once to the answers file, in the format `readiness assess --answers` \
+reads; comments and layout written into the file by hand are kept. When the file exists, only \
+the questions still unanswered are asked (all of them with --review). A file that is not valid \
+is reported and left untouched.\n\n\
+At each question: pick `? tell me more` (or type `?`) for the documents' explanation and \
+resources, `- skip` (or an empty line) to leave it unanswered, `< back` (or type `<`) to go back \
+and change the previous answer. Esc or Ctrl-C stops; the answers given so far are saved and \
+the same command goes on later (exit code 130).\n\n\
+Prompts are written to standard error and the assessment to standard output. The survey needs \
+a terminal: to assess answers from a file or a pipe, use `readiness assess --answers FILE`.",
+        after_help = "Examples:\n  readiness survey\n  readiness survey --answers lakeside.toml\n  \
+readiness survey --answers lakeside.toml --review\n  readiness survey --framework dp --answers dp-answers.toml\n\n\
+Exit codes: 0 finished, 1 the file cannot be read or written, 2 not a terminal or wrong usage, \
+3 the answers file is invalid, 4 the rule set is invalid, 130 stopped with Esc or Ctrl-C."
+    )]
+    Survey(SurveyArgs),
     /// Print the JSON Schema of a file format, for editors with a TOML language server.
     #[command(
         long_about = "Print the JSON Schema of a file format. The schemas of the rule files come from the \
@@ -257,6 +279,20 @@ pub struct TemplateArgs {
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// The framework whose questions to list.
+    #[command(flatten)]
+    pub rules: RulesArgs,
+}
+
+/// Arguments of `survey`.
+#[derive(Debug, clap::Args)]
+pub struct SurveyArgs {
+    /// The answers file to fill in: created if missing, else only unanswered questions are asked.
+    #[arg(long, value_name = "FILE", default_value = crate::survey::DEFAULT_FILE)]
+    pub answers: PathBuf,
+    /// Ask every question that applies, with the current answer as the default.
+    #[arg(long)]
+    pub review: bool,
+    /// The framework whose questions to ask.
     #[command(flatten)]
     pub rules: RulesArgs,
 }

@@ -24,5 +24,6 @@ pub mod run;
 pub mod schema;
 pub mod source;
 pub mod starter;
+pub mod survey;
 pub mod templates;
 pub mod validate;

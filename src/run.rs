@@ -7,7 +7,7 @@ use crate::answers::{self, Syntax};
 use crate::assessment::Assessment;
 use crate::cli::{
     AssessArgs, AssessCommand, CheckArgs, Cli, Command, ContextCommand, ExplainCommand, Format, ReportFormatArg,
-    RulesArgs, SchemaArgs, TemplateArgs,
+    RulesArgs, SchemaArgs, SurveyArgs, TemplateArgs,
 };
 use crate::diagnostic::{Diagnostics, Severity};
 use crate::framework::Framework;
@@ -19,7 +19,7 @@ use crate::templates::{RenderOptions, ReportFormat};
 pub const EXIT_OK: i32 = 0;
 /// Exit code: a file cannot be read or written.
 pub const EXIT_IO: i32 = 1;
-/// Exit code: wrong command-line usage.
+/// Exit code: wrong command-line usage, or a command that needs a terminal run without one.
 pub const EXIT_USAGE: i32 = 2;
 /// Exit code: the answers file is invalid.
 pub const EXIT_ANSWERS: i32 = 3;
@@ -29,6 +29,8 @@ pub const EXIT_RULES: i32 = 4;
 pub const EXIT_TEST_FAILED: i32 = 5;
 /// Exit code: a report template is invalid (syntax, unknown partial, helper or field).
 pub const EXIT_TEMPLATE: i32 = 6;
+/// Exit code: the person stopped `survey` with Esc or Ctrl-C (128 + SIGINT, as shells do).
+pub const EXIT_INTERRUPTED: i32 = 130;
 
 /// Runs a parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> i32 {
@@ -39,6 +41,7 @@ pub fn run(cli: Cli) -> i32 {
         Command::Check(args) => check(&args),
         Command::Test(args) => golden(&args),
         Command::Template(args) => template(&args),
+        Command::Survey(args) => survey(&args),
         Command::Schema(args) => schema(&args),
         Command::Frameworks => frameworks(),
     }
@@ -371,4 +374,113 @@ fn context(cmd: &ContextCommand) -> i32 {
         &assessment,
         &date,
     )))
+}
+
+/// The commands that go on with a survey and that assess its answers: the same file and framework.
+fn survey_commands(args: &SurveyArgs) -> (String, String) {
+    let quote = |s: String| {
+        if !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | ':' | '@' | '+' | ','))
+        {
+            s
+        } else {
+            format!("'{}'", s.replace('\'', r"'\''"))
+        }
+    };
+    let file = format!(" --answers {}", quote(args.answers.display().to_string()));
+    let mut rules = String::new();
+    if let Some(path) = &args.rules.rules {
+        rules.push_str(&format!(" --rules {}", quote(path.display().to_string())));
+    }
+    if let Some(name) = &args.rules.framework {
+        rules.push_str(&format!(" --framework {}", quote(name.clone())));
+    }
+    let resume_file = if args.answers.as_os_str() == crate::survey::DEFAULT_FILE {
+        ""
+    } else {
+        file.as_str()
+    };
+    (
+        format!("readiness survey{resume_file}{rules}"),
+        format!("readiness assess{file}{rules}"),
+    )
+}
+
+/// `survey`: ask the questions on the terminal, saving each answer, then print the assessment.
+fn survey(args: &SurveyArgs) -> i32 {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
+        eprintln!(
+            "error: readiness survey asks its questions on a terminal, and this is not one; \
+to assess answers from a file or a pipe, use `readiness assess --answers FILE`"
+        );
+        return EXIT_USAGE;
+    }
+    let name = args.answers.to_string_lossy();
+    if name == "-" || Syntax::for_name(&name) == Syntax::Json {
+        eprintln!("error: {name}: readiness survey saves its answers as TOML; give a file name such as answers.toml");
+        return EXIT_USAGE;
+    }
+    let loaded = match load_rules(&args.rules) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let (resume, assess_command) = survey_commands(args);
+    let opened = crate::survey::store::AnswersFile::open(&args.answers, &loaded.framework, &resume, &assess_command);
+    let (mut file, answers) = match opened {
+        Ok(opened) => opened,
+        Err(crate::survey::store::OpenError::Io(message)) => {
+            eprintln!("error: {message}");
+            return EXIT_IO;
+        }
+        Err(crate::survey::store::OpenError::Invalid(problems)) => {
+            report(&problems);
+            eprintln!("the file is left as it is: correct it, or give another file with --answers");
+            return EXIT_ANSWERS;
+        }
+    };
+    for warning in &answers.warnings {
+        eprintln!("{warning}");
+    }
+    let mode = if args.review {
+        crate::survey::Mode::Review
+    } else {
+        crate::survey::Mode::Unanswered
+    };
+    match crate::survey::prompt::run(&loaded.framework, &mut file, answers, mode) {
+        Ok(crate::survey::prompt::Outcome::Finished) => {
+            eprintln!();
+            let assess_args = AssessCommand {
+                input: AssessArgs {
+                    answers: args.answers.clone(),
+                    set: Vec::new(),
+                    rules: args.rules.clone(),
+                },
+                format: None,
+                section: None,
+                template: None,
+                templates: None,
+                output: None,
+                force: false,
+                date: None,
+            };
+            assess(&assess_args)
+        }
+        Ok(crate::survey::prompt::Outcome::Interrupted) => {
+            if args.answers.exists() {
+                eprintln!(
+                    "stopped: every answer given is saved in {}; to go on, run `{resume}`",
+                    args.answers.display()
+                );
+            } else {
+                eprintln!("stopped before any answer was given; to start, run `{resume}`");
+            }
+            EXIT_INTERRUPTED
+        }
+        Err(message) => {
+            eprintln!("error: {message}");
+            EXIT_IO
+        }
+    }
 }

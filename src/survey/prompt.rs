@@ -1,0 +1,299 @@
+//! Asking the survey's questions on the terminal, with `inquire`. Prompts and notes go to
+//! standard error; standard output is left for the assessment.
+//!
+//! Choice questions are lists to pick from; text and number questions are inputs checked
+//! as they are typed. Each list also offers `? tell me more` (the documents' explanation
+//! and resources), `- skip` (for a question that may stay unanswered) and `< back` (to the
+//! previous question); in an input, `?`, an empty line and `<` do the same. Esc or Ctrl-C
+//! stops the survey; every answer given so far is already saved.
+
+use std::fmt;
+
+use inquire::ui::RenderConfig;
+use inquire::validator::Validation;
+use inquire::{InquireError, Select, Text};
+
+use super::store::AnswersFile;
+use super::{Heading, Mode, Survey, heading, parse_input};
+use crate::answers::{AnswerValue, Answers};
+use crate::framework::{AnswerKind, Framework, Question};
+
+/// How a survey ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Every question was asked (or there was nothing left to ask).
+    Finished,
+    /// The person stopped the survey with Esc or Ctrl-C.
+    Interrupted,
+}
+
+/// What a person answered at a prompt.
+enum Reply {
+    Answer(AnswerValue),
+    Skip,
+    Back,
+    Help,
+    Stop,
+}
+
+/// One line of a choice list.
+#[derive(Debug, Clone, Copy)]
+enum Item<'f> {
+    Value(&'f str, &'f str),
+    Help,
+    Skip,
+    Back,
+}
+
+impl fmt::Display for Item<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Item::Value(_, label) => f.write_str(label),
+            Item::Help => f.write_str("? tell me more"),
+            Item::Skip => f.write_str("- skip: leave it unanswered"),
+            Item::Back => f.write_str("< back to the previous question"),
+        }
+    }
+}
+
+/// Plain prompts when `NO_COLOR` is set (to anything but the empty string), coloured ones otherwise.
+fn render_config() -> RenderConfig<'static> {
+    match std::env::var_os("NO_COLOR") {
+        Some(value) if !value.is_empty() => RenderConfig::empty(),
+        _ => RenderConfig::default_colored(),
+    }
+}
+
+/// Writes `text` to standard error, wrapped, each line after `indent`.
+fn note(text: &str, indent: &str) {
+    let options = textwrap::Options::new(78)
+        .initial_indent(indent)
+        .subsequent_indent(indent)
+        .break_words(false)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    for paragraph in text.split("\n\n") {
+        let joined = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+        for line in textwrap::wrap(&joined, &options) {
+            eprintln!("{}", line.trim_end());
+        }
+    }
+}
+
+fn show_heading(heading: &Heading<'_>) {
+    eprintln!();
+    match heading {
+        Heading::Questionnaire(q) => {
+            eprintln!("{}", q.title);
+            if let Some(intro) = &q.intro {
+                note(intro, "");
+            }
+        }
+        Heading::Phase { number, of, phase } => {
+            eprintln!("Phase {number} of {of}: {}", phase.name);
+            note(&format!("Goal: {}", phase.goal), "");
+        }
+    }
+    eprintln!();
+}
+
+/// The documents' explanation of a question and the resources they tie to it.
+fn show_help(framework: &Framework, question: &Question) {
+    eprintln!();
+    note(&question.title, "  ");
+    match &question.help {
+        Some(help) => note(help, "  "),
+        None => note("The documents say no more about this question.", "  "),
+    }
+    if let Some(condition) = &question.when {
+        note(&format!("Asked only when {condition}."), "  ");
+    }
+    match question.kind {
+        AnswerKind::Text => note("The answer: any text.", "  "),
+        AnswerKind::Integer => note(&format!("The answer: {}.", question.expected()), "  "),
+        AnswerKind::Choice => {}
+    }
+    if !question.resources.is_empty() {
+        eprintln!("  Resources:");
+        for id in &question.resources {
+            let Some(r) = framework.resources.get(id) else {
+                continue;
+            };
+            let duration = r.duration.as_ref().map(|d| format!(", {d}")).unwrap_or_default();
+            note(&format!("- {} ({}{duration})", r.title, r.kind.label()), "    ");
+            if let Some(url) = &r.url {
+                eprintln!("      {url}");
+            }
+        }
+    }
+    eprintln!();
+}
+
+fn stopped(err: InquireError) -> Result<Reply, String> {
+    match err {
+        InquireError::OperationCanceled | InquireError::OperationInterrupted => Ok(Reply::Stop),
+        other => Err(format!("cannot ask the question on the terminal: {other}")),
+    }
+}
+
+fn ask_choice(question: &Question, message: &str, current: Option<&AnswerValue>, back: bool) -> Result<Reply, String> {
+    let mut items: Vec<Item<'_>> = question
+        .choices
+        .iter()
+        .map(|(value, label)| Item::Value(value, label))
+        .collect();
+    let start = current
+        .and_then(|v| question.choices.get_index_of(&v.as_text()))
+        .unwrap_or(0);
+    items.push(Item::Help);
+    if !question.required && current.is_none() {
+        items.push(Item::Skip);
+    }
+    if back {
+        items.push(Item::Back);
+    }
+    let page_size = items.len();
+    let chosen = Select::new(message, items)
+        .with_starting_cursor(start)
+        .with_page_size(page_size)
+        .with_help_message("↑↓ move, enter chooses, type to filter, esc stops")
+        .prompt();
+    match chosen {
+        Ok(Item::Value(value, _)) => Ok(Reply::Answer(AnswerValue::Choice(value.to_string()))),
+        Ok(Item::Help) => Ok(Reply::Help),
+        Ok(Item::Skip) => Ok(Reply::Skip),
+        Ok(Item::Back) => Ok(Reply::Back),
+        Err(err) => stopped(err),
+    }
+}
+
+/// How a typed reply shows once given: the answer, or what the reply did.
+fn shown(typed: &str) -> String {
+    match typed.trim() {
+        "" => "(skipped)".to_string(),
+        "?" => "(tell me more)".to_string(),
+        "<" => "(back)".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// What a line typed at an input means: `?` asks for more, `<` goes back (when there is a
+/// question to go back to), an empty line skips (when the question may stay unanswered),
+/// and anything else is an answer, checked like one in a file.
+fn interpret(question: &Question, typed: &str, back: bool, may_skip: bool) -> Result<Reply, String> {
+    match typed.trim() {
+        "?" => Ok(Reply::Help),
+        "<" if back => Ok(Reply::Back),
+        "" if may_skip => Ok(Reply::Skip),
+        input => parse_input(question, input).map(Reply::Answer),
+    }
+}
+
+fn ask_input(question: &Question, message: &str, current: Option<&AnswerValue>, back: bool) -> Result<Reply, String> {
+    let default = current.map(AnswerValue::as_text);
+    let may_skip = !question.required && default.is_none();
+    // The keys, in a line short enough for an 80-column terminal.
+    let mut keys = vec![match default {
+        Some(_) => "enter confirms (empty keeps the answer)",
+        None => "enter confirms",
+    }];
+    if may_skip {
+        keys.push("empty skips");
+    }
+    keys.push("? tells more");
+    if back {
+        keys.push("< back");
+    }
+    keys.push("esc stops");
+    let help = keys.join(", ");
+    let validator = move |typed: &str| {
+        Ok(match interpret(question, typed, back, may_skip) {
+            Ok(_) => Validation::Valid,
+            Err(message) => Validation::Invalid(message.into()),
+        })
+    };
+    let mut prompt = Text::new(message)
+        .with_help_message(&help)
+        .with_validator(validator)
+        .with_formatter(&shown);
+    if let Some(default) = &default {
+        prompt = prompt.with_default(default);
+    }
+    match prompt.prompt() {
+        // The validator accepted it, so it has a meaning.
+        Ok(typed) => interpret(question, &typed, back, may_skip),
+        Err(err) => stopped(err),
+    }
+}
+
+/// Asks the survey's questions one by one, saving `file` after every answer, until every
+/// question is asked or the person stops. Returns how it ended; an error when the
+/// terminal or the file fails (the message says which).
+pub fn run(framework: &Framework, file: &mut AnswersFile, answers: Answers, mode: Mode) -> Result<Outcome, String> {
+    inquire::set_global_render_config(render_config());
+    let mut survey = Survey::new(framework, answers, mode);
+    eprintln!("{} ({} {})", framework.name, framework.id, framework.version);
+    if survey.current().is_none() {
+        let hint = match mode {
+            Mode::Unanswered => "; add --review to go through them again",
+            Mode::Review => "",
+        };
+        eprintln!(
+            "Every question that applies is answered in {}{hint}.",
+            file.path().display()
+        );
+        return Ok(Outcome::Finished);
+    }
+    note(
+        &format!(
+            "Each answer is saved to {} as soon as it is given. Esc or Ctrl-C stops; the same command goes on later.",
+            file.path().display()
+        ),
+        "",
+    );
+    let mut shown: Option<String> = None;
+    while let Some(question) = survey.current() {
+        if let Some(h) = heading(framework, &question.id)
+            && shown.as_deref() != Some(h.key().as_str())
+        {
+            show_heading(&h);
+            shown = Some(h.key());
+        }
+        let progress = survey.progress().map(|p| format!("({p}) ")).unwrap_or_default();
+        let message = format!("{progress}{}", question.title);
+        let current = survey.current_answer().cloned();
+        let back = survey.can_go_back();
+        let reply = match question.kind {
+            AnswerKind::Choice => ask_choice(question, &message, current.as_ref(), back)?,
+            AnswerKind::Text | AnswerKind::Integer => ask_input(question, &message, current.as_ref(), back)?,
+        };
+        match reply {
+            Reply::Answer(value) => {
+                let changed = survey.answer(value);
+                if let Some((id, value)) = &changed.set {
+                    file.set(id, Some(value));
+                }
+                for id in &changed.dropped {
+                    file.set(id, None);
+                    let question = &framework.questions[id];
+                    let condition = question
+                        .when
+                        .as_ref()
+                        .map(|c| format!(" (asked only when {c})"))
+                        .unwrap_or_default();
+                    note(
+                        &format!("The answer to {id} is removed: the question no longer applies{condition}."),
+                        "  ",
+                    );
+                }
+                file.save()?;
+            }
+            Reply::Skip => survey.skip(),
+            Reply::Back => {
+                survey.back();
+            }
+            Reply::Help => show_help(framework, question),
+            Reply::Stop => return Ok(Outcome::Interrupted),
+        }
+    }
+    Ok(Outcome::Finished)
+}

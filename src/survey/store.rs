@@ -1,0 +1,366 @@
+//! The answers file a survey keeps: read and checked once, edited in place, saved whole.
+//!
+//! The file stays the one a person may have written: answers are set where they are (a
+//! comment after a value stays after it), new answers go at the end of their table, and
+//! comments and layout elsewhere are left as they were. Saving writes a temporary file and
+//! renames it over the old one, so the file on disk is always a whole, valid answers file.
+
+use std::path::{Path, PathBuf};
+
+use toml_edit::{DocumentMut, Item, Table, Value};
+
+use crate::answers::{self, AnswerValue, Answers, META_SECTION, Syntax};
+use crate::diagnostic::{Diagnostic, Diagnostics, line_col};
+use crate::framework::Framework;
+use crate::output::{Existing, write_atomic};
+use crate::source::{SourceFile, io_reason};
+
+/// Why an answers file cannot be used.
+#[derive(Debug)]
+pub enum OpenError {
+    /// The file cannot be read: the message says why.
+    Io(String),
+    /// The file is not valid TOML or holds invalid answers.
+    Invalid(Diagnostics),
+}
+
+/// An answers file being filled in.
+#[derive(Debug)]
+pub struct AnswersFile {
+    path: PathBuf,
+    doc: DocumentMut,
+    /// Whether the file exists on disk (it is created on the first save).
+    on_disk: bool,
+    /// The permissions of the file as it was found, kept across saves.
+    permissions: Option<std::fs::Permissions>,
+}
+
+impl AnswersFile {
+    /// Opens the answers file at `path` and checks its answers against the framework, as
+    /// `readiness assess` would, except that required answers may still be missing. A file
+    /// that does not exist yet is an empty set of answers, created on the first save; its
+    /// first lines say how to go on (`resume`) and how to assess it (`assess`), as commands.
+    pub fn open(
+        path: &Path,
+        framework: &Framework,
+        resume: &str,
+        assess: &str,
+    ) -> Result<(AnswersFile, Answers), OpenError> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+                let file = AnswersFile {
+                    path: path.to_path_buf(),
+                    doc: new_document(framework, resume, assess),
+                    on_disk: false,
+                    permissions: None,
+                };
+                return Ok((file, Answers::default()));
+            }
+            Err(err) => {
+                return Err(OpenError::Io(format!(
+                    "{}: cannot read the file: {}",
+                    path.display(),
+                    io_reason(&err)
+                )));
+            }
+        };
+        let source = SourceFile {
+            name: path.display().to_string(),
+            text,
+        };
+        let answers = answers::parse_unfinished(framework, &source, Syntax::Toml).map_err(OpenError::Invalid)?;
+        let doc = source.text.parse::<DocumentMut>().map_err(|err| {
+            let at = err.span().map(|s| line_col(&source.text, s.start));
+            OpenError::Invalid(Diagnostics(vec![Diagnostic::error(
+                &source.name,
+                at,
+                format!("this is not valid TOML: {}", err.message().trim_end()),
+            )]))
+        })?;
+        let permissions = std::fs::metadata(path).ok().map(|m| m.permissions());
+        let file = AnswersFile {
+            path: path.to_path_buf(),
+            doc,
+            on_disk: true,
+            permissions,
+        };
+        Ok((file, answers))
+    }
+
+    /// Where the file is.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Sets the answer to question `id` (`section.name`), or removes it with `None`. An
+    /// existing value is replaced where it stands, keeping the comment after it; a new one
+    /// goes at the end of its table, which is added at the end of the file if missing.
+    pub fn set(&mut self, id: &str, value: Option<&AnswerValue>) {
+        let (section, key) = id.split_once('.').unwrap_or((id, ""));
+        let Some(value) = value else {
+            if let Some(table) = self.doc.get_mut(section).and_then(Item::as_table_like_mut) {
+                table.remove(key);
+            }
+            return;
+        };
+        let mut new = match value {
+            AnswerValue::Text(s) | AnswerValue::Choice(s) => Value::from(s.as_str()),
+            AnswerValue::Integer(n) => Value::from(*n),
+        };
+        if self.doc.get(section).and_then(Item::as_table_like).is_none() {
+            let mut table = Table::new();
+            table.decor_mut().set_prefix("\n");
+            self.doc.insert(section, Item::Table(table));
+        }
+        let Some(table) = self.doc.get_mut(section).and_then(Item::as_table_like_mut) else {
+            return;
+        };
+        match table.get_mut(key) {
+            Some(Item::Value(old)) => {
+                *new.decor_mut() = old.decor().clone();
+                *old = new;
+            }
+            _ => {
+                table.insert(key, Item::Value(new));
+            }
+        }
+    }
+
+    /// The file's text as it would be saved.
+    pub fn text(&self) -> String {
+        self.doc.to_string()
+    }
+
+    /// Writes the file: to a temporary file beside it, then renamed over it.
+    pub fn save(&mut self) -> Result<(), String> {
+        let existing = if self.on_disk {
+            Existing::Replace
+        } else {
+            Existing::Keep
+        };
+        write_atomic(&self.path, self.text().as_bytes(), existing)?;
+        self.on_disk = true;
+        if let Some(permissions) = &self.permissions {
+            // The temporary file is private; give the file back the permissions it had.
+            let _ = std::fs::set_permissions(&self.path, permissions.clone());
+        }
+        Ok(())
+    }
+}
+
+/// A new answers file: a comment saying how to go on, and the `[framework]` table.
+fn new_document(framework: &Framework, resume: &str, assess: &str) -> DocumentMut {
+    let mut doc = DocumentMut::new();
+    let mut meta = Table::new();
+    meta.decor_mut().set_prefix(format!(
+        "# Answers for \"{}\" ({} {}).\n\
+         # `readiness survey` saves each answer here as soon as it is given.\n\
+         # Go on answering with: {resume}\n\
+         # Assess the answers with: {assess}\n\n",
+        framework.name, framework.id, framework.version
+    ));
+    meta.insert("id", Item::Value(Value::from(framework.id.as_str())));
+    meta.insert("version", Item::Value(Value::from(framework.version.as_str())));
+    doc.insert(META_SECTION, Item::Table(meta));
+    doc
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{RulesLocation, load};
+
+    fn ctq() -> Framework {
+        load(&RulesLocation::default()).expect("ctq loads").framework
+    }
+
+    fn choice(v: &str) -> AnswerValue {
+        AnswerValue::Choice(v.to_string())
+    }
+
+    #[test]
+    fn a_new_file_names_the_framework_and_takes_answers_in_order() {
+        let fw = ctq();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("answers.toml");
+        let (mut file, answers) = AnswersFile::open(
+            &path,
+            &fw,
+            "readiness survey",
+            "readiness assess --answers answers.toml",
+        )
+        .unwrap();
+        assert!(answers.values.is_empty());
+        file.set(
+            "profile.organization",
+            Some(&AnswerValue::Text("Nazareth \"Area\"".into())),
+        );
+        file.set("profile.educators", Some(&AnswerValue::Integer(320)));
+        file.set("why.goals", Some(&choice("partly")));
+        file.save().unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.starts_with("# Answers for \""), "{text}");
+        assert!(text.contains("# Go on answering with: readiness survey\n"), "{text}");
+        assert!(
+            text.contains("# Assess the answers with: readiness assess --answers answers.toml\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains(&format!(
+                "[framework]\nid = \"ctq\"\nversion = \"{}\"\n\n[profile]\n",
+                fw.version
+            )),
+            "{text}"
+        );
+        assert!(
+            text.ends_with(
+                "[profile]\norganization = 'Nazareth \"Area\"'\neducators = 320\n\n[why]\ngoals = \"partly\"\n"
+            ),
+            "{text}"
+        );
+        // What was saved reads back as the same answers.
+        let (_, again) = AnswersFile::open(
+            &path,
+            &fw,
+            "readiness survey",
+            "readiness assess --answers answers.toml",
+        )
+        .unwrap();
+        assert_eq!(again.get("profile.educators"), Some(&AnswerValue::Integer(320)));
+        assert_eq!(again.get("why.goals"), Some(&choice("partly")));
+    }
+
+    #[test]
+    fn comments_and_layout_survive_changes() {
+        let fw = ctq();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("answers.toml");
+        let original = "# Our answers, kept by hand.\n\n\
+                        [profile]\n\
+                        # who we are\n\
+                        organization   = \"Lakeside\"   # the official name\n\
+                        org_type = \"district\"\n\n\
+                        # Phase one: see the minutes of 3 May\n\
+                        [why]\n\
+                        goals = \"no\" # to discuss\n\
+                        capacity = \"done\"\n";
+        std::fs::write(&path, original).unwrap();
+        let (mut file, answers) = AnswersFile::open(
+            &path,
+            &fw,
+            "readiness survey",
+            "readiness assess --answers answers.toml",
+        )
+        .unwrap();
+        assert_eq!(answers.values.len(), 4);
+        file.set("why.goals", Some(&choice("yes")));
+        file.set("why.capacity", None);
+        file.set("why.possibilities", Some(&choice("partly")));
+        file.set("how.fee_based", Some(&choice("no")));
+        file.save().unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(
+            text,
+            "# Our answers, kept by hand.\n\n\
+             [profile]\n\
+             # who we are\n\
+             organization   = \"Lakeside\"   # the official name\n\
+             org_type = \"district\"\n\n\
+             # Phase one: see the minutes of 3 May\n\
+             [why]\n\
+             goals = \"yes\" # to discuss\n\
+             possibilities = \"partly\"\n\n\
+             [how]\n\
+             fee_based = \"no\"\n"
+        );
+    }
+
+    #[test]
+    fn dotted_keys_and_inline_tables_are_edited_where_they_are() {
+        let fw = ctq();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("answers.toml");
+        std::fs::write(
+            &path,
+            "profile.organization = \"Lakeside\"\nprofile.org_type = \"school\"\nwhy = { goals = \"no\" }\n",
+        )
+        .unwrap();
+        let (mut file, _) = AnswersFile::open(
+            &path,
+            &fw,
+            "readiness survey",
+            "readiness assess --answers answers.toml",
+        )
+        .unwrap();
+        file.set("profile.org_type", Some(&choice("district")));
+        file.set("why.goals", Some(&choice("yes")));
+        let text = file.text();
+        assert!(text.contains("profile.org_type = \"district\""), "{text}");
+        assert!(text.contains("goals = \"yes\""), "{text}");
+        assert!(text.starts_with("profile.organization = \"Lakeside\"\n"), "{text}");
+    }
+
+    #[test]
+    fn an_invalid_file_is_reported_and_left_alone() {
+        let fw = ctq();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("answers.toml");
+        std::fs::write(&path, "[why]\ngoals = \"maybe\"\n").unwrap();
+        match AnswersFile::open(
+            &path,
+            &fw,
+            "readiness survey",
+            "readiness assess --answers answers.toml",
+        ) {
+            Err(OpenError::Invalid(d)) => {
+                let text = d.to_string();
+                assert!(text.contains("answers.toml:2:9"), "{text}");
+                assert!(text.contains("not an allowed value"), "{text}");
+            }
+            other => panic!("{other:?}"),
+        }
+        std::fs::write(&path, "[why\n").unwrap();
+        assert!(matches!(
+            AnswersFile::open(
+                &path,
+                &fw,
+                "readiness survey",
+                "readiness assess --answers answers.toml"
+            ),
+            Err(OpenError::Invalid(_))
+        ));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "[why\n");
+    }
+
+    #[test]
+    fn missing_required_answers_do_not_stop_a_file_being_filled_in() {
+        let fw = ctq();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("answers.toml");
+        std::fs::write(&path, "[profile]\norganization = \"Lakeside\"\n").unwrap();
+        let (_, answers) = AnswersFile::open(
+            &path,
+            &fw,
+            "readiness survey",
+            "readiness assess --answers answers.toml",
+        )
+        .unwrap();
+        assert_eq!(answers.values.len(), 1);
+    }
+
+    #[test]
+    fn a_folder_cannot_be_read() {
+        let fw = ctq();
+        let dir = tempfile::tempdir().unwrap();
+        assert!(matches!(
+            AnswersFile::open(
+                dir.path(),
+                &fw,
+                "readiness survey",
+                "readiness assess --answers answers.toml"
+            ),
+            Err(OpenError::Io(_))
+        ));
+    }
+}
