@@ -239,14 +239,8 @@ pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{RulesLocation, load};
 
-    fn mini() -> Framework {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
-        load(&RulesLocation::Path(path))
-            .expect("the mini framework loads")
-            .framework
-    }
+    use crate::load::mini_fixture as mini;
 
     fn answers(pairs: &[(&str, &str)]) -> Answers {
         let mut a = Answers::default();

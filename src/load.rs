@@ -168,3 +168,12 @@ pub fn parse_text<T: DeserializeOwned>(file: SourceFile) -> Result<Parsed<T>, Di
         }
     }
 }
+
+/// The two-phase framework in `tests/fixtures/mini/`, for unit tests of the engine.
+#[cfg(test)]
+pub(crate) fn mini_fixture() -> crate::framework::Framework {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
+    load(&RulesLocation::Path(path))
+        .expect("the mini framework loads")
+        .framework
+}

@@ -290,12 +290,7 @@ mod tests {
     use super::*;
     use crate::load::{RulesLocation, load};
 
-    fn mini() -> Framework {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
-        load(&RulesLocation::Path(path))
-            .expect("the mini framework loads")
-            .framework
-    }
+    use crate::load::mini_fixture as mini;
 
     fn ctq() -> Framework {
         load(&RulesLocation::default()).expect("ctq loads").framework
