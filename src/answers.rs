@@ -416,6 +416,17 @@ fn typed(question: &Question, value: RawValue) -> Result<AnswerValue, String> {
     }
 }
 
+/// Reads an answer typed as plain text (a `--set` value, a reply at a prompt), checked like
+/// an answer in a file: a whole number for integer questions, one of the values for choices.
+pub fn from_text(question: &Question, text: &str) -> Result<AnswerValue, String> {
+    let raw = match (question.kind, text.parse::<i64>()) {
+        (AnswerKind::Integer, Ok(n)) => RawValue::Integer(n),
+        (AnswerKind::Integer, Err(_)) => return Err(format!("\"{text}\" is not a whole number")),
+        _ => RawValue::String(text.to_string()),
+    };
+    typed(question, raw)
+}
+
 /// Applies what-if overrides `ID=VALUE` (from `--set`) on top of answers; `ID=` with no value
 /// removes the answer. The value is typed by the question: a whole number for integer
 /// questions, text otherwise.
@@ -442,11 +453,7 @@ pub fn apply_overrides(framework: &Framework, answers: &mut Answers, sets: &[Str
             answers.values.shift_remove(id);
             continue;
         }
-        let raw = match (question.kind, value.parse::<i64>()) {
-            (AnswerKind::Integer, Ok(n)) => RawValue::Integer(n),
-            _ => RawValue::String(value.to_string()),
-        };
-        match typed(question, raw) {
+        match from_text(question, value) {
             Ok(v) => {
                 answers.values.insert(id.to_string(), v);
             }

@@ -318,10 +318,6 @@ fn assess(cmd: &AssessCommand) -> i32 {
             "--section, --template and --templates apply to the text, markdown and html formats, not json",
         );
     }
-    let date = match report_date(cmd.date.as_deref()) {
-        Ok(d) => d,
-        Err(message) => return usage_error(&message),
-    };
     let (framework, answers, assessment) = match prepare(&cmd.input) {
         Ok(p) => p,
         Err(code) => return code,
@@ -329,6 +325,11 @@ fn assess(cmd: &AssessCommand) -> i32 {
     let output = match templated {
         None => crate::render::json(&assessment),
         Some(report_format) => {
+            // Only templates show a date: JSON needs no clock.
+            let date = match report_date(cmd.date.as_deref()) {
+                Ok(d) => d,
+                Err(message) => return usage_error(&message),
+            };
             let context = crate::report::context(&framework, &answers, &assessment, &date);
             let options = RenderOptions {
                 templates_dir: cmd.templates.clone(),

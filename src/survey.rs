@@ -14,7 +14,7 @@ use std::fmt;
 
 use crate::answers::{AnswerValue, Answers};
 use crate::evaluate::Effective;
-use crate::framework::{AnswerKind, Framework, Phase, Question, Questionnaire};
+use crate::framework::{Framework, Phase, Question, Questionnaire};
 
 /// The answers file a survey fills in when none is named.
 pub const DEFAULT_FILE: &str = "readiness-answers.toml";
@@ -128,26 +128,7 @@ pub fn parse_input(question: &Question, input: &str) -> Result<AnswerValue, Stri
     if input.is_empty() {
         return Err("type an answer".to_string());
     }
-    match question.kind {
-        AnswerKind::Text => Ok(AnswerValue::Text(input.to_string())),
-        AnswerKind::Integer => {
-            let n: i64 = input
-                .parse()
-                .map_err(|_| format!("\"{input}\" is not {}", question.expected()))?;
-            if question.min.is_some_and(|min| n < min) || question.max.is_some_and(|max| n > max) {
-                Err(format!("{n} is out of range: enter {}", question.expected()))
-            } else {
-                Ok(AnswerValue::Integer(n))
-            }
-        }
-        AnswerKind::Choice => {
-            if question.choices.contains_key(input) {
-                Ok(AnswerValue::Choice(input.to_string()))
-            } else {
-                Err(format!("\"{input}\" is not {}", question.expected()))
-            }
-        }
-    }
+    crate::answers::from_text(question, input).map_err(|message| format!("{message}: enter {}", question.expected()))
 }
 
 /// What answering a question changed.

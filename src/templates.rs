@@ -58,15 +58,6 @@ pub const BUILT_IN: &[(&str, &str, &str)] = templates![
     "html": ["report", "summary", "phases", "tasks", "recommendations", "resources", "phase", "task", "recommendation", "resource", "chart", "style"],
 ];
 
-/// The names of the built-in templates of a format, in order.
-pub fn names(format: ReportFormat) -> Vec<&'static str> {
-    BUILT_IN
-        .iter()
-        .filter(|(f, _, _)| *f == format.dir())
-        .map(|(_, name, _)| *name)
-        .collect()
-}
-
 /// What to render.
 #[derive(Debug, Clone, Default)]
 pub struct RenderOptions {

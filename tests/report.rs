@@ -275,6 +275,20 @@ fn the_date_comes_from_the_option_or_source_date_epoch() {
     };
     assert_eq!(with(Some("1700000000"), &[]), "2023-11-14");
     assert_eq!(with(Some("1700000000"), &["--date", "2026-02-03"]), "2026-02-03");
+    // A malformed SOURCE_DATE_EPOCH is an error where a date is shown, and JSON needs none.
+    let bad = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_readiness"))
+            .args(args)
+            .env("SOURCE_DATE_EPOCH", "yesterday")
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    let context = bad(&["context", "--answers", "answers.toml"]);
+    assert_eq!(context.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&context.stderr).contains("SOURCE_DATE_EPOCH"));
+    let json = bad(&["assess", "--answers", "answers.toml", "--format", "json"]);
+    assert!(json.status.success(), "{}", String::from_utf8_lossy(&json.stderr));
     let today = with(None, &[]);
     assert!(today.len() == 10 && today.as_bytes()[4] == b'-', "{today}");
 }
