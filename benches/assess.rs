@@ -6,9 +6,9 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use readiness::answers::{Syntax, parse};
-use readiness::load::{RulesLocation, load};
-use readiness::source::SourceFile;
-use readiness::templates::{RenderOptions, ReportFormat, render};
+use readiness::io::SourceFile;
+use readiness::report::{Format, RenderOptions, render};
+use readiness::rules::{RulesLocation, load};
 
 /// Runs `f` repeatedly for about a second and prints the mean and best time per run.
 fn measure(name: &str, mut f: impl FnMut()) {
@@ -48,23 +48,23 @@ fn main() {
     });
     let answers = parse(&framework, &sample, Syntax::Toml).unwrap();
     measure("assess", || {
-        black_box(readiness::evaluate::assess(&framework, &answers));
+        black_box(readiness::assess::assess(&framework, &answers));
     });
     measure("explain", || {
-        black_box(readiness::explain::explain(&framework, &answers));
+        black_box(readiness::assess::explain::explain(&framework, &answers));
     });
-    let assessment = readiness::evaluate::assess(&framework, &answers);
+    let assessment = readiness::assess::assess(&framework, &answers);
     let context = readiness::report::context(&framework, &answers, &assessment, "2026-01-15");
     for (name, format) in [
-        ("render text", ReportFormat::Text),
-        ("render markdown", ReportFormat::Markdown),
-        ("render html", ReportFormat::Html),
+        ("render text", Format::Text),
+        ("render markdown", Format::Markdown),
+        ("render html", Format::Html),
     ] {
         measure(name, || {
             black_box(render(format, &context, &RenderOptions::default()).unwrap());
         });
     }
     measure("golden cases ctq", || {
-        black_box(readiness::golden::run_all(&framework));
+        black_box(readiness::assess::golden::run_all(&framework).unwrap());
     });
 }

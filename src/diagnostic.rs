@@ -1,6 +1,13 @@
-//! Problems found in a user's files, reported as data with file, line and column.
+//! Problems found in a user's files, as data: file, line, column, message, help, and the
+//! line of the file they are on. Rendering shows `file:line:col` first (editors jump to
+//! it), then the offending line with a caret under the span.
 
 use std::fmt;
+use std::ops::Range;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use crate::io::SourceFile;
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -12,12 +19,31 @@ pub enum Severity {
     Warning,
 }
 
+impl Severity {
+    /// `error` or `warning`, as a message starts.
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+/// The line of a file a problem is on, and the part of it the problem covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Excerpt {
+    /// The whole line, without its line break.
+    pub text: String,
+    /// Byte range of the problem within `text` (empty: a point).
+    pub span: Range<usize>,
+}
+
 /// One problem in one file, at one place.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
-    /// The file, as the user named it (or `<embedded>/...` for the built-in framework).
+    /// The file, as the user named it (or `built-in:...` for a built-in framework).
     pub file: String,
     /// 1-based line, where the format gives one.
     pub line: Option<usize>,
@@ -27,6 +53,9 @@ pub struct Diagnostic {
     pub message: String,
     /// What is allowed or what to do instead.
     pub help: Option<String>,
+    /// The offending line, shown under the message.
+    #[serde(skip)]
+    pub excerpt: Option<Box<Excerpt>>,
 }
 
 impl Diagnostic {
@@ -39,6 +68,7 @@ impl Diagnostic {
             column: pos.map(|p| p.1),
             message: message.into(),
             help: None,
+            excerpt: None,
         }
     }
 
@@ -50,31 +80,78 @@ impl Diagnostic {
         }
     }
 
+    /// A problem at a byte range of a file: line, column and the line itself come from the text.
+    pub fn at(severity: Severity, source: &SourceFile, span: Range<usize>, message: impl Into<String>) -> Self {
+        let pos = line_col(&source.text, span.start);
+        Diagnostic {
+            severity,
+            excerpt: excerpt(&source.text, span),
+            ..Diagnostic::error(&source.name, Some(pos), message)
+        }
+    }
+
+    /// Adds the line of `text` at `line`/`column` (1-based, as the diagnostic says) as its excerpt.
+    pub fn with_line_of(mut self, text: &str) -> Self {
+        if let (Some(line), Some(column)) = (self.line, self.column)
+            && let Some(start) = offset_of(text, line, column)
+        {
+            self.excerpt = excerpt(text, start..start);
+        }
+        self
+    }
+
     /// Adds a hint on what is allowed.
     pub fn with_help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
         self
     }
+
+    /// `file:line:col` (as much of it as is known).
+    pub fn location(&self) -> String {
+        let mut out = self.file.clone();
+        if let Some(line) = self.line {
+            out.push_str(&format!(":{line}"));
+            if let Some(column) = self.column {
+                out.push_str(&format!(":{column}"));
+            }
+        }
+        out
+    }
+
+    /// The diagnostic as text, with ANSI styles when `styled` (the CLI strips them where
+    /// colour is off). The first line is `error: file:line:col: message`.
+    pub fn render(&self, styled: bool) -> String {
+        let renderer = if styled { Renderer::styled() } else { Renderer::plain() };
+        let level = match self.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let title = format!("{}: {}", self.location(), self.message);
+        let mut group = Group::with_title(level.primary_title(title.as_str()));
+        if let Some(ex) = &self.excerpt {
+            let span = ex.span.start.min(ex.text.len())..ex.span.end.min(ex.text.len());
+            group = group.element(
+                Snippet::source(ex.text.as_str())
+                    .line_start(self.line.unwrap_or(1))
+                    .fold(false)
+                    .annotation(AnnotationKind::Primary.span(span)),
+            );
+        }
+        match (&self.help, &self.excerpt) {
+            (Some(help), Some(_)) => {
+                group = group.element(Level::HELP.message(help.as_str()));
+                renderer.render(&[group])
+            }
+            // With no line to show, the help goes on a line of its own, under the message.
+            (Some(help), None) => format!("{}\n  help: {help}", renderer.render(&[group])),
+            (None, _) => renderer.render(&[group]),
+        }
+    }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        write!(f, "{label}: {}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(column) = self.column {
-                write!(f, ":{column}")?;
-            }
-        }
-        write!(f, ": {}", self.message)?;
-        if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
-        }
-        Ok(())
+        f.write_str(&self.render(false))
     }
 }
 
@@ -82,28 +159,72 @@ impl fmt::Display for Diagnostic {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostics(pub Vec<Diagnostic>);
 
+impl Diagnostics {
+    /// One problem.
+    pub fn one(d: Diagnostic) -> Self {
+        Diagnostics(vec![d])
+    }
+
+    /// Every diagnostic rendered, one after another (see [`Diagnostic::render`]).
+    pub fn render(&self, styled: bool) -> String {
+        self.0.iter().map(|d| d.render(styled)).collect::<Vec<_>>().join("\n")
+    }
+}
+
 impl fmt::Display for Diagnostics {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, d) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{d}")?;
-        }
-        Ok(())
+        f.write_str(&self.render(false))
     }
 }
 
 impl std::error::Error for Diagnostics {}
 
-/// Turns byte offsets into 1-based line and column numbers (columns count characters).
+/// Turns a byte offset into 1-based line and column numbers (columns count characters).
 pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
-    let offset = offset.min(src.len());
-    let before = &src[..floor_char_boundary(src, offset)];
-    let line = before.matches('\n').count() + 1;
+    let offset = floor_char_boundary(src, offset.min(src.len()));
+    let before = &src[..offset];
+    let line = memchr_count(before) + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = before[line_start..].chars().count() + 1;
     (line, column)
+}
+
+fn memchr_count(s: &str) -> usize {
+    s.bytes().filter(|&b| b == b'\n').count()
+}
+
+/// The byte offset of a 1-based line and column (in characters), if the text has it.
+fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
+    let start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2)?.0 + 1
+    };
+    let rest = &text[start..];
+    let end = rest.find('\n').unwrap_or(rest.len());
+    let within = rest[..end]
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(end, |(i, _)| i);
+    Some(start + within)
+}
+
+/// The line holding `span.start`, and the span within it (cut at the line's end).
+fn excerpt(text: &str, span: Range<usize>) -> Option<Box<Excerpt>> {
+    let start = floor_char_boundary(text, span.start.min(text.len()));
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+    let line = text[line_start..line_end].trim_end_matches('\r');
+    // A very long line (a minified file) is not worth showing whole.
+    if line.len() > 500 || line.chars().any(|c| c.is_control() && c != '\t') {
+        return None;
+    }
+    let from = (start - line_start).min(line.len());
+    let to = floor_char_boundary(line, span.end.saturating_sub(line_start).clamp(from, line.len()));
+    Some(Box::new(Excerpt {
+        text: line.to_string(),
+        span: from..to.max(from),
+    }))
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -140,5 +261,32 @@ mod tests {
         let ids = ["why.goals", "why.capacity", "how.timeline"];
         assert_eq!(closest("why.goal", ids), Some("why.goals"));
         assert_eq!(closest("zzz", ids), None);
+    }
+
+    #[test]
+    fn renders_location_first_then_the_line_with_a_caret() {
+        let source = SourceFile {
+            name: "a.toml".into(),
+            text: "[why]\ngoals = \"maybe\"\n".into(),
+        };
+        let d = Diagnostic::at(Severity::Error, &source, 14..21, "not allowed").with_help("one of yes, no");
+        let text = d.render(false);
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "error: a.toml:2:9: not allowed");
+        assert!(text.contains("2 | goals = \"maybe\""), "{text}");
+        assert!(text.contains("^^^^^^^"), "{text}");
+        assert!(text.contains("help: one of yes, no"), "{text}");
+    }
+
+    #[test]
+    fn with_line_of_finds_the_line_from_line_and_column() {
+        let d = Diagnostic::error("b.json", Some((2, 3)), "bad").with_line_of("{\n  \"x\": 1\n}");
+        assert_eq!(
+            d.excerpt,
+            Some(Box::new(Excerpt {
+                text: "  \"x\": 1".into(),
+                span: 2..2
+            }))
+        );
     }
 }

@@ -1,29 +1,36 @@
 //! `readiness`: where a school, district or state agency stands in building a
 //! micro-credential strategy for its educators, and what to do next.
 //!
-//! The pipeline reads as the modules do: [`load`] a framework's files, [`validate`]
-//! them into a [`framework::Framework`], read [`answers`], [`evaluate`] them into an
-//! [`assessment::Assessment`], and [`render`] it.
+//! The pipeline reads as the modules do: [`rules`] loads and validates a framework's files
+//! (conditions in the [`condition`] language), [`answers`] reads an organization's answers,
+//! [`assess`] evaluates them into an [`assess::Assessment`] (and explains it), and
+//! [`report`] renders it. [`survey`] asks the questions on a terminal, [`io`] reads and
+//! writes files, and [`cli`] is the command line: the only module that parses arguments
+//! or writes to the terminal. The library itself never prints.
+//!
+//! ```no_run
+//! use readiness::rules::{RulesLocation, load};
+//! use readiness::io::read_disk;
+//! use readiness::answers::{Syntax, parse};
+//!
+//! let framework = load(&RulesLocation::default()).unwrap().framework;
+//! let file = read_disk("samples/starting-district.toml".as_ref()).unwrap();
+//! let answers = parse(&framework, &file, Syntax::Toml).unwrap();
+//! let assessment = readiness::assess::assess(&framework, &answers);
+//! println!("{}", assessment.phase.name);
+//! ```
 
-pub mod analysis;
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
 pub mod answers;
-pub mod assessment;
+pub mod assess;
 pub mod cli;
 pub mod condition;
 pub mod diagnostic;
-pub mod evaluate;
-pub mod explain;
-pub mod framework;
-pub mod golden;
-pub mod load;
-pub mod model;
-pub mod output;
-pub mod render;
+pub mod error;
+pub mod io;
 pub mod report;
-pub mod run;
-pub mod schema;
-pub mod source;
-pub mod starter;
+pub mod rules;
 pub mod survey;
-pub mod templates;
-pub mod validate;
+
+pub use error::Error;

@@ -4,8 +4,8 @@
 
 use readiness::answers::{Syntax, parse};
 use readiness::condition::Condition;
-use readiness::load::{RulesLocation, load};
-use readiness::source::SourceFile;
+use readiness::io::SourceFile;
+use readiness::rules::{RulesLocation, load};
 
 fn samples() -> Vec<(String, String)> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");

@@ -3,9 +3,10 @@
 
 use std::path::{Path, PathBuf};
 
-use readiness::load::{RulesLocation, built_in_ids, load};
-use readiness::render::json;
-use readiness::schema::{SchemaKind, answers, file_schema};
+use readiness::answers::schema as answers;
+use readiness::report::json;
+use readiness::rules::schema::{SchemaKind, file_schema};
+use readiness::rules::{RulesLocation, built_in_ids, load};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

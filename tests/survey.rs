@@ -287,7 +287,7 @@ fn a_full_run_of_the_default_framework_with_help_on_demand() {
         "{text}"
     );
     assert!(
-        text.contains("# Assess the answers with: readiness assess --answers lakeside.toml\n"),
+        text.contains("# Assess the answers with: readiness assess lakeside.toml\n"),
         "{text}"
     );
     assert_eq!(
@@ -315,7 +315,7 @@ fn an_interrupt_saves_what_was_given_and_a_resume_asks_only_the_rest() {
     assert_eq!(code, 130, "{shown}");
     assert!(
         shown.contains(&format!(
-            "stopped: every answer given is saved in answers.toml; to go on, run `readiness survey --answers answers.toml --rules {rules}`"
+            "stopped: every answer given is saved in answers.toml; to go on, run `readiness survey answers.toml --rules {rules}`"
         )),
         "{shown}"
     );
@@ -565,7 +565,7 @@ fn without_a_terminal_it_stops_at_once_and_points_to_assess() {
     assert!(out.stdout.is_empty());
     let stderr = String::from_utf8(out.stderr).unwrap();
     assert!(stderr.starts_with("error: "), "{stderr}");
-    assert!(stderr.contains("readiness assess --answers FILE"), "{stderr}");
+    assert!(stderr.contains("readiness assess FILE"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "no file is written");
 }

@@ -13,10 +13,12 @@ use inquire::ui::RenderConfig;
 use inquire::validator::Validation;
 use inquire::{InquireError, Select, Text};
 
+use std::io::Write;
+
 use super::store::AnswersFile;
 use super::{Heading, Mode, Survey, heading, parse_input};
 use crate::answers::{AnswerValue, Answers};
-use crate::framework::{AnswerKind, Framework, Question};
+use crate::rules::{AnswerKind, Framework, Question};
 
 /// How a survey ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -64,8 +66,8 @@ fn render_config() -> RenderConfig<'static> {
     }
 }
 
-/// Writes `text` to standard error, wrapped, each line after `indent`.
-fn note(text: &str, indent: &str) {
+/// Writes `text`, wrapped, each line after `indent`.
+fn note(out: &mut dyn Write, text: &str, indent: &str) {
     let options = textwrap::Options::new(78)
         .initial_indent(indent)
         .subsequent_indent(indent)
@@ -74,58 +76,58 @@ fn note(text: &str, indent: &str) {
     for paragraph in text.split("\n\n") {
         let joined = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
         for line in textwrap::wrap(&joined, &options) {
-            eprintln!("{}", line.trim_end());
+            let _ = writeln!(out, "{}", line.trim_end());
         }
     }
 }
 
-fn show_heading(heading: &Heading<'_>) {
-    eprintln!();
+fn show_heading(out: &mut dyn Write, heading: &Heading<'_>) {
+    let _ = writeln!(out);
     match heading {
         Heading::Questionnaire(q) => {
-            eprintln!("{}", q.title);
+            let _ = writeln!(out, "{}", q.title);
             if let Some(intro) = &q.intro {
-                note(intro, "");
+                note(out, intro, "");
             }
         }
         Heading::Phase { number, of, phase } => {
-            eprintln!("Phase {number} of {of}: {}", phase.name);
-            note(&format!("Goal: {}", phase.goal), "");
+            let _ = writeln!(out, "Phase {number} of {of}: {}", phase.name);
+            note(out, &format!("Goal: {}", phase.goal), "");
         }
     }
-    eprintln!();
+    let _ = writeln!(out);
 }
 
 /// The documents' explanation of a question and the resources they tie to it.
-fn show_help(framework: &Framework, question: &Question) {
-    eprintln!();
-    note(&question.title, "  ");
+fn show_help(out: &mut dyn Write, framework: &Framework, question: &Question) {
+    let _ = writeln!(out);
+    note(out, &question.title, "  ");
     match &question.help {
-        Some(help) => note(help, "  "),
-        None => note("The documents say no more about this question.", "  "),
+        Some(help) => note(out, help, "  "),
+        None => note(out, "The documents say no more about this question.", "  "),
     }
     if let Some(condition) = &question.when {
-        note(&format!("Asked only when {condition}."), "  ");
+        note(out, &format!("Asked only when {condition}."), "  ");
     }
     match question.kind {
-        AnswerKind::Text => note("The answer: any text.", "  "),
-        AnswerKind::Integer => note(&format!("The answer: {}.", question.expected()), "  "),
+        AnswerKind::Text => note(out, "The answer: any text.", "  "),
+        AnswerKind::Integer => note(out, &format!("The answer: {}.", question.expected()), "  "),
         AnswerKind::Choice => {}
     }
     if !question.resources.is_empty() {
-        eprintln!("  Resources:");
+        let _ = writeln!(out, "  Resources:");
         for id in &question.resources {
             let Some(r) = framework.resources.get(id) else {
                 continue;
             };
             let duration = r.duration.as_ref().map(|d| format!(", {d}")).unwrap_or_default();
-            note(&format!("- {} ({}{duration})", r.title, r.kind.label()), "    ");
+            note(out, &format!("- {} ({}{duration})", r.title, r.kind.label()), "    ");
             if let Some(url) = &r.url {
-                eprintln!("      {url}");
+                let _ = writeln!(out, "      {url}");
             }
         }
     }
-    eprintln!();
+    let _ = writeln!(out);
 }
 
 fn stopped(err: InquireError) -> Result<Reply, String> {
@@ -228,22 +230,32 @@ fn ask_input(question: &Question, message: &str, current: Option<&AnswerValue>, 
 /// Asks the survey's questions one by one, saving `file` after every answer, until every
 /// question is asked or the person stops. Returns how it ended; an error when the
 /// terminal or the file fails (the message says which).
-pub fn run(framework: &Framework, file: &mut AnswersFile, answers: Answers, mode: Mode) -> Result<Outcome, String> {
+/// Prompts are drawn by `inquire` on the terminal; headings, help and notes go to `out`
+/// (standard error, so that standard output stays for the assessment).
+pub fn run(
+    framework: &Framework,
+    file: &mut AnswersFile,
+    answers: Answers,
+    mode: Mode,
+    out: &mut dyn Write,
+) -> Result<Outcome, String> {
     inquire::set_global_render_config(render_config());
     let mut survey = Survey::new(framework, answers, mode);
-    eprintln!("{} ({} {})", framework.name, framework.id, framework.version);
+    let _ = writeln!(out, "{} ({} {})", framework.name, framework.id, framework.version);
     if survey.current().is_none() {
         let hint = match mode {
             Mode::Unanswered => "; add --review to go through them again",
             Mode::Review => "",
         };
-        eprintln!(
+        let _ = writeln!(
+            out,
             "Every question that applies is answered in {}{hint}.",
             file.path().display()
         );
         return Ok(Outcome::Finished);
     }
     note(
+        out,
         &format!(
             "Each answer is saved to {} as soon as it is given. Esc or Ctrl-C stops; the same command goes on later.",
             file.path().display()
@@ -255,7 +267,7 @@ pub fn run(framework: &Framework, file: &mut AnswersFile, answers: Answers, mode
         if let Some(h) = heading(framework, &question.id)
             && shown.as_deref() != Some(h.key().as_str())
         {
-            show_heading(&h);
+            show_heading(out, &h);
             shown = Some(h.key());
         }
         let progress = survey.progress().map(|p| format!("({p}) ")).unwrap_or_default();
@@ -281,6 +293,7 @@ pub fn run(framework: &Framework, file: &mut AnswersFile, answers: Answers, mode
                         .map(|c| format!(" (asked only when {c})"))
                         .unwrap_or_default();
                     note(
+                        out,
                         &format!("The answer to {id} is removed: the question no longer applies{condition}."),
                         "  ",
                     );
@@ -291,7 +304,7 @@ pub fn run(framework: &Framework, file: &mut AnswersFile, answers: Answers, mode
             Reply::Back => {
                 survey.back();
             }
-            Reply::Help => show_help(framework, question),
+            Reply::Help => show_help(out, framework, question),
             Reply::Stop => return Ok(Outcome::Interrupted),
         }
     }

@@ -10,10 +10,9 @@ use std::path::{Path, PathBuf};
 use toml_edit::{DocumentMut, Item, Table, Value};
 
 use crate::answers::{self, AnswerValue, Answers, META_SECTION, Syntax};
-use crate::diagnostic::{Diagnostic, Diagnostics, line_col};
-use crate::framework::Framework;
-use crate::output::{Existing, write_atomic};
-use crate::source::{SourceFile, io_reason};
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::io::{Existing, SourceFile, io_reason, write_atomic};
+use crate::rules::Framework;
 
 /// Why an answers file cannot be used.
 #[derive(Debug)]
@@ -71,12 +70,11 @@ impl AnswersFile {
         };
         let answers = answers::parse_unfinished(framework, &source, Syntax::Toml).map_err(OpenError::Invalid)?;
         let doc = source.text.parse::<DocumentMut>().map_err(|err| {
-            let at = err.span().map(|s| line_col(&source.text, s.start));
-            OpenError::Invalid(Diagnostics(vec![Diagnostic::error(
-                &source.name,
-                at,
-                format!("this is not valid TOML: {}", err.message().trim_end()),
-            )]))
+            let message = format!("this is not valid TOML: {}", err.message().trim_end());
+            OpenError::Invalid(Diagnostics::one(match err.span() {
+                Some(span) => Diagnostic::at(Severity::Error, &source, span, message),
+                None => Diagnostic::error(&source.name, None, message),
+            }))
         })?;
         let permissions = std::fs::metadata(path).ok().map(|m| m.permissions());
         let file = AnswersFile {
@@ -169,11 +167,7 @@ fn new_document(framework: &Framework, resume: &str, assess: &str) -> DocumentMu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{RulesLocation, load};
-
-    fn ctq() -> Framework {
-        load(&RulesLocation::default()).expect("ctq loads").framework
-    }
+    use crate::rules::ctq_fixture as ctq;
 
     fn choice(v: &str) -> AnswerValue {
         AnswerValue::Choice(v.to_string())

@@ -1,0 +1,435 @@
+//! Reading an answers file (TOML, or JSON by extension) and checking it against a framework.
+//!
+//! A question id `section.name` is the key `name` of the table `[section]`.
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::{AnswerValue, Answers, META_SECTION};
+use std::ops::Range;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity, closest};
+use crate::io::SourceFile;
+use crate::rules::{AnswerKind, Framework, Question};
+
+/// The syntax of an answers file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Syntax {
+    /// TOML (the default).
+    Toml,
+    /// JSON (files ending in `.json`).
+    Json,
+}
+
+impl Syntax {
+    /// The syntax for a file name: JSON for `.json`, TOML otherwise.
+    pub fn for_name(name: &str) -> Syntax {
+        if name.to_ascii_lowercase().ends_with(".json") {
+            Syntax::Json
+        } else {
+            Syntax::Toml
+        }
+    }
+}
+
+/// A value read from a file, before it is checked against its question.
+enum RawValue {
+    String(String),
+    Integer(i64),
+    Other(&'static str),
+}
+
+struct RawAnswer {
+    section: String,
+    key: String,
+    value: RawValue,
+    /// Where the value is, as the syntax gives it.
+    at: At,
+    /// Where the key is.
+    key_at: At,
+}
+
+/// Where something is in an answers file: a byte range (TOML), a line and column (JSON),
+/// or nowhere known. Lines and columns are worked out only for problems.
+#[derive(Debug, Clone)]
+enum At {
+    Span(Range<usize>),
+    LineCol(usize, usize),
+    Unknown,
+}
+
+fn error_at(file: &SourceFile, at: &At, message: impl Into<String>) -> Diagnostic {
+    match at {
+        At::Span(span) => Diagnostic::at(Severity::Error, file, span.clone(), message),
+        At::LineCol(line, col) => Diagnostic::error(&file.name, Some((*line, *col)), message).with_line_of(&file.text),
+        At::Unknown => Diagnostic::error(&file.name, None, message),
+    }
+}
+
+/// Parses an answers file and checks every answer against the framework's questions.
+/// All problems are reported together.
+pub fn parse(framework: &Framework, file: &SourceFile, syntax: Syntax) -> Result<Answers, Diagnostics> {
+    let raw = match syntax {
+        Syntax::Toml => read_toml(file)?,
+        Syntax::Json => read_json(file)?,
+    };
+    check(framework, file, raw, true)
+}
+
+/// Parses an answers file like [`parse`], but lets required answers be missing: for a file
+/// still being filled in, such as the one `readiness survey` saves after every answer.
+/// Every other problem is an error, as for [`parse`].
+pub fn parse_unfinished(framework: &Framework, file: &SourceFile, syntax: Syntax) -> Result<Answers, Diagnostics> {
+    let raw = match syntax {
+        Syntax::Toml => read_toml(file)?,
+        Syntax::Json => read_json(file)?,
+    };
+    check(framework, file, raw, false)
+}
+
+/// Checks answers already read as a TOML table (a golden case's `answers`) against the
+/// framework, exactly as [`parse`] checks a file. `name` names them in messages.
+pub fn from_table(framework: &Framework, name: &str, table: &toml::Table) -> Result<Answers, Diagnostics> {
+    let file = SourceFile {
+        name: name.to_string(),
+        text: String::new(),
+    };
+    let mut raw = Vec::new();
+    let mut problems = Vec::new();
+    for (section, value) in table {
+        let toml::Value::Table(inner) = value else {
+            problems.push(error_at(
+                &file,
+                &At::Unknown,
+                format!("`{section}` must be a table of answers such as [{section}]"),
+            ));
+            continue;
+        };
+        for (key, value) in inner {
+            let value = match value {
+                toml::Value::String(s) => RawValue::String(s.clone()),
+                toml::Value::Integer(n) => RawValue::Integer(*n),
+                toml::Value::Float(_) => RawValue::Other("a decimal number"),
+                toml::Value::Boolean(_) => RawValue::Other("a boolean"),
+                toml::Value::Datetime(_) => RawValue::Other("a date"),
+                toml::Value::Array(_) => RawValue::Other("a list"),
+                toml::Value::Table(_) => RawValue::Other("a table"),
+            };
+            raw.push(RawAnswer {
+                section: section.clone(),
+                key: key.clone(),
+                value,
+                at: At::Unknown,
+                key_at: At::Unknown,
+            });
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Diagnostics(problems));
+    }
+    check(framework, &file, raw, true)
+}
+
+fn read_toml(file: &SourceFile) -> Result<Vec<RawAnswer>, Diagnostics> {
+    let text = &file.text;
+    let table = DeTable::parse(text).map_err(|err| {
+        let at = err.span().map_or(At::Unknown, At::Span);
+        Diagnostics::one(
+            error_at(
+                file,
+                &at,
+                format!("this is not valid TOML: {}", err.message().trim_end()),
+            )
+            .with_help("an answers file holds tables such as [profile] with lines such as org_type = \"district\""),
+        )
+    })?;
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    for (section, value) in table.get_ref() {
+        let DeValue::Table(inner) = value.get_ref() else {
+            problems.push(error_at(
+                file,
+                &At::Span(section.span()),
+                format!(
+                    "`{}` must be a table of answers such as [{}]",
+                    section.get_ref(),
+                    section.get_ref()
+                ),
+            ));
+            continue;
+        };
+        for (key, value) in inner {
+            out.push(RawAnswer {
+                section: section.get_ref().to_string(),
+                key: key.get_ref().to_string(),
+                value: toml_value(value),
+                at: At::Span(value.span()),
+                key_at: At::Span(key.span()),
+            });
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(Diagnostics(problems))
+    }
+}
+
+fn toml_value(value: &Spanned<DeValue<'_>>) -> RawValue {
+    match value.get_ref() {
+        DeValue::String(s) => RawValue::String(s.to_string()),
+        DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+            Ok(n) => RawValue::Integer(n),
+            Err(_) => RawValue::Other("a number too large"),
+        },
+        DeValue::Float(_) => RawValue::Other("a decimal number"),
+        DeValue::Boolean(_) => RawValue::Other("a boolean"),
+        DeValue::Datetime(_) => RawValue::Other("a date"),
+        DeValue::Array(_) => RawValue::Other("a list"),
+        DeValue::Table(_) => RawValue::Other("a table"),
+    }
+}
+
+fn read_json(file: &SourceFile) -> Result<Vec<RawAnswer>, Diagnostics> {
+    let value: serde_json::Value = serde_json::from_str(&file.text).map_err(|err| {
+        let message = err.to_string();
+        let message = message.rfind(" at line ").map_or(message.as_str(), |i| &message[..i]);
+        Diagnostics(vec![
+            error_at(
+                file,
+                &At::LineCol(err.line(), err.column().max(1)),
+                format!("this is not valid JSON: {message}"),
+            )
+            .with_help(
+                "an answers file in JSON is an object of sections, e.g. {\"profile\": {\"org_type\": \"district\"}}",
+            ),
+        ])
+    })?;
+    let serde_json::Value::Object(sections) = value else {
+        return Err(Diagnostics(vec![Diagnostic::error(
+            &file.name,
+            None,
+            "the answers must be a JSON object of sections, e.g. {\"profile\": {...}}",
+        )]));
+    };
+    let mut out = Vec::new();
+    let mut problems = Vec::new();
+    for (section, value) in sections {
+        let serde_json::Value::Object(inner) = value else {
+            problems.push(Diagnostic::error(
+                &file.name,
+                None,
+                format!("`{section}` must be an object of answers"),
+            ));
+            continue;
+        };
+        for (key, value) in inner {
+            let value = match value {
+                serde_json::Value::String(s) => RawValue::String(s),
+                serde_json::Value::Number(n) => match n.as_i64() {
+                    Some(i) => RawValue::Integer(i),
+                    None => RawValue::Other("a decimal number"),
+                },
+                serde_json::Value::Bool(_) => RawValue::Other("a boolean"),
+                serde_json::Value::Null => RawValue::Other("null"),
+                serde_json::Value::Array(_) => RawValue::Other("a list"),
+                serde_json::Value::Object(_) => RawValue::Other("an object"),
+            };
+            out.push(RawAnswer {
+                section: section.clone(),
+                key,
+                value,
+                at: At::Unknown,
+                key_at: At::Unknown,
+            });
+        }
+    }
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        Err(Diagnostics(problems))
+    }
+}
+
+fn check(framework: &Framework, file: &SourceFile, raw: Vec<RawAnswer>, require: bool) -> Result<Answers, Diagnostics> {
+    let mut answers = Answers::default();
+    let mut problems = Vec::new();
+    let (meta, raw): (Vec<RawAnswer>, Vec<RawAnswer>) = raw.into_iter().partition(|a| a.section == META_SECTION);
+    for entry in meta {
+        let value = match entry.value {
+            RawValue::String(s) => s,
+            _ => {
+                problems.push(error_at(
+                    file,
+                    &entry.at,
+                    format!("`{META_SECTION}.{}` must be a text", entry.key),
+                ));
+                continue;
+            }
+        };
+        match entry.key.as_str() {
+            "id" => {
+                if value != framework.id {
+                    let builtin = crate::rules::built_in_ids().contains(&value.as_str());
+                    let help = if builtin {
+                        format!(
+                            "assess them with `--framework {value}`, or change `id` to \"{}\"",
+                            framework.id
+                        )
+                    } else {
+                        format!(
+                            "assess them with `--rules PATH` for that framework, or change `id` to \"{}\"",
+                            framework.id
+                        )
+                    };
+                    problems.push(
+                        error_at(
+                            file,
+                            &entry.at,
+                            format!(
+                                "the answers were written for framework `{value}`, not `{}`",
+                                framework.id
+                            ),
+                        )
+                        .with_help(help),
+                    );
+                }
+                answers.framework_id = Some(value);
+            }
+            "version" => answers.framework_version = Some(value),
+            other => problems.push(
+                error_at(
+                    file,
+                    &entry.key_at,
+                    format!("unknown key `{other}` in [{META_SECTION}]"),
+                )
+                .with_help("[framework] holds `id` and `version`: the framework the answers were written for"),
+            ),
+        }
+    }
+    // Answers written for another framework or version: ids that no longer exist are warnings.
+    let other_version = match (&answers.framework_id, &answers.framework_version) {
+        (Some(id), _) if *id != framework.id => return Err(Diagnostics(problems)),
+        (_, Some(v)) if *v != framework.version => Some(format!("version {v}")),
+        _ => None,
+    };
+    if let Some(written_for) = &other_version {
+        answers.warnings.push(Diagnostic::warning(
+            &file.name,
+            None,
+            format!(
+                "the answers were written for {written_for}; this is {} {}",
+                framework.id, framework.version
+            ),
+        ));
+    }
+    let mut gone = Vec::new();
+    for answer in raw {
+        let id = format!("{}.{}", answer.section, answer.key);
+        let Some(question) = framework.questions.get(&id) else {
+            if other_version.is_some() {
+                gone.push(id);
+                continue;
+            }
+            let mut d = error_at(file, &answer.key_at, format!("unknown question `{id}`"));
+            if let Some(best) = closest(&id, framework.questions.keys().map(String::as_str)) {
+                d = d.with_help(format!("did you mean `{best}`?"));
+            } else {
+                d = d.with_help("`readiness template` lists every question");
+            }
+            problems.push(d);
+            continue;
+        };
+        match typed(question, answer.value) {
+            Ok(value) => {
+                answers.values.insert(id, value);
+            }
+            Err(message) => {
+                problems.push(
+                    error_at(file, &answer.at, format!("`{id}`: {message}"))
+                        .with_help(format!("expected {}", question.expected())),
+                );
+            }
+        }
+    }
+    if !gone.is_empty() {
+        answers.warnings.push(Diagnostic::warning(
+            &file.name,
+            None,
+            format!(
+                "these answers are ignored: their questions no longer exist: {}",
+                gone.join(", ")
+            ),
+        ));
+    }
+    for question in framework.questions.values().filter(|_| require) {
+        if question.required
+            && !answers.values.contains_key(&question.id)
+            && !problems
+                .iter()
+                .any(|p| p.message.starts_with(&format!("`{}`:", question.id)))
+        {
+            let (section, key) = question.id.split_once('.').unwrap_or((&question.id, ""));
+            problems.push(
+                Diagnostic::error(
+                    &file.name,
+                    None,
+                    format!("missing required answer `{}` ({})", question.id, question.title),
+                )
+                .with_help(format!("add `{key} = ...` under [{section}]: {}", question.expected())),
+            );
+        }
+    }
+    if problems.is_empty() {
+        Ok(answers)
+    } else {
+        Err(Diagnostics(problems))
+    }
+}
+
+fn typed(question: &Question, value: RawValue) -> Result<AnswerValue, String> {
+    match (question.kind, value) {
+        (AnswerKind::Text, RawValue::String(s)) => {
+            if question.required && s.trim().is_empty() {
+                Err("the answer is empty".to_string())
+            } else {
+                Ok(AnswerValue::Text(s))
+            }
+        }
+        (AnswerKind::Choice, RawValue::String(s)) => {
+            if question.choices.contains_key(&s) {
+                Ok(AnswerValue::Choice(s))
+            } else {
+                Err(format!("\"{s}\" is not an allowed value"))
+            }
+        }
+        (AnswerKind::Integer, RawValue::Integer(n)) => {
+            if question.min.is_some_and(|min| n < min) || question.max.is_some_and(|max| n > max) {
+                Err(format!("{n} is out of range"))
+            } else {
+                Ok(AnswerValue::Integer(n))
+            }
+        }
+        (AnswerKind::Integer, RawValue::String(s)) => Err(format!(
+            "found the text \"{s}\" where a number is wanted (write it without quotes)"
+        )),
+        (AnswerKind::Choice, RawValue::Integer(n)) => {
+            Err(format!("found the number {n} where one of the values is wanted"))
+        }
+        (AnswerKind::Text, RawValue::Integer(n)) => Err(format!(
+            "found the number {n} where a text is wanted (put it in quotes)"
+        )),
+        (_, RawValue::Other(what)) => Err(format!("found {what}")),
+    }
+}
+
+/// Reads an answer typed as plain text (a `--set` value, a reply at a prompt), checked like
+/// an answer in a file: a whole number for integer questions, one of the values for choices.
+pub fn from_text(question: &Question, text: &str) -> Result<AnswerValue, String> {
+    let raw = match (question.kind, text.parse::<i64>()) {
+        (AnswerKind::Integer, Ok(n)) => RawValue::Integer(n),
+        (AnswerKind::Integer, Err(_)) => return Err(format!("\"{text}\" is not a whole number")),
+        _ => RawValue::String(text.to_string()),
+    };
+    typed(question, raw)
+}

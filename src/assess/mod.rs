@@ -1,0 +1,400 @@
+//! Assessment: a framework and answers in, an [`Assessment`] out; its explanation; and the
+//! golden test cases of a rule set. Pure: no I/O.
+
+mod effective;
+pub mod explain;
+pub mod golden;
+mod result;
+pub mod score;
+
+use indexmap::IndexMap;
+
+pub use effective::Effective;
+pub use result::{Assessment, FrameworkRef, PhaseRef, PhaseResult, RecommendationResult, RemainingTask, ResourceRef};
+use score::Score;
+
+use crate::answers::{AnswerValue, Answers};
+use crate::rules::{Framework, Phase, Recommendation, Role, Scored};
+
+/// The points an answer earns on an item's scale; an unanswered question earns none.
+pub fn points(item: &Scored, value: Option<&AnswerValue>) -> u32 {
+    value
+        .and_then(|v| match v {
+            AnswerValue::Choice(s) | AnswerValue::Text(s) => item.points.get(s.as_str()),
+            AnswerValue::Integer(n) => item.points.get(n.to_string().as_str()),
+        })
+        .copied()
+        .unwrap_or(0)
+}
+
+/// A phase's score over the answers that count ([`score::weighted`]): unanswered questions
+/// earn no points; questions that do not apply are left out.
+pub fn phase_score(phase: &Phase, eff: &Effective) -> Score {
+    score::weighted(
+        phase
+            .scoring
+            .iter()
+            .filter(|item| eff.applies(&item.question))
+            .map(|item| (item.weight, points(item, eff.get(&item.question)))),
+    )
+}
+
+/// Whether a recommendation rule may fire where the organization stands, and if not, why.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reach {
+    /// The rule may fire (its condition decides).
+    Reached,
+    /// The rule's phase is later than the current phase.
+    PhaseNotReached,
+    /// The rule fires only when every phase is met, and one is not.
+    NotComplete,
+}
+
+/// Whether the organization has reached a rule's phase, so that the rule may fire: a rule
+/// of no phase always has; one of a phase has once that phase is current or passed (every
+/// phase, when the framework is complete). A `complete` rule also needs every phase met.
+/// `current` is the index of the current phase.
+pub fn reach(framework: &Framework, rule: &Recommendation, current: usize, complete: bool) -> Reach {
+    let phase_reached = rule
+        .phase
+        .as_ref()
+        .is_none_or(|p| complete || framework.phase_index(p).is_some_and(|i| i <= current));
+    if !phase_reached {
+        Reach::PhaseNotReached
+    } else if rule.complete && !complete {
+        Reach::NotComplete
+    } else {
+        Reach::Reached
+    }
+}
+
+/// The phase's tasks that are not done (their answer does not earn full points), in order.
+fn open_tasks<'a>(
+    framework: &'a Framework,
+    phase: &'a Phase,
+    eff: &'a Effective,
+) -> impl Iterator<Item = (&'a str, Option<&'a AnswerValue>)> {
+    phase.scoring.iter().filter_map(move |item| {
+        let question = &framework.questions[&item.question];
+        if question.role != Role::Task || !eff.applies(&item.question) {
+            return None;
+        }
+        let value = eff.get(&item.question);
+        let done = points(item, value) == score::FULL;
+        (!done).then_some((item.question.as_str(), value))
+    })
+}
+
+/// Scores a phase and says, in plain words, what keeps it from being met.
+pub fn phase_result(framework: &Framework, phase: &Phase, eff: &Effective) -> PhaseResult {
+    let score = phase_score(phase, eff).score;
+    let mut blockers = Vec::new();
+    if score < phase.threshold {
+        blockers.push(format!("the score is {score}, below the {} needed", phase.threshold));
+    }
+    for gate in &phase.gates {
+        if !gate.condition.evaluate(&|id: &str| eff.get(id)).holds {
+            blockers.push(gate.reason.clone());
+        }
+    }
+    let open: Vec<&str> = open_tasks(framework, phase, eff)
+        .map(|(id, _)| framework.questions[id].title.as_str())
+        .collect();
+    if !open.is_empty() {
+        blockers.push(format!("important tasks not done: {}", open.join("; ")));
+    }
+    PhaseResult {
+        id: phase.id.clone(),
+        name: phase.name.clone(),
+        score,
+        threshold: phase.threshold,
+        met: blockers.is_empty(),
+        blockers,
+    }
+}
+
+/// Assesses an organization's answers against a framework.
+pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
+    let eff = Effective::new(framework, answers);
+    let phases: Vec<PhaseResult> = framework
+        .phases
+        .iter()
+        .map(|p| phase_result(framework, p, &eff))
+        .collect();
+    let current = phases.iter().position(|p| !p.met);
+    let complete = current.is_none();
+    let current_index = current.unwrap_or(framework.phases.len().saturating_sub(1));
+    let phase = &framework.phases[current_index];
+
+    let remaining_tasks = framework
+        .phases
+        .iter()
+        .flat_map(|p| {
+            open_tasks(framework, p, &eff).map(move |(id, value)| RemainingTask {
+                id: id.to_string(),
+                phase: p.id.clone(),
+                title: framework.questions[id].title.clone(),
+                status: value.map_or_else(|| "unanswered".to_string(), AnswerValue::as_text),
+            })
+        })
+        .collect();
+
+    let unanswered = eff
+        .applicable
+        .iter()
+        .filter(|id| eff.get(id).is_none())
+        .cloned()
+        .collect();
+
+    let mut recommendations: Vec<RecommendationResult> = framework
+        .recommendations
+        .iter()
+        .filter(|rule| reach(framework, rule, current_index, complete) == Reach::Reached)
+        .filter_map(|rule| {
+            let because = match &rule.when {
+                None => Vec::new(),
+                Some(condition) => {
+                    let outcome = condition.evaluate(&|id: &str| eff.get(id));
+                    if !outcome.holds {
+                        return None;
+                    }
+                    outcome.because
+                }
+            };
+            Some(RecommendationResult {
+                id: rule.id.clone(),
+                phase: rule.phase.clone(),
+                priority: rule.priority,
+                title: rule.title.clone(),
+                text: rule.text.clone(),
+                because,
+                resources: rule
+                    .resources
+                    .iter()
+                    .map(|id| {
+                        let r = &framework.resources[id];
+                        ResourceRef {
+                            id: r.id.clone(),
+                            title: r.title.clone(),
+                            kind: r.kind,
+                            url: r.url.clone(),
+                            duration: r.duration.clone(),
+                        }
+                    })
+                    .collect(),
+            })
+        })
+        .collect();
+    recommendations.sort_by_key(|r| r.priority);
+
+    let profile = framework
+        .questions
+        .values()
+        .filter(|q| q.role == Role::Profile)
+        .filter_map(|q| {
+            let key = q.id.split_once('.').map_or(q.id.as_str(), |(_, k)| k);
+            eff.get(&q.id).map(|v| (key.to_string(), v.clone()))
+        })
+        .collect::<IndexMap<_, _>>();
+    let organization = profile
+        .get("organization")
+        .map(AnswerValue::as_text)
+        .unwrap_or_default();
+
+    Assessment {
+        framework: FrameworkRef {
+            id: framework.id.clone(),
+            name: framework.name.clone(),
+            version: framework.version.clone(),
+            digest: framework.digest.clone(),
+        },
+        organization,
+        profile,
+        phase: PhaseRef {
+            id: phase.id.clone(),
+            name: phase.name.clone(),
+            goal: phase.goal.clone(),
+        },
+        complete,
+        phases,
+        remaining_tasks,
+        unanswered,
+        ignored: eff.ignored,
+        recommendations,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::rules::mini_fixture as mini;
+
+    fn answers(pairs: &[(&str, &str)]) -> Answers {
+        let mut a = Answers::default();
+        a.values
+            .insert("profile.organization".into(), AnswerValue::Text("Test".into()));
+        a.values
+            .insert("profile.org_type".into(), AnswerValue::Choice("school".into()));
+        for (id, v) in pairs {
+            let value = match v.parse::<i64>() {
+                Ok(n) => AnswerValue::Integer(n),
+                Err(_) => AnswerValue::Choice((*v).into()),
+            };
+            a.values.insert((*id).into(), value);
+        }
+        a
+    }
+
+    #[test]
+    fn score_is_the_weighted_mean_rounded_half_up() {
+        let fw = mini();
+        // decided partly (50 x 3) + shared no (0 x 1) + task not started (0 x 1) = 150 / 5 = 30
+        let a = assess(
+            &fw,
+            &answers(&[
+                ("one.decided", "partly"),
+                ("one.shared", "no"),
+                ("one.task", "not_started"),
+            ]),
+        );
+        assert_eq!(a.phases[0].score, 30);
+        // decided partly (150) + shared partly (50) + task in progress (50) = 250 / 5 = 50
+        let a = assess(
+            &fw,
+            &answers(&[
+                ("one.decided", "partly"),
+                ("one.shared", "partly"),
+                ("one.task", "in_progress"),
+            ]),
+        );
+        assert_eq!(a.phases[0].score, 50);
+        // yes (300) + shared partly (50) + in progress (50) = 400 / 5 = 80
+        let a = assess(
+            &fw,
+            &answers(&[
+                ("one.decided", "yes"),
+                ("one.shared", "partly"),
+                ("one.task", "in_progress"),
+            ]),
+        );
+        assert_eq!(a.phases[0].score, 80);
+        // Rounding: decided no, shared not applicable, task in progress: 50 / 4 = 12.5 -> 13.
+        let a = assess(&fw, &answers(&[("one.decided", "no"), ("one.task", "in_progress")]));
+        assert_eq!(a.phases[0].score, 13);
+    }
+
+    #[test]
+    fn a_question_that_does_not_apply_is_left_out_and_its_answer_ignored() {
+        let fw = mini();
+        let a = assess(
+            &fw,
+            &answers(&[("one.decided", "no"), ("one.shared", "yes"), ("one.task", "done")]),
+        );
+        assert_eq!(a.ignored, ["one.shared"]);
+        assert!(!a.unanswered.contains(&"one.shared".to_string()));
+        // 0 x 3 + 100 x 1 over weight 4 (shared left out) = 25.
+        assert_eq!(a.phases[0].score, 25);
+    }
+
+    #[test]
+    fn an_unmet_gate_holds_the_phase_whatever_the_score_and_later_work() {
+        let fw = mini();
+        // Score 70 (partly x 3 + yes + done = 350 / 5) passes the 60 needed, but the gate needs `yes`.
+        let a = assess(
+            &fw,
+            &answers(&[
+                ("one.decided", "partly"),
+                ("one.shared", "yes"),
+                ("one.task", "done"),
+                ("two.acted", "yes"),
+            ]),
+        );
+        assert_eq!(a.phases[0].score, 70);
+        assert_eq!(a.phases[0].blockers, ["a decision is needed"]);
+        assert!(!a.phases[0].met);
+        assert!(a.phases[1].met);
+        assert_eq!(a.phase.id, "one");
+    }
+
+    #[test]
+    fn a_phase_is_not_met_while_a_task_is_open() {
+        let fw = mini();
+        let a = assess(
+            &fw,
+            &answers(&[
+                ("one.decided", "yes"),
+                ("one.shared", "yes"),
+                ("one.task", "in_progress"),
+            ]),
+        );
+        assert_eq!(a.phases[0].score, 90);
+        assert!(!a.phases[0].met);
+        assert_eq!(a.remaining_tasks.len(), 1);
+        assert_eq!(a.remaining_tasks[0].status, "in_progress");
+    }
+
+    #[test]
+    fn unanswered_tasks_remain_with_status_unanswered() {
+        let a = assess(&mini(), &answers(&[]));
+        assert_eq!(a.remaining_tasks[0].status, "unanswered");
+        assert_eq!(
+            a.unanswered,
+            ["profile.educators", "one.decided", "one.task", "two.acted"]
+        );
+    }
+
+    #[test]
+    fn later_phase_rules_wait_until_the_phase_is_reached() {
+        let fw = mini();
+        let ids = |a: &Assessment| a.recommendations.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+        let early = assess(&fw, &answers(&[("one.decided", "no")]));
+        assert_eq!(ids(&early), ["decide"]);
+        let later = assess(
+            &fw,
+            &answers(&[("one.decided", "yes"), ("one.shared", "yes"), ("one.task", "done")]),
+        );
+        assert_eq!(later.phase.id, "two");
+        assert_eq!(ids(&later), ["act"]);
+    }
+
+    #[test]
+    fn complete_when_every_phase_is_met() {
+        let fw = mini();
+        let a = assess(
+            &fw,
+            &answers(&[
+                ("one.decided", "yes"),
+                ("one.shared", "yes"),
+                ("one.task", "done"),
+                ("two.acted", "partly"),
+            ]),
+        );
+        assert!(a.complete);
+        assert_eq!(a.phase.id, "two");
+        assert!(a.remaining_tasks.is_empty());
+        let ids: Vec<_> = a.recommendations.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids, ["act", "done"]);
+    }
+
+    #[test]
+    fn profile_rules_name_the_answers_that_triggered_them() {
+        let fw = mini();
+        let mut a = answers(&[("profile.educators", "40")]);
+        a.values
+            .insert("profile.org_type".into(), AnswerValue::Choice("district".into()));
+        let result = assess(&fw, &a);
+        let small = result
+            .recommendations
+            .iter()
+            .find(|r| r.id == "small")
+            .expect("small fires");
+        assert_eq!(small.because, ["profile.org_type", "profile.educators"]);
+        assert_eq!(small.priority, crate::rules::Priority::Low);
+        assert_eq!(
+            result.recommendations.last().unwrap().id,
+            "small",
+            "low priority comes last"
+        );
+    }
+}

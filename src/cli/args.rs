@@ -1,0 +1,365 @@
+//! The command line: every command, argument and help text.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::report::{Format, Section};
+use crate::rules::schema::SchemaKind;
+
+/// Where a school, district or state agency stands in building a micro-credential
+/// strategy for its educators, and what to do next.
+#[derive(Debug, Parser)]
+#[command(
+    name = "readiness",
+    version,
+    about,
+    long_about = "Where a school, district or state agency stands in building a micro-credential \
+strategy for its educators, and what to do next.\n\n\
+A declarative rule set (by default CTQ's framework \"Developing a micro-credential strategy\", \
+built in) scores the answers to a readiness survey and to each phase's big questions and \
+important tasks, decides which phase the organization is in, lists the tasks that remain and \
+recommends next steps with resources.",
+    after_help = "Example:\n  readiness assess samples/starting-district.toml"
+)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+    /// When to colour messages: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, value_enum, global = true, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+    /// Say nothing on success (no "wrote FILE"); errors and warnings are still shown.
+    #[arg(long, short, global = true)]
+    pub quiet: bool,
+}
+
+/// When to colour messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    /// On a terminal, unless `NO_COLOR` is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Assess a prefilled answers file and print where the organization stands.
+    #[command(
+        long_about = "Assess a prefilled answers file and print where the organization stands: the \
+current phase and what keeps it there, each phase's score, the important tasks that remain, the \
+questions left unanswered, and recommendations with resources.\n\n\
+The answers file is TOML (JSON if its name ends in .json): a question id `section.name` is the key \
+`name` of the table `[section]`. Only profile.organization and profile.org_type are required. \
+`readiness template -o answers.toml` writes a blank one; `readiness survey` asks the questions.\n\n\
+Text, Markdown and HTML are rendered through Handlebars templates built into the binary: \
+--templates DIR replaces any of them by name, --template FILE renders your own, and --section \
+renders one piece of the report to paste into another document (an HTML fragment with --format html). \
+`readiness context` prints the data the templates see.\n\n\
+Without --format, the format comes from the template's name (.html.hbs, .md.hbs), else from \
+the --output file's extension (.html, .md, .json, .txt), else it is text.",
+        after_help = "Examples:\n  readiness assess samples/starting-district.toml\n  \
+readiness assess answers.toml --format json\n  \
+readiness assess answers.toml -o report.html\n  \
+readiness assess answers.toml --format markdown --section recommendations\n  \
+readiness assess answers.toml --template my-report.md.hbs\n  \
+cat answers.toml | readiness assess -\n  \
+readiness assess answers.toml --set why.theory_of_action=yes\n  \
+readiness assess answers.toml --rules my-framework/framework.toml"
+    )]
+    Assess(AssessCommand),
+    /// Explain an assessment: how each score adds up, why each rule fired or not, and what gets to the next phase.
+    #[command(
+        long_about = "Explain an assessment in words a person follows: for each phase, each answer's points \
+and weight and how they add up to the score, which gates were checked and why the phase is met or \
+not; for each recommendation rule, whether it fired and which condition decided it; and the fewest \
+answer changes that would meet the current phase and move to the next one.",
+        after_help = "Examples:\n  readiness explain samples/preparing-district.toml\n  \
+readiness explain answers.toml --set how.support_model=yes\n  \
+readiness explain answers.toml --format json"
+    )]
+    Explain(ExplainCommand),
+    /// Print the data report templates are rendered with, as JSON.
+    #[command(
+        long_about = "Print the exact context report templates are rendered with, as JSON: every field a \
+custom template (--template, --templates) can use. The README documents each field and helper.",
+        after_help = "Example:\n  readiness context samples/preparing-district.toml --date 2026-01-15"
+    )]
+    Context(ContextCommand),
+    /// Check a framework's rule files and report every problem, with file, line and column.
+    #[command(
+        long_about = "Check a framework's rule files and report every problem at once on standard error, each with file, \
+line and column and the line itself: syntax errors and misspelt keys, duplicate ids, references to unknown questions, \
+phases or resources, condition values a question does not allow, conditional questions that depend \
+on later questions, phases with no scored answers, recommendation rules that can never fire, phases \
+that can never be met, thresholds and weights out of range, invalid answers in golden test cases; \
+and, as warnings, resources with no link.\n\n\
+Exits 0 when there are no errors (warnings too with --strict), 4 otherwise.",
+        after_help = "Examples:\n  readiness check\n  readiness check --rules my-framework/ --strict"
+    )]
+    Check(CheckArgs),
+    /// Run the golden test cases a framework ships and report each pass or failure.
+    #[command(
+        long_about = "Run the golden test cases a framework ships (the files listed under `tests` in its \
+manifest: answers plus the expected phase, remaining tasks and recommendation ids) and report each \
+pass or failure with the difference.\n\nExits 0 when every case passes, 5 when one fails, 4 when the \
+rules or a case's answers are invalid.",
+        after_help = "Examples:\n  readiness test\n  readiness test --framework dp\n  readiness test --rules my-framework/"
+    )]
+    Test(RulesArgs),
+    /// Print a blank answers file: every question in order, with its text and allowed values.
+    #[command(
+        long_about = "Print a blank answers file: every question of the framework in order, with its \
+text, its condition and its allowed values as comments, ready to fill in and pass to \
+`readiness assess`. With --output, write it to a new file; an existing file is never \
+overwritten.",
+        after_help = "Examples:\n  readiness template > answers.toml\n  readiness template -o answers.toml\n  readiness template --framework dp"
+    )]
+    Template(TemplateArgs),
+    /// Ask the questions one at a time, saving each answer, then print the assessment.
+    #[command(
+        long_about = "Ask the readiness survey, then each phase's big questions and important tasks, one \
+question at a time on the terminal, and print the assessment at the end (the same as \
+`readiness assess`). Questions asked only under a condition are asked when it holds, and \
+changing an earlier answer removes the answers to questions that no longer apply.\n\n\
+Every answer is saved at once to the answers file, in the format `readiness assess` \
+reads; comments and layout written into the file by hand are kept. When the file exists, only \
+the questions still unanswered are asked (all of them with --review). A file that is not valid \
+is reported and left untouched.\n\n\
+At each question: pick `? tell me more` (or type `?`) for the documents' explanation and \
+resources, `- skip` (or an empty line) to leave it unanswered, `< back` (or type `<`) to go back \
+and change the previous answer. Esc or Ctrl-C stops; the answers given so far are saved and \
+the same command goes on later (exit code 130).\n\n\
+Prompts are written to standard error and the assessment to standard output. The survey needs \
+a terminal: to assess answers from a file or a pipe, use `readiness assess FILE`.",
+        after_help = "Examples:\n  readiness survey\n  readiness survey lakeside.toml\n  \
+readiness survey lakeside.toml --review\n  readiness survey --framework dp dp-answers.toml"
+    )]
+    Survey(SurveyArgs),
+    /// Print the JSON Schema of a file format, for editors with a TOML language server.
+    #[command(
+        long_about = "Print the JSON Schema of a file format. The schemas of the rule files come from the \
+types the program reads them into; the answers schema lists the chosen framework's questions and \
+their allowed values. The shipped files point to the copies in `schemas/` with a `#:schema` \
+directive, so editors with a TOML language server (Taplo, Even Better TOML) complete and check them.",
+        after_help = "Examples:\n  readiness schema answers -o answers.schema.json\n  readiness schema recommendations\n  readiness schema answers --framework dp"
+    )]
+    Schema(SchemaArgs),
+    /// List the built-in frameworks.
+    #[command(after_help = "Example:\n  readiness frameworks")]
+    Frameworks,
+    /// Print a shell completion script.
+    #[command(
+        long_about = "Print a completion script for a shell, so that the shell completes readiness's \
+commands, options and values.",
+        after_help = "Examples:\n  readiness completions bash > ~/.local/share/bash-completion/completions/readiness\n  \
+readiness completions zsh -o ~/.zfunc/_readiness\n  readiness completions fish > ~/.config/fish/completions/readiness.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), of readiness or of one command.
+    #[command(
+        long_about = "Print the manual page, in roff for `man`: of readiness as a whole, or of one command.",
+        after_help = "Examples:\n  readiness man | man -l -\n  readiness man -o readiness.1\n  readiness man assess -o readiness-assess.1"
+    )]
+    Man(ManArgs),
+}
+
+/// Which framework to use: a built-in one by name, or one on disk.
+#[derive(Debug, Clone, clap::Args)]
+pub struct RulesArgs {
+    /// Load the framework from this manifest (or folder holding framework.toml) instead of a built-in one.
+    #[arg(long, value_name = "PATH", conflicts_with = "framework")]
+    pub rules: Option<PathBuf>,
+    /// Use this built-in framework (see `readiness frameworks`); the default is `ctq`.
+    #[arg(long, value_name = "NAME")]
+    pub framework: Option<String>,
+}
+
+/// Where a command writes: standard output, or a file.
+#[derive(Debug, Clone, clap::Args)]
+pub struct OutputArgs {
+    /// Write to this file (atomically) instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// With --output, replace the file if it exists.
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+/// Arguments of `check`.
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    /// The framework to check.
+    #[command(flatten)]
+    pub rules: RulesArgs,
+    /// Fail on warnings too.
+    #[arg(long)]
+    pub strict: bool,
+}
+
+/// The answers to assess, shared by `assess`, `explain` and `context`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct AnswersArgs {
+    /// The answers file (TOML, or JSON if it ends in .json); `-` reads standard input (TOML).
+    #[arg(value_name = "FILE", conflicts_with = "answers")]
+    pub file: Option<PathBuf>,
+    /// The answers file, named with an option instead.
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// Try an answer without editing the file: `--set why.goals=yes` (repeatable; `ID=` clears an answer).
+    #[arg(long = "set", value_name = "ID=VALUE")]
+    pub set: Vec<String>,
+    /// The framework to assess against.
+    #[command(flatten)]
+    pub rules: RulesArgs,
+}
+
+impl AnswersArgs {
+    /// The answers file named, positionally or with `--answers`.
+    pub fn path(&self) -> Option<&Path> {
+        self.file.as_deref().or(self.answers.as_deref())
+    }
+}
+
+/// Arguments of `assess`.
+#[derive(Debug, clap::Args)]
+pub struct AssessCommand {
+    /// The answers.
+    #[command(flatten)]
+    pub input: AnswersArgs,
+    /// Output format [default: from --template's or --output's name, else text].
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+    /// Render only this piece of the report, to paste into another document.
+    #[arg(long, value_enum, conflicts_with = "template")]
+    pub section: Option<Section>,
+    /// Render with your own Handlebars template; the built-in partials stay available.
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
+    /// A folder of NAME.hbs files that replace built-in templates and partials by name.
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Where to write.
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// The report's date, YYYY-MM-DD [default: $SOURCE_DATE_EPOCH if set, else today].
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+}
+
+/// Arguments of `explain`.
+#[derive(Debug, clap::Args)]
+pub struct ExplainCommand {
+    /// The answers.
+    #[command(flatten)]
+    pub input: AnswersArgs,
+    /// Output format [default: from --output's name, else text].
+    #[arg(long, value_parser = format_parser(EXPLAIN_FORMATS))]
+    pub format: Option<Format>,
+    /// Where to write.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// The formats `explain` writes.
+pub const EXPLAIN_FORMATS: &[Format] = &[Format::Text, Format::Json];
+
+/// A parser for `--format` that accepts only some of the formats.
+fn format_parser(allowed: &'static [Format]) -> impl clap::builder::TypedValueParser<Value = Format> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(allowed.iter().filter_map(|f| f.to_possible_value()))
+        .map(|name: String| Format::from_str(&name, true).unwrap_or(Format::Text))
+}
+
+/// Arguments of `context`.
+#[derive(Debug, clap::Args)]
+pub struct ContextCommand {
+    /// The answers.
+    #[command(flatten)]
+    pub input: AnswersArgs,
+    /// The report's date, YYYY-MM-DD [default: $SOURCE_DATE_EPOCH if set, else today].
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Where to write.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Arguments of `template`.
+#[derive(Debug, clap::Args)]
+pub struct TemplateArgs {
+    /// Write to this new file instead of standard output (never overwrites).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The framework whose questions to list.
+    #[command(flatten)]
+    pub rules: RulesArgs,
+}
+
+/// Arguments of `survey`.
+#[derive(Debug, clap::Args)]
+pub struct SurveyArgs {
+    /// The answers file to fill in: created if missing, else only unanswered questions are asked
+    /// [default: readiness-answers.toml].
+    #[arg(value_name = "FILE", conflicts_with = "answers")]
+    pub file: Option<PathBuf>,
+    /// The answers file, named with an option instead.
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// Ask every question that applies, with the current answer as the default.
+    #[arg(long)]
+    pub review: bool,
+    /// The framework whose questions to ask.
+    #[command(flatten)]
+    pub rules: RulesArgs,
+}
+
+impl SurveyArgs {
+    /// The answers file: as named, else the default.
+    pub fn path(&self) -> PathBuf {
+        self.file
+            .clone()
+            .or_else(|| self.answers.clone())
+            .unwrap_or_else(|| PathBuf::from(crate::survey::DEFAULT_FILE))
+    }
+}
+
+/// Arguments of `schema`.
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// Which file format.
+    #[arg(value_enum)]
+    pub kind: SchemaKind,
+    /// The framework whose answers schema to print.
+    #[command(flatten)]
+    pub rules: RulesArgs,
+    /// Where to write.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Arguments of `completions`.
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+    /// Where to write.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Arguments of `man`.
+#[derive(Debug, clap::Args)]
+pub struct ManArgs {
+    /// The command whose page to print [default: readiness as a whole].
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
+    /// Where to write.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}

@@ -1,0 +1,209 @@
+//! `assess`, `explain` and `context`: read the answers, assess them, and write the result.
+
+use std::path::Path;
+
+use super::Io;
+use super::args::{AnswersArgs, AssessCommand, ContextCommand, EXPLAIN_FORMATS, ExplainCommand};
+use super::rules::load_rules;
+use crate::answers::{self, Answers, Syntax};
+use crate::assess::{Assessment, assess as evaluate, explain::explain as trace};
+use crate::error::Error;
+use crate::io::read_input;
+use crate::report::{self, Format, RenderOptions, json};
+use crate::rules::Framework;
+
+/// A framework, answers read against it, and their assessment.
+pub struct Prepared {
+    /// The framework.
+    pub framework: Framework,
+    /// The answers, with any `--set` laid over them.
+    pub answers: Answers,
+    /// The assessment.
+    pub assessment: Assessment,
+}
+
+/// Loads the rules and the answers, assesses them, and shows the warnings on standard error.
+pub fn prepare(input: &AnswersArgs, io: &mut Io<'_>) -> Result<Prepared, Error> {
+    let Some(path) = input.path() else {
+        return Err(Error::Usage(
+            "no answers file given: name one, e.g. `readiness assess answers.toml`\n  \
+help: make one with `readiness template -o answers.toml`, or answer the questions with `readiness survey`"
+                .to_string(),
+        ));
+    };
+    let loaded = load_rules(&input.rules)?;
+    let file = read_input(path, io.stdin).map_err(|message| {
+        let missing = path.as_os_str() != "-" && !path.exists();
+        if missing {
+            Error::Io(format!(
+                "{message}\n  help: make one with `readiness template -o {}`, or answer the questions with `readiness survey {}`",
+                path.display(),
+                path.display()
+            ))
+        } else {
+            Error::Io(message)
+        }
+    })?;
+    let mut answers = answers::parse(&loaded.framework, &file, Syntax::for_name(&file.name)).map_err(Error::Answers)?;
+    answers::apply_overrides(&loaded.framework, &mut answers, &input.set).map_err(Error::Answers)?;
+    for warning in &answers.warnings {
+        io.diagnostic(warning);
+    }
+    let assessment = evaluate(&loaded.framework, &answers);
+    for id in &assessment.ignored {
+        io.warn(&format!(
+            "{}: `{id}` is ignored: the question does not apply to the other answers",
+            file.name
+        ));
+    }
+    Ok(Prepared {
+        framework: loaded.framework,
+        answers,
+        assessment,
+    })
+}
+
+/// The report date: `--date`, else `$SOURCE_DATE_EPOCH` (reproducible builds), else today.
+fn report_date(arg: Option<&str>) -> Result<String, Error> {
+    if let Some(text) = arg {
+        return text.parse::<jiff::civil::Date>().map(|d| d.to_string()).map_err(|_| {
+            Error::Usage(format!(
+                "--date: `{text}` is not a date; write it as YYYY-MM-DD, e.g. 2026-01-15"
+            ))
+        });
+    }
+    if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
+        let seconds: i64 = epoch
+            .trim()
+            .parse()
+            .map_err(|_| Error::Usage(format!("SOURCE_DATE_EPOCH: `{epoch}` is not a number of seconds")))?;
+        let stamp = jiff::Timestamp::from_second(seconds)
+            .map_err(|_| Error::Usage(format!("SOURCE_DATE_EPOCH: {seconds} is out of range")))?;
+        return Ok(stamp.to_zoned_datetime(jiff::tz::TimeZone::UTC).date().to_string());
+    }
+    Ok(jiff::ZonedDateTime::now().date().to_string())
+}
+
+/// The format to write: `--format`, else what the template's name says, else what the
+/// output file's extension says, else text. An output extension that no allowed format
+/// writes is an error, never a file of the wrong kind.
+fn output_format(
+    format: Option<Format>,
+    template: Option<&Path>,
+    output: Option<&Path>,
+    allowed: &[Format],
+) -> Result<Format, Error> {
+    if let Some(format) = format {
+        return Ok(format);
+    }
+    if let Some(format) = template.and_then(Format::from_template_name) {
+        return Ok(format);
+    }
+    let Some(output) = output else {
+        return Ok(Format::Text);
+    };
+    match Format::from_path(output, allowed) {
+        Ok(found) => Ok(found.unwrap_or(Format::Text)),
+        Err(ext) => {
+            let known: Vec<String> = allowed
+                .iter()
+                .map(|f| format!("{} (.{})", f.name(), f.extensions()[0]))
+                .collect();
+            Err(Error::Usage(format!(
+                "{}: no format of this command writes .{ext} files\n  help: name the file with one of these extensions, or choose the format with --format: {}",
+                output.display(),
+                known.join(", ")
+            )))
+        }
+    }
+}
+
+/// Refuses an output file whose extension says it is not JSON, for the commands that only
+/// write JSON.
+pub fn json_output(output: Option<&Path>) -> Result<(), Error> {
+    match output.map(|o| Format::from_path(o, &[Format::Json])) {
+        Some(Err(ext)) => Err(Error::Usage(format!(
+            "{}: this command writes JSON, not .{ext}\n  help: name the file with .json",
+            output.map(|o| o.display().to_string()).unwrap_or_default()
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// `assess`: the report, in the format asked for.
+pub fn assess(cmd: &AssessCommand, io: &mut Io<'_>) -> Result<(), Error> {
+    let output = cmd.output.output.as_deref();
+    let format = output_format(cmd.format, cmd.template.as_deref(), output, &Format::ALL)?;
+    let templated = format.templates_dir().is_some();
+    if !templated && (cmd.section.is_some() || cmd.template.is_some() || cmd.templates.is_some()) {
+        return Err(Error::Usage(
+            "--section, --template and --templates apply to the text, markdown and html formats, not json".into(),
+        ));
+    }
+    // Only templates show a date: JSON needs no clock.
+    let date = if templated {
+        Some(report_date(cmd.date.as_deref())?)
+    } else {
+        None
+    };
+    let p = prepare(&cmd.input, io)?;
+    let text = match date {
+        None => json(&p.assessment),
+        Some(date) => {
+            let context = report::context(&p.framework, &p.answers, &p.assessment, &date);
+            let options = RenderOptions {
+                templates_dir: cmd.templates.clone(),
+                template_file: cmd.template.clone(),
+                section: cmd.section,
+            };
+            report::render(format, &context, &options).map_err(Error::Template)?
+        }
+    };
+    io.deliver(&text, output, Some(cmd.output.force))
+}
+
+/// `explain`: the trace of the assessment, as text or JSON.
+pub fn explain(cmd: &ExplainCommand, io: &mut Io<'_>) -> Result<(), Error> {
+    let output = cmd.output.output.as_deref();
+    let format = output_format(cmd.format, None, output, EXPLAIN_FORMATS)?;
+    let p = prepare(&cmd.input, io)?;
+    let explanation = trace(&p.framework, &p.answers);
+    let text = match format {
+        Format::Json => json(&explanation),
+        _ => report::explanation(&explanation),
+    };
+    io.deliver(&text, output, Some(cmd.output.force))
+}
+
+/// `context`: the data templates are rendered with, as JSON.
+pub fn context(cmd: &ContextCommand, io: &mut Io<'_>) -> Result<(), Error> {
+    let output = cmd.output.output.as_deref();
+    json_output(output)?;
+    let date = report_date(cmd.date.as_deref())?;
+    let p = prepare(&cmd.input, io)?;
+    let context = report::context(&p.framework, &p.answers, &p.assessment, &date);
+    io.deliver(&json(&context), output, Some(cmd.output.force))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_format_comes_from_the_flag_then_the_template_then_the_output() {
+        let all = &Format::ALL;
+        let f = |format, template: Option<&str>, output: Option<&str>| {
+            output_format(format, template.map(Path::new), output.map(Path::new), all).ok()
+        };
+        assert_eq!(
+            f(Some(Format::Json), Some("a.html.hbs"), Some("r.md")),
+            Some(Format::Json)
+        );
+        assert_eq!(f(None, Some("a.html.hbs"), Some("r.md")), Some(Format::Html));
+        assert_eq!(f(None, None, Some("r.md")), Some(Format::Markdown));
+        assert_eq!(f(None, None, Some("report")), Some(Format::Text));
+        assert_eq!(f(None, None, None), Some(Format::Text));
+        assert_eq!(f(None, None, Some("r.pdf")), None);
+        assert!(output_format(None, None, Some(Path::new("e.html")), EXPLAIN_FORMATS).is_err());
+    }
+}

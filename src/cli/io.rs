@@ -1,0 +1,84 @@
+//! The streams a command writes to, and the ways it writes: results on standard output or
+//! to a file, warnings and notes on standard error.
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use crate::diagnostic::Diagnostic;
+use crate::error::{Error, prefixed};
+use crate::io::{Existing, write_atomic};
+
+/// The streams of a command, and how to write to them.
+pub struct Io<'a> {
+    /// Standard output: results.
+    pub stdout: &'a mut dyn Write,
+    /// Standard error: errors, warnings, notes, prompts.
+    pub stderr: &'a mut dyn Write,
+    /// Standard input (answers given as `-`).
+    pub stdin: &'a mut dyn Read,
+    /// Whether messages on standard error carry ANSI styles (stripped later where colour is off).
+    pub styled: bool,
+    /// Whether to leave out notes such as "wrote FILE".
+    pub quiet: bool,
+    /// Whether standard input and standard error are a terminal (`survey` needs one).
+    pub terminal: bool,
+}
+
+impl Io<'_> {
+    /// Writes a result to standard output; a closed pipe or a full disk is an I/O error.
+    pub fn print(&mut self, text: &str) -> Result<(), Error> {
+        self.stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| self.stdout.flush())
+            .map_err(|e| Error::Io(format!("cannot write to standard output: {e}")))
+    }
+
+    /// Writes a line to standard error (a message is lost only if standard error is gone).
+    pub fn say(&mut self, text: &str) {
+        let _ = writeln!(self.stderr, "{text}");
+    }
+
+    /// Shows a warning (or any diagnostic) on standard error.
+    pub fn diagnostic(&mut self, d: &Diagnostic) {
+        let text = d.render(self.styled);
+        self.say(&text);
+    }
+
+    /// Shows a warning that has no file or line: `warning: message`.
+    pub fn warn(&mut self, message: &str) {
+        let text = prefixed("warning", message, self.styled);
+        self.say(&text);
+    }
+
+    /// Shows a note on standard error, unless `--quiet`.
+    pub fn note(&mut self, text: &str) {
+        if !self.quiet {
+            self.say(text);
+        }
+    }
+
+    /// Writes a result to standard output, or atomically to a file. An existing file is
+    /// replaced only when `force` is `Some(true)`; `None` means the command offers no
+    /// `--force` (it never replaces a file).
+    pub fn deliver(&mut self, text: &str, output: Option<&Path>, force: Option<bool>) -> Result<(), Error> {
+        let Some(path) = output else {
+            return self.print(text);
+        };
+        let replace = force == Some(true);
+        if !replace && std::fs::symlink_metadata(path).is_ok() {
+            let hint = if force.is_some() {
+                "choose another name, or add --force to replace it"
+            } else {
+                "choose another name or remove it first"
+            };
+            return Err(Error::Io(format!(
+                "{}: the file exists; it is left as it is\n  help: {hint}",
+                path.display()
+            )));
+        }
+        let existing = if replace { Existing::Replace } else { Existing::Keep };
+        write_atomic(path, text.as_bytes(), existing).map_err(Error::Io)?;
+        self.note(&format!("wrote {}", path.display()));
+        Ok(())
+    }
+}

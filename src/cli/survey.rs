@@ -1,0 +1,111 @@
+//! `survey`: ask the questions on the terminal, saving each answer, then print the assessment.
+
+use super::Io;
+use super::args::{AnswersArgs, AssessCommand, OutputArgs, SurveyArgs};
+use super::rules::load_rules;
+use crate::answers::Syntax;
+use crate::error::Error;
+use crate::survey::store::{AnswersFile, OpenError};
+use crate::survey::{self, Mode, prompt};
+
+/// A word for a shell: as it is when it is plain, else in single quotes.
+fn shell_word(s: &str) -> String {
+    if !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | ':' | '@' | '+' | ','))
+    {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', r"'\''"))
+    }
+}
+
+/// The commands that go on with a survey and that assess its answers: the same file and framework.
+fn survey_commands(args: &SurveyArgs) -> (String, String) {
+    let path = args.path();
+    let file = format!(" {}", shell_word(&path.display().to_string()));
+    let mut rules = String::new();
+    if let Some(rules_path) = &args.rules.rules {
+        rules.push_str(&format!(" --rules {}", shell_word(&rules_path.display().to_string())));
+    }
+    if let Some(name) = &args.rules.framework {
+        rules.push_str(&format!(" --framework {}", shell_word(name)));
+    }
+    let resume_file = if path.as_os_str() == survey::DEFAULT_FILE {
+        ""
+    } else {
+        file.as_str()
+    };
+    (
+        format!("readiness survey{resume_file}{rules}"),
+        format!("readiness assess{file}{rules}"),
+    )
+}
+
+/// Runs the survey; at the end, prints the assessment as `assess` would.
+pub fn survey(args: &SurveyArgs, io: &mut Io<'_>) -> Result<(), Error> {
+    if !io.terminal {
+        return Err(Error::Usage(
+            "readiness survey asks its questions on a terminal, and this is not one; \
+to assess answers from a file or a pipe, use `readiness assess FILE`"
+                .into(),
+        ));
+    }
+    let path = args.path();
+    let name = path.to_string_lossy();
+    if name == "-" || Syntax::for_name(&name) == Syntax::Json {
+        return Err(Error::Usage(format!(
+            "{name}: readiness survey saves its answers as TOML; give a file name such as answers.toml"
+        )));
+    }
+    let loaded = load_rules(&args.rules)?;
+    let (resume, assess_command) = survey_commands(args);
+    let (mut file, answers) =
+        AnswersFile::open(&path, &loaded.framework, &resume, &assess_command).map_err(|e| match e {
+            OpenError::Io(message) => Error::Io(message),
+            OpenError::Invalid(mut problems) => {
+                if let Some(last) = problems.0.last_mut()
+                    && last.help.is_none()
+                {
+                    last.help = Some("the file is left as it is: correct it, or give another file".into());
+                }
+                Error::Answers(problems)
+            }
+        })?;
+    for warning in &answers.warnings {
+        io.diagnostic(warning);
+    }
+    let mode = if args.review { Mode::Review } else { Mode::Unanswered };
+    let outcome = prompt::run(&loaded.framework, &mut file, answers, mode, io.stderr).map_err(Error::Io)?;
+    match outcome {
+        prompt::Outcome::Finished => {
+            io.say("");
+            let assess_args = AssessCommand {
+                input: AnswersArgs {
+                    file: Some(path),
+                    answers: None,
+                    set: Vec::new(),
+                    rules: args.rules.clone(),
+                },
+                format: None,
+                section: None,
+                template: None,
+                templates: None,
+                output: OutputArgs {
+                    output: None,
+                    force: false,
+                },
+                date: None,
+            };
+            super::assess::assess(&assess_args, io)
+        }
+        prompt::Outcome::Interrupted => Err(Error::Interrupted(if path.exists() {
+            format!(
+                "stopped: every answer given is saved in {}; to go on, run `{resume}`",
+                path.display()
+            )
+        } else {
+            format!("stopped before any answer was given; to start, run `{resume}`")
+        })),
+    }
+}

@@ -1,0 +1,91 @@
+//! Evaluating a condition against answers: whether it holds, and which answers decided it.
+
+use super::{Condition, Literal, Op, Ordering, Test};
+
+/// What a condition needs of an answer: compare it with a literal, read it as a number.
+pub trait Value {
+    /// Whether the answer equals a literal written in a condition.
+    fn matches(&self, literal: &str) -> bool;
+    /// The answer as a whole number, when it is one.
+    fn integer(&self) -> Option<i64>;
+}
+
+/// The result of evaluating a condition: whether it holds, and which answers decided it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Outcome {
+    /// Whether the condition holds.
+    pub holds: bool,
+    /// Question ids whose answers decided the outcome, in the order the condition names them.
+    pub because: Vec<String>,
+}
+
+impl Condition {
+    /// Evaluates the condition against answers; `answer` returns the effective answer to a
+    /// question, or `None` when it is unanswered or not applicable.
+    pub fn evaluate<'a, V: Value + 'a>(&self, answer: &impl Fn(&str) -> Option<&'a V>) -> Outcome {
+        match self {
+            Condition::Test(test) => Outcome {
+                holds: test.evaluate(answer(&test.question)),
+                because: vec![test.question.clone()],
+            },
+            Condition::Not(inner) => {
+                let outcome = inner.evaluate(answer);
+                Outcome {
+                    holds: !outcome.holds,
+                    because: outcome.because,
+                }
+            }
+            Condition::All(parts) => combine(parts, answer, true),
+            Condition::Any(parts) => combine(parts, answer, false),
+        }
+    }
+}
+/// `all = true`: the parts that decide are all of them when all hold, else the failing ones.
+/// `all = false`: the holding ones when any holds, else all of them.
+fn combine<'a, V: Value + 'a>(parts: &[Condition], answer: &impl Fn(&str) -> Option<&'a V>, all: bool) -> Outcome {
+    let outcomes: Vec<Outcome> = parts.iter().map(|p| p.evaluate(answer)).collect();
+    let holds = if all {
+        outcomes.iter().all(|o| o.holds)
+    } else {
+        outcomes.iter().any(|o| o.holds)
+    };
+    let mut because = Vec::new();
+    for outcome in &outcomes {
+        let counts = if all {
+            holds || !outcome.holds
+        } else {
+            !holds || outcome.holds
+        };
+        if counts {
+            for id in &outcome.because {
+                if !because.contains(id) {
+                    because.push(id.clone());
+                }
+            }
+        }
+    }
+    Outcome { holds, because }
+}
+
+impl Test {
+    fn evaluate<V: Value>(&self, value: Option<&V>) -> bool {
+        let matches = |lit: &Literal| value.is_some_and(|v| v.matches(&lit.text));
+        match &self.op {
+            Op::Eq(lit) => matches(lit),
+            Op::Ne(lit) => !matches(lit),
+            Op::In(lits) => lits.iter().any(matches),
+            Op::NotIn(lits) => !lits.iter().any(matches),
+            Op::Order(ord, lit) => match (value.and_then(Value::integer), lit.text.parse::<i64>()) {
+                (Some(n), Ok(bound)) => match ord {
+                    Ordering::Lt => n < bound,
+                    Ordering::Le => n <= bound,
+                    Ordering::Gt => n > bound,
+                    Ordering::Ge => n >= bound,
+                },
+                _ => false,
+            },
+            Op::Answered => value.is_some(),
+            Op::Unanswered => value.is_none(),
+        }
+    }
+}

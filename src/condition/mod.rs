@@ -1,0 +1,276 @@
+//! The condition language of the rule files.
+//!
+//! ```text
+//! condition  := or
+//! or         := and ("or" and)*
+//! and        := unary ("and" unary)*
+//! unary      := "not" unary | "(" condition ")" | comparison
+//! comparison := ID ("==" | "!=") VALUE
+//!             | ID ["not"] "in" "[" VALUE ("," VALUE)* "]"
+//!             | ID ("<" | "<=" | ">" | ">=") INTEGER
+//!             | ID "is" ("answered" | "unanswered")
+//! VALUE      := word | "quoted string"
+//! ```
+//!
+//! An unanswered question (or one whose own condition is false) makes `==`, `in`
+//! and the orderings false; `!=` and `not in` are their negations, so they are true.
+
+mod evaluate;
+mod parse;
+mod satisfiable;
+
+use std::fmt;
+
+pub use evaluate::{Outcome, Value};
+pub use satisfiable::{Domain, satisfiable};
+
+/// A parsed condition.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Condition {
+    /// Every part holds.
+    All(Vec<Condition>),
+    /// At least one part holds.
+    Any(Vec<Condition>),
+    /// The part does not hold.
+    Not(Box<Condition>),
+    /// A test on one question's answer.
+    Test(Test),
+}
+
+/// A test on one question's answer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Test {
+    /// The question tested.
+    pub question: String,
+    /// Byte offset of the question id in the condition text.
+    pub offset: usize,
+    /// What is tested.
+    pub op: Op,
+}
+
+/// A literal value in a condition, with its place in the condition text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Literal {
+    /// The value as written (without quotes).
+    pub text: String,
+    /// Byte offset in the condition text.
+    pub offset: usize,
+}
+
+/// The comparison a test makes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Op {
+    /// `==`
+    Eq(Literal),
+    /// `!=`
+    Ne(Literal),
+    /// `in [...]`
+    In(Vec<Literal>),
+    /// `not in [...]`
+    NotIn(Vec<Literal>),
+    /// `<`, `<=`, `>`, `>=` against an integer.
+    Order(Ordering, Literal),
+    /// `is answered`
+    Answered,
+    /// `is unanswered`
+    Unanswered,
+}
+
+/// An integer ordering.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ordering {
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+}
+
+impl Ordering {
+    fn symbol(self) -> &'static str {
+        match self {
+            Ordering::Lt => "<",
+            Ordering::Le => "<=",
+            Ordering::Gt => ">",
+            Ordering::Ge => ">=",
+        }
+    }
+}
+
+/// A syntax error in a condition, at a byte offset of its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// Byte offset in the condition text.
+    pub offset: usize,
+    /// What was expected.
+    pub message: String,
+}
+
+impl Condition {
+    /// Parses a condition.
+    pub fn parse(text: &str) -> Result<Condition, SyntaxError> {
+        parse::parse(text)
+    }
+
+    /// Every test in the condition, in the order written.
+    pub fn tests(&self) -> Vec<&Test> {
+        let mut out = Vec::new();
+        self.collect_tests(&mut out);
+        out
+    }
+
+    fn collect_tests<'a>(&'a self, out: &mut Vec<&'a Test>) {
+        match self {
+            Condition::All(parts) | Condition::Any(parts) => parts.iter().for_each(|p| p.collect_tests(out)),
+            Condition::Not(inner) => inner.collect_tests(out),
+            Condition::Test(test) => out.push(test),
+        }
+    }
+}
+
+impl Test {
+    /// The literals the test compares against.
+    pub fn literals(&self) -> Vec<&Literal> {
+        match &self.op {
+            Op::Eq(l) | Op::Ne(l) | Op::Order(_, l) => vec![l],
+            Op::In(ls) | Op::NotIn(ls) => ls.iter().collect(),
+            Op::Answered | Op::Unanswered => Vec::new(),
+        }
+    }
+
+    /// Whether the test orders integers (`<`, `<=`, `>`, `>=`).
+    pub fn is_ordering(&self) -> bool {
+        matches!(self.op, Op::Order(..))
+    }
+}
+
+impl fmt::Display for Condition {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let join = |f: &mut fmt::Formatter<'_>, parts: &[Condition], word: &str| -> fmt::Result {
+            for (i, part) in parts.iter().enumerate() {
+                if i > 0 {
+                    write!(f, " {word} ")?;
+                }
+                match part {
+                    Condition::All(_) | Condition::Any(_) => write!(f, "({part})")?,
+                    _ => write!(f, "{part}")?,
+                }
+            }
+            Ok(())
+        };
+        match self {
+            Condition::All(parts) => join(f, parts, "and"),
+            Condition::Any(parts) => join(f, parts, "or"),
+            Condition::Not(inner) => match **inner {
+                Condition::Test(_) => write!(f, "not {inner}"),
+                _ => write!(f, "not ({inner})"),
+            },
+            Condition::Test(test) => {
+                let list = |ls: &[Literal]| ls.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(", ");
+                match &test.op {
+                    Op::Eq(l) => write!(f, "{} == {}", test.question, l.text),
+                    Op::Ne(l) => write!(f, "{} != {}", test.question, l.text),
+                    Op::In(ls) => write!(f, "{} in [{}]", test.question, list(ls)),
+                    Op::NotIn(ls) => write!(f, "{} not in [{}]", test.question, list(ls)),
+                    Op::Order(o, l) => write!(f, "{} {} {}", test.question, o.symbol(), l.text),
+                    Op::Answered => write!(f, "{} is answered", test.question),
+                    Op::Unanswered => write!(f, "{} is unanswered", test.question),
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An answer as the tests write it: a number or a word.
+    #[derive(Debug)]
+    enum Answer {
+        Word(&'static str),
+        Number(i64),
+    }
+
+    impl Value for Answer {
+        fn matches(&self, literal: &str) -> bool {
+            match self {
+                Answer::Word(w) => *w == literal,
+                Answer::Number(n) => literal.parse::<i64>() == Ok(*n),
+            }
+        }
+
+        fn integer(&self) -> Option<i64> {
+            match self {
+                Answer::Number(n) => Some(*n),
+                Answer::Word(_) => None,
+            }
+        }
+    }
+
+    fn eval(text: &str, answers: &[(&str, Answer)]) -> Outcome {
+        let condition = Condition::parse(text).unwrap();
+        condition.evaluate(&|id: &str| answers.iter().find(|(q, _)| *q == id).map(|(_, v)| v))
+    }
+
+    fn choice(v: &'static str) -> Answer {
+        Answer::Word(v)
+    }
+
+    #[test]
+    fn parses_and_prints_back() {
+        let text = "a.b == yes and (c.d in [x, \"y z\"] or not e.f is answered) and g.h >= 3";
+        let c = Condition::parse(text).unwrap();
+        assert_eq!(
+            c.to_string(),
+            "a.b == yes and (c.d in [x, y z] or not e.f is answered) and g.h >= 3"
+        );
+        assert_eq!(c.tests().len(), 4);
+    }
+
+    #[test]
+    fn syntax_errors_point_at_the_problem() {
+        let err = Condition::parse("a.b == yes and").unwrap_err();
+        assert_eq!(err.offset, 14);
+        assert!(err.message.contains("question id"), "{}", err.message);
+        let err = Condition::parse("a.b = yes").unwrap_err();
+        assert_eq!(err.offset, 4);
+        let err = Condition::parse("a.b < many").unwrap_err();
+        assert!(err.message.contains("whole number"));
+        assert!(Condition::parse("a.b in [x").is_err());
+        assert!(Condition::parse("(a.b == x").is_err());
+        assert!(Condition::parse("a.b == \"open").is_err());
+    }
+
+    #[test]
+    fn unanswered_makes_equality_false_and_inequality_true() {
+        assert!(!eval("a.b == yes", &[]).holds);
+        assert!(eval("a.b != yes", &[]).holds);
+        assert!(!eval("a.b in [yes]", &[]).holds);
+        assert!(eval("a.b not in [yes]", &[]).holds);
+        assert!(!eval("a.n < 5", &[]).holds);
+        assert!(eval("a.b is unanswered", &[]).holds);
+    }
+
+    #[test]
+    fn evaluates_values() {
+        let answers = [("a.b", choice("partly")), ("a.n", Answer::Number(300))];
+        assert!(eval("a.b in [yes, partly]", &answers).holds);
+        assert!(eval("a.n < 500 and a.n >= 300", &answers).holds);
+        assert!(!eval("a.n > 300", &answers).holds);
+        assert!(eval("not a.b == yes", &answers).holds);
+    }
+
+    #[test]
+    fn because_names_the_deciding_answers() {
+        let answers = [("a.b", choice("yes")), ("c.d", choice("no"))];
+        assert_eq!(eval("a.b == yes and c.d == no", &answers).because, ["a.b", "c.d"]);
+        assert_eq!(eval("a.b == no or c.d == no", &answers).because, ["c.d"]);
+        let failed = eval("a.b == yes and c.d == yes", &answers);
+        assert!(!failed.holds);
+        assert_eq!(failed.because, ["c.d"]);
+    }
+}

@@ -1,0 +1,114 @@
+//! The text of `readiness explain`: how each score adds up, each gate and rule, and the
+//! fewest changes to the next phase.
+
+use std::fmt::Write;
+
+use super::wrap::{WIDTH, wrapped};
+use crate::assess::explain::Explanation;
+
+/// Writes `text` wrapped at [`WIDTH`] after `indent`, one line per line (see [`wrapped`]).
+fn wrap(out: &mut String, text: &str, indent: &str) {
+    out.push_str(&wrapped(text, indent, WIDTH));
+    out.push('\n');
+}
+
+/// Renders an explanation as plain text.
+pub fn explanation(e: &Explanation) -> String {
+    let a = &e.assessment;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "Why {} is where it is ({} {})",
+        a.organization, a.framework.id, a.framework.version
+    );
+    for p in &e.phases {
+        out.push('\n');
+        let state = if p.met {
+            "met"
+        } else if p.id == a.phase.id && !a.complete {
+            "not met (current phase)"
+        } else {
+            "not met"
+        };
+        let _ = writeln!(out, "{}: {state}", p.name);
+        let width = p.items.iter().map(|i| i.question.len()).max().unwrap_or(0);
+        for item in &p.items {
+            let answer = item.answer.as_deref().unwrap_or("unanswered");
+            if item.applies {
+                let _ = writeln!(
+                    out,
+                    "  {:<width$}  {:<12} {:>3} points x weight {} = {}",
+                    item.question,
+                    answer,
+                    item.points,
+                    item.weight,
+                    item.points * item.weight
+                );
+            } else {
+                let _ = writeln!(
+                    out,
+                    "  {:<width$}  does not apply, left out of the score",
+                    item.question
+                );
+            }
+        }
+        let _ = writeln!(
+            out,
+            "  score: {} / {} = {} (needs {})",
+            p.earned, p.total_weight, p.score, p.threshold
+        );
+        for g in &p.gates {
+            if g.holds {
+                wrap(&mut out, &format!("gate `{}` holds", g.condition), "  ");
+            } else {
+                wrap(
+                    &mut out,
+                    &format!("gate `{}` does not hold: {}", g.condition, g.reason),
+                    "  ",
+                );
+            }
+        }
+        // A failed gate already said why; the other blockers (score, open tasks) follow.
+        for b in p.blockers.iter().filter(|b| !p.gates.iter().any(|g| &g.reason == *b)) {
+            wrap(&mut out, &format!("not met: {b}"), "  ");
+        }
+    }
+    out.push('\n');
+    let _ = writeln!(out, "Recommendation rules");
+    for r in &e.rules {
+        let mark = if r.fired { "fired" } else { "did not fire" };
+        wrap(&mut out, &format!("- {}: {mark}; {}", r.id, r.reason), "  ");
+    }
+    out.push('\n');
+    match &e.next_phase {
+        None => {
+            let _ = writeln!(out, "Every phase is met: there is no next phase.");
+        }
+        Some(n) if !n.found => {
+            let _ = writeln!(out, "No change to the answers of phase `{}` alone meets it.", n.meets);
+        }
+        Some(n) => {
+            let target = n
+                .moves_to
+                .as_deref()
+                .map_or("complete the framework".to_string(), |p| format!("move to phase `{p}`"));
+            let count = n.changes.len();
+            let _ = writeln!(
+                out,
+                "The fewest changes that meet phase `{}` and {target} ({count} {}):",
+                n.meets,
+                if count == 1 { "change" } else { "changes" }
+            );
+            for c in &n.changes {
+                let _ = writeln!(
+                    out,
+                    "  {}: {} -> {}",
+                    c.question,
+                    c.from.as_deref().unwrap_or("unanswered"),
+                    c.to
+                );
+            }
+        }
+    }
+    out
+}

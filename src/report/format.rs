@@ -1,0 +1,150 @@
+//! The output formats and the report sections: the one list of each. The command line, the
+//! templates and the README all take their names from here.
+
+use std::path::Path;
+
+use clap::ValueEnum;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Plain text for a person reading a terminal.
+    Text,
+    /// JSON for programs (fields documented in the README).
+    Json,
+    /// GitHub-flavoured Markdown, for documents and pandoc.
+    Markdown,
+    /// One self-contained HTML page (a fragment with --section).
+    Html,
+}
+
+impl Format {
+    /// Every format, in the order help lists them.
+    pub const ALL: [Format; 4] = [Format::Text, Format::Json, Format::Markdown, Format::Html];
+
+    /// The format's name on the command line.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Markdown => "markdown",
+            Format::Html => "html",
+        }
+    }
+
+    /// The file extensions that mean this format, the usual one first.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            Format::Text => &["txt", "text"],
+            Format::Json => &["json"],
+            Format::Markdown => &["md", "markdown"],
+            Format::Html => &["html", "htm"],
+        }
+    }
+
+    /// The folder of `templates/` holding the format's templates; `None` for JSON, which is
+    /// not rendered through templates.
+    pub fn templates_dir(self) -> Option<&'static str> {
+        match self {
+            Format::Text => Some("text"),
+            Format::Markdown => Some("markdown"),
+            Format::Html => Some("html"),
+            Format::Json => None,
+        }
+    }
+
+    /// The format a file name's extension means, among `allowed`. `Err` carries the extension
+    /// when it means none of them, `Ok(None)` when the name has no extension.
+    pub fn from_path(path: &Path, allowed: &[Format]) -> Result<Option<Format>, String> {
+        let Some(ext) = path.extension() else {
+            return Ok(None);
+        };
+        let ext = ext.to_string_lossy().to_ascii_lowercase();
+        allowed
+            .iter()
+            .copied()
+            .find(|f| f.extensions().contains(&ext.as_str()))
+            .map(Some)
+            .ok_or(ext)
+    }
+
+    /// The format a template file's name says (`report.html.hbs`, `notes.md.hbs`).
+    pub fn from_template_name(path: &Path) -> Option<Format> {
+        let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+        let stem = name.strip_suffix(".hbs")?;
+        let ext = Path::new(stem).extension()?.to_string_lossy().to_string();
+        Format::ALL
+            .into_iter()
+            .filter(|f| f.templates_dir().is_some())
+            .find(|f| f.extensions().contains(&ext.as_str()))
+    }
+}
+
+/// The pieces of a report `--section` renders on their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Section {
+    /// Where the organization stands: current phase, goal, what keeps it there.
+    Summary,
+    /// Each phase's progress.
+    Phases,
+    /// The important tasks that remain, with guidance.
+    Tasks,
+    /// The recommendations with their resources.
+    Recommendations,
+    /// Every resource the report cites, grouped by type.
+    Resources,
+}
+
+impl Section {
+    /// Every section, in report order.
+    pub const ALL: [Section; 5] = [
+        Section::Summary,
+        Section::Phases,
+        Section::Tasks,
+        Section::Recommendations,
+        Section::Resources,
+    ];
+
+    /// The section's template name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Section::Summary => "summary",
+            Section::Phases => "phases",
+            Section::Tasks => "tasks",
+            Section::Recommendations => "recommendations",
+            Section::Resources => "resources",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_match_the_command_line() {
+        for f in Format::ALL {
+            assert_eq!(f.to_possible_value().unwrap().get_name(), f.name());
+        }
+        for s in Section::ALL {
+            assert_eq!(s.to_possible_value().unwrap().get_name(), s.name());
+        }
+        assert_eq!(Format::value_variants().len(), Format::ALL.len());
+        assert_eq!(Section::value_variants().len(), Section::ALL.len());
+    }
+
+    #[test]
+    fn extensions_say_the_format() {
+        let all = &Format::ALL;
+        assert_eq!(Format::from_path(Path::new("r.HTML"), all), Ok(Some(Format::Html)));
+        assert_eq!(Format::from_path(Path::new("r.md"), all), Ok(Some(Format::Markdown)));
+        assert_eq!(Format::from_path(Path::new("report"), all), Ok(None));
+        assert_eq!(Format::from_path(Path::new("r.pdf"), all), Err("pdf".to_string()));
+        assert_eq!(
+            Format::from_path(Path::new("r.md"), &[Format::Text, Format::Json]),
+            Err("md".to_string())
+        );
+        assert_eq!(Format::from_template_name(Path::new("my.html.hbs")), Some(Format::Html));
+        assert_eq!(Format::from_template_name(Path::new("my.hbs")), None);
+    }
+}

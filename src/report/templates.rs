@@ -1,0 +1,197 @@
+//! Human-readable reports, rendered through Handlebars templates.
+//!
+//! Each format (text, Markdown, HTML) has a set of named templates in `templates/FORMAT/`,
+//! built into the binary: `report` (the full report), one per embeddable section
+//! (`summary`, `phases`, `tasks`, `recommendations`, `resources`), and partials for the
+//! pieces people reuse (`phase`, `task`, `recommendation`, `resource`; in HTML also
+//! `chart` and `style`). Every template is also a partial, so a custom template can
+//! include any of them with `{{> name}}`. `--templates DIR` replaces or adds templates
+//! by file name (`DIR/NAME.hbs`); `--template FILE` renders the user's own template.
+//! Templates render in strict mode: a field that does not exist is an error.
+
+use std::path::{Path, PathBuf};
+
+use handlebars::{Handlebars, RenderError, RenderErrorReason, TemplateError};
+
+use super::ReportContext;
+use super::escape::markdown_escape;
+use super::format::{Format, Section};
+use super::helpers;
+use crate::diagnostic::{Diagnostic, Diagnostics, closest};
+use crate::io::{io_reason, read_disk};
+
+macro_rules! templates {
+    ($($format:literal: [$($name:literal),* $(,)?]),* $(,)?) => {
+        &[$($(($format, $name, include_str!(concat!("../../templates/", $format, "/", $name, ".hbs")))),*),*]
+    };
+}
+
+/// Every built-in template: format folder, name, text.
+pub const BUILT_IN: &[(&str, &str, &str)] = templates![
+    "text": ["report", "summary", "phases", "tasks", "recommendations", "resources", "phase", "task", "recommendation", "resource"],
+    "markdown": ["report", "summary", "phases", "tasks", "recommendations", "resources", "phase", "task", "recommendation", "resource"],
+    "html": ["report", "summary", "phases", "tasks", "recommendations", "resources", "phase", "task", "recommendation", "resource", "chart", "style"],
+];
+
+/// What to render.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// A folder whose `NAME.hbs` files replace or add templates by name.
+    pub templates_dir: Option<PathBuf>,
+    /// The user's own template, rendered instead of the report.
+    pub template_file: Option<PathBuf>,
+    /// Render only this section.
+    pub section: Option<Section>,
+}
+
+/// A template and where it came from, for messages.
+struct Source {
+    name: String,
+    file: String,
+    text: String,
+}
+
+/// Reads the templates of `dir`, by file stem; every `.hbs` file is one template.
+fn read_dir(dir: &Path) -> Result<Vec<Source>, Diagnostic> {
+    let shown = dir.display().to_string();
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Diagnostic::error(&shown, None, format!("cannot read the folder: {}", io_reason(&e))))?;
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "hbs"))
+        .collect();
+    paths.sort();
+    if paths.is_empty() {
+        return Err(Diagnostic::error(&shown, None, "holds no templates").with_help(
+            "name each template NAME.hbs after the template it replaces, e.g. report.hbs or recommendation.hbs",
+        ));
+    }
+    paths.iter().map(|p| read_template(p)).collect()
+}
+
+fn read_template(path: &Path) -> Result<Source, Diagnostic> {
+    let file = read_disk(path).map_err(|reason| {
+        Diagnostic::error(
+            path.display().to_string(),
+            None,
+            format!("cannot read the template: {reason}"),
+        )
+    })?;
+    let name = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_default();
+    Ok(Source {
+        name,
+        file: file.name,
+        text: file.text,
+    })
+}
+
+fn template_error(source: &Source, err: &TemplateError) -> Diagnostic {
+    let pos = err.pos();
+    Diagnostic::error(&source.file, pos, format!("template syntax error: {}", err.reason()))
+}
+
+fn render_error(sources: &[Source], err: &RenderError) -> Diagnostic {
+    let source = err
+        .template_name
+        .as_ref()
+        .and_then(|n| sources.iter().find(|s| &s.name == n));
+    let file = source.map_or_else(
+        || err.template_name.clone().unwrap_or_else(|| "template".into()),
+        |s| s.file.clone(),
+    );
+    let pos = match (err.line_no, err.column_no) {
+        (Some(l), Some(c)) => Some((l, c)),
+        _ => None,
+    };
+    let (message, help) = match err.reason() {
+        RenderErrorReason::MissingVariable(Some(path)) => (
+            format!("no field `{path}` in the report context"),
+            Some("`readiness context --answers FILE` prints every field".to_string()),
+        ),
+        RenderErrorReason::PartialNotFound(name) => (
+            format!("unknown partial `{name}`"),
+            Some(format!(
+                "{}the partials are the built-in templates ({}) and the .hbs files of --templates",
+                closest(name, sources.iter().map(|s| s.name.as_str()))
+                    .map(|best| format!("did you mean `{best}`? "))
+                    .unwrap_or_default(),
+                sources
+                    .iter()
+                    .filter(|s| s.file.starts_with("built-in:"))
+                    .map(|s| s.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        ),
+        RenderErrorReason::HelperNotFound(name) => (
+            format!("unknown helper `{name}`"),
+            Some(format!("helpers: {}", helpers::names().join(", "))),
+        ),
+        other => (format!("cannot render: {other}"), None),
+    };
+    let mut d = Diagnostic::error(&file, pos, message);
+    if let Some(help) = help {
+        d = d.with_help(help);
+    }
+    d
+}
+
+/// Renders a report (or one section of it) in `format`, one of the formats rendered
+/// through templates (not JSON).
+pub fn render(format: Format, context: &ReportContext, options: &RenderOptions) -> Result<String, Diagnostics> {
+    let dir = format.templates_dir().unwrap_or("text");
+    let mut sources: Vec<Source> = BUILT_IN
+        .iter()
+        .filter(|(f, _, _)| *f == dir)
+        .map(|(f, name, text)| Source {
+            name: (*name).to_string(),
+            file: format!("built-in:templates/{f}/{name}.hbs"),
+            text: (*text).to_string(),
+        })
+        .collect();
+    if let Some(dir) = &options.templates_dir {
+        for own in read_dir(dir).map_err(|d| Diagnostics(vec![d]))? {
+            match sources.iter_mut().find(|s| s.name == own.name) {
+                Some(existing) => *existing = own,
+                None => sources.push(own),
+            }
+        }
+    }
+    let entry = if let Some(path) = &options.template_file {
+        let mut own = read_template(path).map_err(|d| Diagnostics(vec![d]))?;
+        // The user's template must not shadow a partial it may include.
+        own.name = format!("custom:{}", own.name);
+        let name = own.name.clone();
+        sources.push(own);
+        name
+    } else if let Some(section) = options.section {
+        section.name().to_string()
+    } else {
+        "report".to_string()
+    };
+
+    let mut registry = Handlebars::new();
+    registry.set_strict_mode(true);
+    match format {
+        Format::Html => registry.register_escape_fn(handlebars::html_escape),
+        Format::Markdown => registry.register_escape_fn(markdown_escape),
+        Format::Text | Format::Json => registry.register_escape_fn(handlebars::no_escape),
+    }
+    helpers::register(&mut registry);
+    let mut problems = Vec::new();
+    for source in &sources {
+        if let Err(err) = registry.register_template_string(&source.name, &source.text) {
+            problems.push(template_error(source, &err));
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Diagnostics(problems));
+    }
+    registry
+        .render(&entry, context)
+        .map_err(|err| Diagnostics(vec![render_error(&sources, &err)]))
+}

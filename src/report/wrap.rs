@@ -1,0 +1,41 @@
+//! Wrapping text at word boundaries for plain-text output (reports, `explain`).
+
+/// The width plain-text output wraps at.
+pub const WIDTH: usize = 78;
+
+/// `text` wrapped at `width` columns after `indent`, without a final newline. Lines after
+/// the first hang under the text that follows a leading list marker (`- `, `* `, `12. `);
+/// words are never split; paragraphs (separated by a blank line) stay apart.
+pub fn wrapped(text: &str, indent: &str, width: usize) -> String {
+    let marker = marker_width(text.trim_start());
+    let hanging = format!("{indent}{}", " ".repeat(marker));
+    let options = textwrap::Options::new(width)
+        .initial_indent(indent)
+        .subsequent_indent(&hanging)
+        .break_words(false)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let mut lines = Vec::new();
+    for (i, paragraph) in text.split("\n\n").enumerate() {
+        if i > 0 {
+            lines.push(String::new());
+        }
+        let joined = paragraph.split_whitespace().collect::<Vec<_>>().join(" ");
+        for line in textwrap::wrap(&joined, &options) {
+            lines.push(line.trim_end().to_string());
+        }
+    }
+    lines.join("\n")
+}
+
+/// The width of a list marker at the start of `text`: `- `, `* ` or a number and `. `.
+fn marker_width(text: &str) -> usize {
+    if text.starts_with("- ") || text.starts_with("* ") {
+        return 2;
+    }
+    let digits = text.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && text[digits..].starts_with(". ") {
+        digits + 2
+    } else {
+        0
+    }
+}

@@ -1,0 +1,241 @@
+//! A framework after loading and validation: every reference resolved, every condition parsed.
+
+use indexmap::IndexMap;
+use serde::Serialize;
+
+use super::files::{AnswerKind, Priority, ResourceType, Role};
+use crate::condition::{Condition, Domain};
+
+/// A validated framework: phases, questions, recommendation rules and resources.
+#[derive(Debug, Clone)]
+pub struct Framework {
+    /// Stable identifier, e.g. `ctq`.
+    pub id: String,
+    /// Name shown in reports.
+    pub name: String,
+    /// Version of the rule set.
+    pub version: String,
+    /// Who publishes the framework.
+    pub publisher: Option<String>,
+    /// What the framework is for.
+    pub description: Option<String>,
+    /// Phases in order.
+    pub phases: Vec<Phase>,
+    /// The questionnaires in the order they are asked.
+    pub questionnaires: Vec<Questionnaire>,
+    /// Every question, by id, in the order asked.
+    pub questions: IndexMap<String, Question>,
+    /// Recommendation rules in file order.
+    pub recommendations: Vec<Recommendation>,
+    /// The resource catalogue, by id, in file order.
+    pub resources: IndexMap<String, Resource>,
+    /// The names of the files the framework was loaded from, in load order.
+    pub files: Vec<String>,
+    /// Golden test cases shipped with the framework.
+    pub cases: Vec<GoldenCase>,
+    /// The profile question in which people say which stage they think they are at.
+    pub stage_question: Option<String>,
+    /// `sha256:` and the hex SHA-256 of the files' contents in load order, each preceded
+    /// by its length: the same files give the same digest wherever they are loaded from.
+    pub digest: String,
+}
+
+/// One phase of a framework.
+#[derive(Debug, Clone)]
+pub struct Phase {
+    /// Stable identifier.
+    pub id: String,
+    /// Name shown in reports.
+    pub name: String,
+    /// The phase's goal.
+    pub goal: String,
+    /// The documents' introduction to the phase.
+    pub summary: Option<String>,
+    /// Values of the framework's stage question that describe an organisation in this phase.
+    pub stages: Vec<String>,
+    /// Lowest score at which the phase can count as met.
+    pub threshold: u32,
+    /// Conditions that must all hold for the phase to count as met.
+    pub gates: Vec<Gate>,
+    /// The scored answers.
+    pub scoring: Vec<Scored>,
+}
+
+/// A condition a phase cannot be met without.
+#[derive(Debug, Clone)]
+pub struct Gate {
+    /// The condition.
+    pub condition: Condition,
+    /// Why it matters, in plain words.
+    pub reason: String,
+}
+
+/// One answer that counts towards a phase score.
+#[derive(Debug, Clone)]
+pub struct Scored {
+    /// The question scored.
+    pub question: String,
+    /// Points (0 to 100) for each allowed value.
+    pub points: IndexMap<String, u32>,
+    /// Relative weight.
+    pub weight: u32,
+}
+
+/// A questionnaire: a titled, ordered list of questions.
+#[derive(Debug, Clone)]
+pub struct Questionnaire {
+    /// Stable identifier.
+    pub id: String,
+    /// Title shown before the questions.
+    pub title: String,
+    /// Words shown before the first question.
+    pub intro: Option<String>,
+    /// The question ids, in order.
+    pub questions: Vec<String>,
+}
+
+/// One question.
+#[derive(Debug, Clone)]
+pub struct Question {
+    /// Stable identifier `section.name`.
+    pub id: String,
+    /// Kind of answer.
+    pub kind: AnswerKind,
+    /// Part the question plays.
+    pub role: Role,
+    /// Phase the question belongs to.
+    pub phase: Option<String>,
+    /// The question or task in the documents' words.
+    pub title: String,
+    /// The documents' explanation.
+    pub help: Option<String>,
+    /// Allowed values and their labels (choice questions).
+    pub choices: IndexMap<String, String>,
+    /// Smallest allowed value (integer questions).
+    pub min: Option<i64>,
+    /// Largest allowed value (integer questions).
+    pub max: Option<i64>,
+    /// Whether an answers file must answer it.
+    pub required: bool,
+    /// Condition under which the question is asked.
+    pub when: Option<Condition>,
+    /// Resources the documents tie to the question.
+    pub resources: Vec<String>,
+}
+
+impl Question {
+    /// A short description of the allowed answers, for messages.
+    pub fn expected(&self) -> String {
+        match self.kind {
+            AnswerKind::Text => "a text (a quoted string)".to_string(),
+            AnswerKind::Integer => match (self.min, self.max) {
+                (Some(min), Some(max)) => format!("a whole number from {min} to {max}"),
+                (Some(min), None) => format!("a whole number of at least {min}"),
+                (None, Some(max)) => format!("a whole number of at most {max}"),
+                (None, None) => "a whole number".to_string(),
+            },
+            AnswerKind::Choice => format!("one of {}", self.allowed_values()),
+        }
+    }
+
+    /// The allowed values of a choice question, quoted and comma-separated.
+    pub fn allowed_values(&self) -> String {
+        self.choices
+            .keys()
+            .map(|v| format!("\"{v}\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// One recommendation rule.
+#[derive(Debug, Clone)]
+pub struct Recommendation {
+    /// Stable identifier.
+    pub id: String,
+    /// Phase the rule belongs to.
+    pub phase: Option<String>,
+    /// How urgent it is.
+    pub priority: Priority,
+    /// One-line summary.
+    pub title: String,
+    /// The advice.
+    pub text: String,
+    /// When it fires.
+    pub when: Option<Condition>,
+    /// Fires only when every phase is met.
+    pub complete: bool,
+    /// Resource ids, in order, without repeats.
+    pub resources: Vec<String>,
+}
+
+/// One resource of the catalogue.
+#[derive(Debug, Clone, Serialize)]
+pub struct Resource {
+    /// Stable identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Authors, where given.
+    pub authors: Vec<String>,
+    /// Year or date, where given.
+    pub year: Option<String>,
+    /// Kind of resource.
+    #[serde(rename = "type")]
+    pub kind: ResourceType,
+    /// Phases the documents place it in.
+    pub phases: Vec<String>,
+    /// Duration or extent, where given.
+    pub duration: Option<String>,
+    /// Description.
+    pub description: String,
+    /// Link, where a document gives one.
+    pub url: Option<String>,
+    /// Other links for the same resource.
+    pub other_urls: Vec<String>,
+}
+
+/// A golden test case: answers and what their assessment must say.
+#[derive(Debug, Clone)]
+pub struct GoldenCase {
+    /// Unique name.
+    pub name: String,
+    /// Where the case is written (`file:line`).
+    pub location: String,
+    /// The answers, as written in the case (read when the case runs).
+    pub answers: toml::Table,
+    /// Expected current phase id.
+    pub phase: Option<String>,
+    /// Expected `complete`.
+    pub complete: Option<bool>,
+    /// Expected remaining task ids, in order.
+    pub remaining_tasks: Option<Vec<String>>,
+    /// Expected recommendation ids, in order.
+    pub recommendations: Option<Vec<String>>,
+}
+
+impl Framework {
+    /// The index of a phase by id.
+    pub fn phase_index(&self, id: &str) -> Option<usize> {
+        self.phases.iter().position(|p| p.id == id)
+    }
+
+    /// What a question allows, for the analysis of conditions; `None` for an unknown id.
+    pub fn domain(&self, id: &str) -> Option<Domain<'_>> {
+        self.questions.get(id).map(Question::domain)
+    }
+}
+
+impl Question {
+    /// What the question allows, for the analysis of conditions.
+    pub fn domain(&self) -> Domain<'_> {
+        match self.kind {
+            AnswerKind::Choice => Domain::Choice(self.choices.keys().map(String::as_str).collect()),
+            AnswerKind::Text => Domain::Text,
+            AnswerKind::Integer => Domain::Integer {
+                min: self.min,
+                max: self.max,
+            },
+        }
+    }
+}

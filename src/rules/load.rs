@@ -1,0 +1,118 @@
+//! Loading a framework: read the manifest and the files it names, and parse each one.
+//!
+//! Parsing only checks each file on its own; validation then checks the references
+//! between them and builds the [`Framework`](super::Framework).
+
+use serde::de::DeserializeOwned;
+
+use super::embedded::{EMBEDDED_FRAMEWORKS, Embedded, built_in_ids};
+use super::files::{ManifestFile, Parsed, RawFramework};
+use super::source::{Disk, FileSource, resolve};
+pub use super::validate::Loaded;
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::io::SourceFile;
+
+/// Which framework to load.
+#[derive(Debug, Clone)]
+pub enum RulesLocation {
+    /// A framework built into the binary, by id.
+    BuiltIn(String),
+    /// A manifest file on disk, or a folder holding `framework.toml`.
+    Path(std::path::PathBuf),
+}
+
+impl Default for RulesLocation {
+    fn default() -> Self {
+        RulesLocation::BuiltIn(EMBEDDED_FRAMEWORKS[0].0.to_string())
+    }
+}
+
+/// Loads, parses and validates a framework, reporting every problem found.
+pub fn load(location: &RulesLocation) -> Result<Loaded, Diagnostics> {
+    let raw = match location {
+        RulesLocation::BuiltIn(id) => {
+            let Some((_, manifest)) = EMBEDDED_FRAMEWORKS.iter().find(|(fid, _)| fid == id) else {
+                let known = built_in_ids().join(", ");
+                return Err(Diagnostics(vec![
+                    Diagnostic::error(id.as_str(), None, format!("there is no built-in framework `{id}`"))
+                        .with_help(format!("built-in frameworks: {known}")),
+                ]));
+            };
+            parse_all(&Embedded, manifest)?
+        }
+        RulesLocation::Path(path) => {
+            let manifest = if path.is_dir() {
+                path.join("framework.toml")
+            } else {
+                path.clone()
+            };
+            parse_all(&Disk, &manifest.to_string_lossy())?
+        }
+    };
+    super::validate::validate(raw)
+}
+
+fn parse_all(source: &dyn FileSource, manifest_path: &str) -> Result<RawFramework, Diagnostics> {
+    let manifest: Parsed<ManifestFile> = parse_file(source, manifest_path).map_err(|d| Diagnostics(vec![d]))?;
+    let mut problems = Vec::new();
+    let header = &manifest.data.framework;
+    let questionnaires = parse_listed(source, manifest_path, &header.questionnaires, &manifest, &mut problems);
+    let recommendations = parse_listed(source, manifest_path, &header.recommendations, &manifest, &mut problems);
+    let resources = parse_listed(source, manifest_path, &header.resources, &manifest, &mut problems);
+    let tests = parse_listed(source, manifest_path, &header.tests, &manifest, &mut problems);
+    if !problems.is_empty() {
+        return Err(Diagnostics(problems));
+    }
+    Ok(RawFramework {
+        manifest,
+        questionnaires,
+        recommendations,
+        resources,
+        tests,
+    })
+}
+
+fn parse_listed<T: DeserializeOwned>(
+    source: &dyn FileSource,
+    manifest_path: &str,
+    paths: &[toml::Spanned<String>],
+    manifest: &Parsed<ManifestFile>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<Parsed<T>> {
+    let mut out = Vec::new();
+    for path in paths {
+        let resolved = resolve(manifest_path, path.get_ref());
+        match source.read(&resolved) {
+            Ok(file) => match parse_text(file) {
+                Ok(parsed) => out.push(parsed),
+                Err(d) => problems.push(d),
+            },
+            Err(reason) => problems.push(manifest.error(
+                path.span(),
+                format!("cannot read `{}` ({resolved}): {reason}", path.get_ref()),
+            )),
+        }
+    }
+    out
+}
+
+fn parse_file<T: DeserializeOwned>(source: &dyn FileSource, path: &str) -> Result<Parsed<T>, Diagnostic> {
+    let file = source
+        .read(path)
+        .map_err(|reason| Diagnostic::error(path, None, format!("cannot read the file: {reason}")))?;
+    parse_text(file)
+}
+
+/// Parses one TOML file into a format struct, turning a syntax or shape error into a diagnostic.
+pub fn parse_text<T: DeserializeOwned>(file: SourceFile) -> Result<Parsed<T>, Diagnostic> {
+    match toml::from_str::<T>(&file.text) {
+        Ok(data) => Ok(Parsed { file, data }),
+        Err(err) => {
+            let message = err.message().trim_end().to_string();
+            Err(match err.span() {
+                Some(span) => Diagnostic::at(Severity::Error, &file, span, message),
+                None => Diagnostic::error(&file.name, None, message),
+            })
+        }
+    }
+}

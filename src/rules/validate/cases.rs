@@ -1,0 +1,67 @@
+//! Golden test cases: unique names and expectations that name known tasks, rules and
+//! phases. Their answers are read when a case runs (`readiness test`), not here.
+
+use toml::Spanned;
+
+use super::Validator;
+use super::ids::unknown;
+use crate::diagnostic::line_col;
+use crate::rules::files::RawFramework;
+use crate::rules::files::Role;
+use crate::rules::framework::{Framework, GoldenCase};
+
+impl Validator {
+    pub(super) fn cases(&mut self, raw: &RawFramework, framework: &Framework) -> Vec<GoldenCase> {
+        let mut out: Vec<GoldenCase> = Vec::new();
+        let task_ids: Vec<&str> = framework
+            .questions
+            .values()
+            .filter(|q| q.role == Role::Task)
+            .map(|q| q.id.as_str())
+            .collect();
+        let rule_ids: Vec<&str> = framework.recommendations.iter().map(|r| r.id.as_str()).collect();
+        let phase_ids: Vec<&str> = framework.phases.iter().map(|p| p.id.as_str()).collect();
+        for file in &raw.tests {
+            for def in &file.data.cases {
+                let name = def.name.get_ref();
+                if out.iter().any(|c| &c.name == name) {
+                    self.push(
+                        file.error(def.name.span(), format!("duplicate test case `{name}`")),
+                        None,
+                    );
+                    continue;
+                }
+                let (line, _) = line_col(&file.file.text, def.name.span().start);
+                let location = format!("{}:{line}", file.file.name);
+                let mut check_ids =
+                    |ids: &Option<Vec<Spanned<String>>>, known: &[&str], kind: &str| -> Option<Vec<String>> {
+                        let ids = ids.as_ref()?;
+                        for id in ids {
+                            if !known.contains(&id.get_ref().as_str()) {
+                                let (m, h) = unknown(kind, id.get_ref(), known.to_vec());
+                                self.errors.push(match h {
+                                    Some(h) => file.error(id.span(), m).with_help(h),
+                                    None => file.error(id.span(), m),
+                                });
+                            }
+                        }
+                        Some(ids.iter().map(|s| s.get_ref().clone()).collect())
+                    };
+                let remaining_tasks = check_ids(&def.remaining_tasks, &task_ids, "task");
+                let recommendations = check_ids(&def.recommendations, &rule_ids, "recommendation");
+                let phase =
+                    check_ids(&def.phase.clone().map(|p| vec![p]), &phase_ids, "phase").map(|mut v| v.remove(0));
+                out.push(GoldenCase {
+                    name: name.clone(),
+                    location,
+                    answers: def.answers.get_ref().clone(),
+                    phase,
+                    complete: def.complete,
+                    remaining_tasks,
+                    recommendations,
+                });
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,154 @@
+//! Checking a parsed framework as a whole: ids, references, conditions, ranges.
+//!
+//! Every problem is collected, so one run reports them all, each with its file,
+//! line and column. Each concern has its file: [`ids`] (the shape of ids and links),
+//! [`catalogue`] (resources), [`questions`], [`conditions`], [`phases`],
+//! [`recommendations`] and [`cases`] (golden tests).
+
+mod cases;
+mod catalogue;
+mod conditions;
+mod ids;
+mod phases;
+mod questions;
+mod recommendations;
+
+use std::collections::HashSet;
+
+use ids::is_plain_id;
+
+use super::files::RawFramework;
+use super::framework::Framework;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::io::SourceFile;
+
+/// A framework ready to use, with the warnings found while checking it.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The framework.
+    pub framework: Framework,
+    /// Problems that do not stop the framework from working.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Checks a parsed framework and builds it, or reports every problem found.
+pub fn validate(raw: RawFramework) -> Result<Loaded, Diagnostics> {
+    let all_questions = raw
+        .questionnaires
+        .iter()
+        .flat_map(|f| f.data.questions.iter().map(|q| q.id.get_ref().clone()))
+        .collect();
+    let mut v = Validator {
+        errors: Vec::new(),
+        warnings: Vec::new(),
+        all_questions,
+    };
+    let framework = v.framework(&raw);
+    if v.errors.is_empty() {
+        Ok(Loaded {
+            framework,
+            warnings: v.warnings,
+        })
+    } else {
+        // The errors, then the warnings: a checker shows both.
+        v.errors.extend(v.warnings);
+        Err(Diagnostics(v.errors))
+    }
+}
+
+pub(super) struct Validator {
+    pub(super) errors: Vec<Diagnostic>,
+    pub(super) warnings: Vec<Diagnostic>,
+    /// Every question id of every questionnaire, to tell "asked later" from "unknown".
+    pub(super) all_questions: HashSet<String>,
+}
+
+/// The digest of a framework's file contents, in load order.
+fn digest<'a>(texts: impl Iterator<Item = &'a str>) -> String {
+    use sha2::{Digest, Sha256};
+    let mut hasher = Sha256::new();
+    for text in texts {
+        hasher.update((text.len() as u64).to_le_bytes());
+        hasher.update(text.as_bytes());
+    }
+    let hex: String = hasher.finalize().iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256:{hex}")
+}
+
+impl Validator {
+    pub(super) fn push(&mut self, d: Diagnostic, help: Option<String>) {
+        self.errors.push(match help {
+            Some(h) => d.with_help(h),
+            None => d,
+        });
+    }
+
+    pub(super) fn framework(&mut self, raw: &RawFramework) -> Framework {
+        let manifest = &raw.manifest;
+        let header = &manifest.data.framework;
+        let phase_ids: Vec<&str> = manifest.data.phases.iter().map(|p| p.id.get_ref().as_str()).collect();
+
+        // Phase ids.
+        let mut seen = HashSet::new();
+        for phase in &manifest.data.phases {
+            let id = phase.id.get_ref();
+            if !is_plain_id(id) {
+                self.push(
+                    manifest.error(
+                        phase.id.span(),
+                        format!("phase id `{id}` must use lowercase letters, digits, `_` and `-`"),
+                    ),
+                    None,
+                );
+            }
+            if !seen.insert(id.as_str()) {
+                self.push(
+                    manifest.error(phase.id.span(), format!("duplicate phase id `{id}`")),
+                    None,
+                );
+            }
+        }
+        if manifest.data.phases.is_empty() {
+            self.push(
+                manifest.error(0..0, "the framework has no phases"),
+                Some("add at least one [[phases]] table".into()),
+            );
+        }
+
+        let resources = self.resources(raw, &phase_ids);
+        let (questionnaires, questions) = self.questions(raw, &phase_ids, &resources);
+        let phases = self.phases(manifest, &questions);
+        let recommendations = self.recommendations(raw, &phase_ids, &questions, &resources);
+
+        let sources: Vec<&SourceFile> = std::iter::once(&manifest.file)
+            .chain(raw.questionnaires.iter().map(|p| &p.file))
+            .chain(raw.recommendations.iter().map(|p| &p.file))
+            .chain(raw.resources.iter().map(|p| &p.file))
+            .chain(raw.tests.iter().map(|p| &p.file))
+            .collect();
+        let files = sources.iter().map(|f| f.name.clone()).collect();
+        let digest = digest(sources.iter().map(|f| f.text.as_str()));
+
+        let mut framework = Framework {
+            id: header.id.clone(),
+            name: header.name.clone(),
+            version: header.version.clone(),
+            publisher: header.publisher.clone(),
+            description: header.description.as_ref().map(|d| d.trim().to_string()),
+            phases,
+            questionnaires,
+            questions,
+            recommendations,
+            resources,
+            cases: Vec::new(),
+            stage_question: header.stage_question.as_ref().map(|q| q.get_ref().clone()),
+            files,
+            digest,
+        };
+        // Answers in golden cases are read with the framework's own questions.
+        if self.errors.is_empty() {
+            framework.cases = self.cases(raw, &framework);
+        }
+        framework
+    }
+}

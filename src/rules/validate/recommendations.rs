@@ -1,0 +1,78 @@
+//! Recommendation rules: ids, phases, conditions that can fire, resources.
+
+use std::collections::HashSet;
+
+use indexmap::IndexMap;
+
+use super::Validator;
+use super::ids::{is_plain_id, unknown};
+use crate::condition::satisfiable;
+use crate::rules::files::RawFramework;
+use crate::rules::framework::{Question, Recommendation, Resource};
+
+impl Validator {
+    pub(super) fn recommendations(
+        &mut self,
+        raw: &RawFramework,
+        phase_ids: &[&str],
+        questions: &IndexMap<String, Question>,
+        resources: &IndexMap<String, Resource>,
+    ) -> Vec<Recommendation> {
+        let mut out: Vec<Recommendation> = Vec::new();
+        let mut seen = HashSet::new();
+        for file in &raw.recommendations {
+            for def in &file.data.recommendations {
+                let id = def.id.get_ref();
+                if !is_plain_id(id) {
+                    self.push(
+                        file.error(
+                            def.id.span(),
+                            format!("recommendation id `{id}` must use lowercase letters, digits, `_` and `-`"),
+                        ),
+                        None,
+                    );
+                }
+                if !seen.insert(id.clone()) {
+                    self.push(
+                        file.error(def.id.span(), format!("duplicate recommendation id `{id}`")),
+                        None,
+                    );
+                    continue;
+                }
+                let phase = def.phase.as_ref().and_then(|p| {
+                    if phase_ids.contains(&p.get_ref().as_str()) {
+                        Some(p.get_ref().clone())
+                    } else {
+                        let (m, h) = unknown("phase", p.get_ref(), phase_ids.to_vec());
+                        self.push(file.error(p.span(), m), h);
+                        None
+                    }
+                });
+                let when = def.when.as_ref().and_then(|w| self.condition(file, w, questions, None));
+                if let (Some(condition), Some(text)) = (&when, &def.when)
+                    && !satisfiable(&[condition], |id| questions.get(id).map(Question::domain))
+                {
+                    self.push(
+                        file.error(
+                            text.span(),
+                            format!("recommendation `{id}` can never fire: no answers make `{condition}` hold"),
+                        ),
+                        None,
+                    );
+                }
+                let resource_ids = self.resource_refs(file, &def.resources, resources);
+                out.push(Recommendation {
+                    id: id.clone(),
+                    phase,
+                    priority: def.priority,
+                    title: def.title.trim().to_string(),
+                    text: def.text.trim().to_string(),
+                    when,
+                    complete: def.complete,
+                    resources: resource_ids,
+                });
+            }
+        }
+        out
+    }
+}
