@@ -1,16 +1,20 @@
 //! Assessment: a framework and answers in, an [`Assessment`] out; its explanation; and the
 //! golden test cases of a rule set. Pure: no I/O.
 
+pub mod compare;
 mod effective;
 pub mod explain;
 pub mod golden;
 mod result;
 pub mod score;
+pub mod team;
 
 use indexmap::IndexMap;
 
 pub use effective::Effective;
-pub use result::{Assessment, FrameworkRef, PhaseRef, PhaseResult, RecommendationResult, RemainingTask, ResourceRef};
+pub use result::{
+    Assessment, FrameworkRef, Gap, PhaseRef, PhaseResult, RecommendationResult, RemainingTask, ResourceRef,
+};
 use score::Score;
 
 use crate::answers::{AnswerValue, Answers};
@@ -89,19 +93,22 @@ fn open_tasks<'a>(
 pub fn phase_result(framework: &Framework, phase: &Phase, eff: &Effective) -> PhaseResult {
     let score = phase_score(phase, eff).score;
     let mut blockers = Vec::new();
+    let mut gaps = Vec::new();
     if score < phase.threshold {
         blockers.push(format!("the score is {score}, below the {} needed", phase.threshold));
+        gaps.push(Gap::Score);
     }
     for gate in &phase.gates {
         if !gate.condition.evaluate(&|id: &str| eff.get(id)).holds {
             blockers.push(gate.reason.clone());
+            gaps.push(Gap::Gate(gate.reason.clone()));
         }
     }
-    let open: Vec<&str> = open_tasks(framework, phase, eff)
-        .map(|(id, _)| framework.questions[id].title.as_str())
-        .collect();
+    let open: Vec<&str> = open_tasks(framework, phase, eff).map(|(id, _)| id).collect();
     if !open.is_empty() {
-        blockers.push(format!("important tasks not done: {}", open.join("; ")));
+        let titles: Vec<&str> = open.iter().map(|id| framework.questions[*id].title.as_str()).collect();
+        blockers.push(format!("important tasks not done: {}", titles.join("; ")));
+        gaps.extend(open.iter().map(|id| Gap::Task((*id).to_string())));
     }
     PhaseResult {
         id: phase.id.clone(),
@@ -110,6 +117,7 @@ pub fn phase_result(framework: &Framework, phase: &Phase, eff: &Effective) -> Ph
         threshold: phase.threshold,
         met: blockers.is_empty(),
         blockers,
+        gaps,
     }
 }
 
@@ -146,12 +154,20 @@ pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
         .cloned()
         .collect();
 
+    let team = team::team(framework, answers, &eff);
+    let disagreements: &[String] = team.as_ref().map_or(&[], |t| &t.disagreements);
     let mut recommendations: Vec<RecommendationResult> = framework
         .recommendations
         .iter()
         .filter(|rule| reach(framework, rule, current_index, complete) == Reach::Reached)
+        .filter(|rule| !rule.disagreement || !disagreements.is_empty())
         .filter_map(|rule| {
-            let because = match &rule.when {
+            let mut because = if rule.disagreement {
+                disagreements.to_vec()
+            } else {
+                Vec::new()
+            };
+            because.extend(match &rule.when {
                 None => Vec::new(),
                 Some(condition) => {
                     let outcome = condition.evaluate(&|id: &str| eff.get(id));
@@ -160,7 +176,9 @@ pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
                     }
                     outcome.because
                 }
-            };
+            });
+            let mut seen = std::collections::HashSet::new();
+            because.retain(|id| seen.insert(id.clone()));
             Some(RecommendationResult {
                 id: rule.id.clone(),
                 phase: rule.phase.clone(),
@@ -221,6 +239,7 @@ pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
         unanswered,
         ignored: eff.ignored,
         recommendations,
+        team,
     }
 }
 

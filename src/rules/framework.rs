@@ -3,7 +3,7 @@
 use indexmap::IndexMap;
 use serde::Serialize;
 
-use super::files::{AnswerKind, Priority, ResourceType, Role};
+use super::files::{AnswerKind, CombineRule, Priority, ResourceType, Role};
 use crate::condition::{Condition, Domain};
 
 /// A validated framework: phases, questions, recommendation rules and resources.
@@ -35,6 +35,8 @@ pub struct Framework {
     pub cases: Vec<GoldenCase>,
     /// The profile question in which people say which stage they think they are at.
     pub stage_question: Option<String>,
+    /// How a team's answers combine, by scale name: every scale, with its rule.
+    pub combine: IndexMap<String, CombineRule>,
     /// `sha256:` and the hex SHA-256 of the files' contents in load order, each preceded
     /// by its length: the same files give the same digest wherever they are loaded from.
     pub digest: String,
@@ -79,6 +81,10 @@ pub struct Scored {
     pub points: IndexMap<String, u32>,
     /// Relative weight.
     pub weight: u32,
+    /// The scale's name.
+    pub scale: String,
+    /// How a team's answers to the question combine (the scale's rule).
+    pub combine: CombineRule,
 }
 
 /// A questionnaire: a titled, ordered list of questions.
@@ -165,6 +171,8 @@ pub struct Recommendation {
     pub when: Option<Condition>,
     /// Fires only when every phase is met.
     pub complete: bool,
+    /// Fires only when a team's respondents disagree on a question.
+    pub disagreement: bool,
     /// Resource ids, in order, without repeats.
     pub resources: Vec<String>,
 }
@@ -218,6 +226,11 @@ impl Framework {
     /// The index of a phase by id.
     pub fn phase_index(&self, id: &str) -> Option<usize> {
         self.phases.iter().position(|p| p.id == id)
+    }
+
+    /// How the question is scored, if it is: its phase's scoring entry.
+    pub fn scored(&self, id: &str) -> Option<&Scored> {
+        self.phases.iter().flat_map(|p| p.scoring.iter()).find(|s| s.question == id)
     }
 
     /// What a question allows, for the analysis of conditions; `None` for an unknown id.

@@ -10,7 +10,7 @@ mod source;
 mod validate;
 
 pub use embedded::{EMBEDDED_FILES, EMBEDDED_FRAMEWORKS, built_in_ids};
-pub use files::{AnswerKind, Priority, ResourceType, Role};
+pub use files::{AnswerKind, CombineRule, Priority, ResourceType, Role};
 pub use framework::{Framework, Gate, GoldenCase, Phase, Question, Questionnaire, Recommendation, Resource, Scored};
 pub use load::{Loaded, RulesLocation, load};
 
