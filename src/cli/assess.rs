@@ -142,13 +142,32 @@ pub fn parse_date(flag: &str, text: &str) -> Result<String, Error> {
 }
 
 /// What changed since the answers in `old`: read and assessed with the same framework.
+/// `since_date`, already checked with [`parse_date`], replaces the date the file gives.
 pub fn since(
     p: &Prepared,
     old: &Path,
     since_date: Option<&str>,
     io: &mut Io<'_>,
 ) -> Result<Comparison, Error> {
-    let old_answers = read_answers(&p.framework, old, io)?;
+    let old_answers = read_answers(&p.framework, old, io).map_err(|e| match e {
+        Error::Answers(Diagnostics(problems)) => Error::Answers(Diagnostics(
+            problems
+                .into_iter()
+                .map(|d| {
+                    if d.message.starts_with("the answers were written for framework") {
+                        let help = format!(
+                            "an earlier assessment is compared with a later one of the same framework ({}): give the earlier answers for it",
+                            p.framework.id
+                        );
+                        d.with_help(help)
+                    } else {
+                        d
+                    }
+                })
+                .collect(),
+        )),
+        other => other,
+    })?;
     let old_assessment = evaluate(&p.framework, &old_answers);
     if old_assessment.organization.trim() != p.assessment.organization.trim() {
         io.warn(&format!(
@@ -160,7 +179,7 @@ pub fn since(
     }
     let mut comparison = compare(&p.framework, &old_answers, &old_assessment, &p.answers, &p.assessment);
     if let Some(date) = since_date {
-        comparison.date = Some(parse_date("--since-date", date)?);
+        comparison.date = Some(date.to_string());
     }
     Ok(comparison)
 }
@@ -252,6 +271,11 @@ pub fn assess(cmd: &AssessCommand, io: &mut Io<'_>) -> Result<(), Error> {
             "--section since shows what changed since an earlier assessment: name its answers file with --since OLD".into(),
         ));
     }
+    let since_date = cmd
+        .since_date
+        .as_deref()
+        .map(|d| parse_date("--since-date", d))
+        .transpose()?;
     // Only templates show a date: JSON needs no clock.
     let date = if templated {
         Some(report_date(cmd.date.as_deref())?)
@@ -265,7 +289,7 @@ pub fn assess(cmd: &AssessCommand, io: &mut Io<'_>) -> Result<(), Error> {
         ));
     }
     let since = match &cmd.since {
-        Some(old) => Some(since(&p, old, cmd.since_date.as_deref(), io)?),
+        Some(old) => Some(since(&p, old, since_date.as_deref(), io)?),
         None => None,
     };
     let text = match (format, date) {

@@ -2,7 +2,7 @@
 
 use super::Io;
 use super::args::{COMPARE_FORMATS, CompareArgs};
-use super::assess::{Prepared, output_format, read_answers, report_date, since};
+use super::assess::{Prepared, output_format, parse_date, read_answers, report_date, since};
 use super::rules::load_rules;
 use crate::assess::assess as evaluate;
 use crate::error::Error;
@@ -12,6 +12,11 @@ use crate::report::{self, Format, RenderOptions, Section, json};
 pub fn compare(args: &CompareArgs, io: &mut Io<'_>) -> Result<(), Error> {
     let output = args.output.output.as_deref();
     let format = output_format(args.format, None, output, COMPARE_FORMATS)?;
+    let since_date = args
+        .since_date
+        .as_deref()
+        .map(|d| parse_date("--since-date", d))
+        .transpose()?;
     let loaded = load_rules(&args.rules)?;
     let answers = read_answers(&loaded.framework, &args.new, io)?;
     let assessment = evaluate(&loaded.framework, &answers);
@@ -20,7 +25,7 @@ pub fn compare(args: &CompareArgs, io: &mut Io<'_>) -> Result<(), Error> {
         answers,
         assessment,
     };
-    let comparison = since(&p, &args.old, args.since_date.as_deref(), io)?;
+    let comparison = since(&p, &args.old, since_date.as_deref(), io)?;
     let text = match format {
         Format::Json => json(&comparison),
         _ => {
