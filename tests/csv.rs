@@ -118,7 +118,10 @@ fn a_batch_is_byte_identical_across_runs_and_sorted_by_path() {
     for i in (0..300).rev() {
         std::fs::write(
             dir.path().join(format!("d{i:03}.toml")),
-            format!("[profile]\norganization = \"D{i}\"\norg_type = \"school\"\n\n[why]\ngoals = \"{}\"\n", ["yes", "no", "partly"][i % 3]),
+            format!(
+                "[profile]\norganization = \"D{i}\"\norg_type = \"school\"\n\n[why]\ngoals = \"{}\"\n",
+                ["yes", "no", "partly"][i % 3]
+            ),
         )
         .unwrap();
     }

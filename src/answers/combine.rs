@@ -85,7 +85,9 @@ pub fn combine(framework: &Framework, files: &[Respondents]) -> Result<Combined,
     }
     let mut warnings: Vec<String> = skipped
         .iter()
-        .map(|f| format!("{f}: these answers are already among the team's (a combined file holds them); they count once"))
+        .map(|f| {
+            format!("{f}: these answers are already among the team's (a combined file holds them); they count once")
+        })
         .collect();
     let mut values: IndexMap<String, AnswerValue> = IndexMap::new();
     for question in framework.questions.values() {

@@ -361,7 +361,15 @@ fn check(framework: &Framework, file: &SourceFile, raw: RawFile, require: bool) 
     answers.values = values;
     answers.respondent = who.respondent;
     for member in raw.members {
-        let (who, values) = check_part(framework, file, member.entries, Part::Member, old, &mut answers.gone, &mut problems);
+        let (who, values) = check_part(
+            framework,
+            file,
+            member.entries,
+            Part::Member,
+            old,
+            &mut answers.gone,
+            &mut problems,
+        );
         answers.team.push(Member {
             file: who.file.unwrap_or_default(),
             respondent: who.respondent.unwrap_or_default(),
@@ -422,12 +430,8 @@ fn read_meta(
             match text.parse::<jiff::civil::Date>() {
                 Ok(date) if text.len() == 10 => answers.assessed = Some(date.to_string()),
                 _ => problems.push(
-                    error_at(
-                        file,
-                        &entry.at,
-                        format!("`{META_SECTION}.assessed` must be a date"),
-                    )
-                    .with_help("write the day the answers were given as YYYY-MM-DD, e.g. assessed = 2026-01-15"),
+                    error_at(file, &entry.at, format!("`{META_SECTION}.assessed` must be a date"))
+                        .with_help("write the day the answers were given as YYYY-MM-DD, e.g. assessed = 2026-01-15"),
                 ),
             }
             continue;
@@ -515,13 +519,11 @@ fn check_part(
             continue;
         }
         if answer.section == META_SECTION {
-            problems.push(
-                error_at(
-                    file,
-                    &answer.key_at,
-                    format!("[{META_SECTION}] belongs at the top of the file, not in a respondent's answers"),
-                ),
-            );
+            problems.push(error_at(
+                file,
+                &answer.key_at,
+                format!("[{META_SECTION}] belongs at the top of the file, not in a respondent's answers"),
+            ));
             continue;
         }
         let id = format!("{}.{}", answer.section, answer.key);

@@ -23,13 +23,18 @@ fn quote(text: &str) -> String {
 }
 
 /// Answers grouped by section (`why`), in the framework's order of questions.
-fn sections<'a>(framework: &Framework, values: &'a IndexMap<String, AnswerValue>) -> IndexMap<String, Vec<(String, &'a AnswerValue)>> {
+fn sections<'a>(
+    framework: &Framework,
+    values: &'a IndexMap<String, AnswerValue>,
+) -> IndexMap<String, Vec<(String, &'a AnswerValue)>> {
     let mut out: IndexMap<String, Vec<(String, &AnswerValue)>> = IndexMap::new();
     for id in framework.questions.keys() {
         if let Some(value) = values.get(id)
             && let Some((section, key)) = id.split_once('.')
         {
-            out.entry(section.to_string()).or_default().push((key.to_string(), value));
+            out.entry(section.to_string())
+                .or_default()
+                .push((key.to_string(), value));
         }
     }
     out
@@ -57,7 +62,11 @@ pub fn render(framework: &Framework, answers: &Answers) -> String {
         .map(|(scale, rule)| format!("`{scale}` by {}", rule.name()))
         .collect();
     if !rules.is_empty() {
-        let _ = writeln!(out, "# Answers combine by the rule of their scale: {}.", rules.join(", "));
+        let _ = writeln!(
+            out,
+            "# Answers combine by the rule of their scale: {}.",
+            rules.join(", ")
+        );
     }
     let _ = writeln!(
         out,

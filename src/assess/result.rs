@@ -81,7 +81,7 @@ pub struct PhaseResult {
 }
 
 /// One thing that keeps a phase from being met.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Gap {
     /// The score is below the threshold.
     Score,

@@ -136,19 +136,16 @@ fn display_name(path: &Path) -> String {
 
 /// A date given on the command line, as `YYYY-MM-DD`.
 pub fn parse_date(flag: &str, text: &str) -> Result<String, Error> {
-    text.parse::<jiff::civil::Date>()
-        .map(|d| d.to_string())
-        .map_err(|_| Error::Usage(format!("{flag}: `{text}` is not a date; write it as YYYY-MM-DD, e.g. 2026-01-15")))
+    text.parse::<jiff::civil::Date>().map(|d| d.to_string()).map_err(|_| {
+        Error::Usage(format!(
+            "{flag}: `{text}` is not a date; write it as YYYY-MM-DD, e.g. 2026-01-15"
+        ))
+    })
 }
 
 /// What changed since the answers in `old`: read and assessed with the same framework.
 /// `since_date`, already checked with [`parse_date`], replaces the date the file gives.
-pub fn since(
-    p: &Prepared,
-    old: &Path,
-    since_date: Option<&str>,
-    io: &mut Io<'_>,
-) -> Result<Comparison, Error> {
+pub fn since(p: &Prepared, old: &Path, since_date: Option<&str>, io: &mut Io<'_>) -> Result<Comparison, Error> {
     let old_answers = read_answers(&p.framework, old, io).map_err(|e| match e {
         Error::Answers(Diagnostics(problems)) => Error::Answers(Diagnostics(
             problems
@@ -268,7 +265,8 @@ pub fn assess(cmd: &AssessCommand, io: &mut Io<'_>) -> Result<(), Error> {
     }
     if cmd.section == Some(Section::Since) && cmd.since.is_none() {
         return Err(Error::Usage(
-            "--section since shows what changed since an earlier assessment: name its answers file with --since OLD".into(),
+            "--section since shows what changed since an earlier assessment: name its answers file with --since OLD"
+                .into(),
         ));
     }
     let since_date = cmd

@@ -115,7 +115,7 @@ pub fn batch(args: &BatchArgs, io: &mut Io<'_>) -> Result<(), Error> {
             Ok(())
         },
     )?;
-    let data = summary.data();
+    let data = summary.data(framework);
     writer.finish(&data).map_err(write_error)?;
     if let Some(bar) = bar {
         bar.finish_and_clear();

@@ -19,10 +19,12 @@ pub fn answers_files(inputs: &[&Path]) -> Result<Vec<PathBuf>, String> {
         if input.is_dir() {
             let entries = std::fs::read_dir(input)
                 .map_err(|e| format!("{}: cannot read the folder: {}", input.display(), io_reason(&e)))?;
+            // The entry's own file type: no further look-up per file in large folders.
             let mut found: Vec<PathBuf> = entries
                 .filter_map(Result::ok)
+                .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
                 .map(|e| e.path())
-                .filter(|p| is_answers_file(p) && !p.is_dir())
+                .filter(|p| is_answers_file(p))
                 .collect();
             found.sort();
             out.extend(found);

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-pub use row::{Failure, Outcome, PhaseName, PhaseScore, Row, TopRecommendation, assess_file, row};
+pub use row::{Failure, Outcome, PhaseName, PhaseScore, Row, TopRecommendation, assess_file, gap_text, row};
 pub use summary::{Count, PhaseCount, Summary, SummaryData, TOP};
 
 /// How many files each worker thread assesses per chunk.

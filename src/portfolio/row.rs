@@ -5,10 +5,10 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::answers::{AnswerValue, Syntax, parse};
-use crate::assess::{Assessment, Gap, assess};
+use crate::assess::{Gap, Outline, outline};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::io::read_disk;
-use crate::rules::Framework;
+use crate::rules::{Framework, Role};
 
 /// One organization's row.
 #[derive(Debug, Clone, Serialize)]
@@ -33,12 +33,14 @@ pub struct Row {
     pub open_tasks: usize,
     /// The first recommendation (the highest priority); null when none.
     pub top_recommendation: Option<TopRecommendation>,
-    /// What keeps the organization in its phase, in words (for the cohort summary).
+    /// What keeps the organization in its current phase (for the cohort summary; empty
+    /// when complete).
     #[serde(skip)]
-    pub blockers: Vec<String>,
-    /// Every recommendation made (for the cohort summary).
+    pub gaps: Vec<Gap>,
+    /// Every recommendation made, as its index among the framework's rules (for the cohort
+    /// summary).
     #[serde(skip)]
-    pub recommendations: Vec<TopRecommendation>,
+    pub recommendations: Vec<usize>,
     /// Warnings about the file (answers written for another version, ...).
     #[serde(skip)]
     pub warnings: Vec<Diagnostic>,
@@ -85,33 +87,36 @@ pub struct Failure {
 /// One file's outcome.
 pub type Outcome = Result<Row, Failure>;
 
-/// What keeps an organization in its current phase, in words that are the same for every
-/// organization (so that they can be counted across a cohort).
-fn blockers(framework: &Framework, a: &Assessment) -> Vec<String> {
-    if a.complete {
-        return Vec::new();
-    }
-    let Some(result) = a.phases.iter().find(|p| p.id == a.phase.id) else {
-        return Vec::new();
+/// What keeps a phase from being met, in words that are the same for every organization
+/// (so that they can be counted across a cohort).
+pub fn gap_text(framework: &Framework, phase: usize, gap: &Gap) -> String {
+    let Some(p) = framework.phases.get(phase) else {
+        return String::new();
     };
-    result
-        .gaps
-        .iter()
-        .map(|gap| match gap {
-            Gap::Score => format!("{}: the score is below the {} needed", result.name, result.threshold),
-            Gap::Gate(reason) => format!("{}: {reason}", result.name),
-            Gap::Task(id) => format!(
-                "{}: important task not done: {}",
-                result.name,
-                framework.questions.get(id).map_or(id.as_str(), |q| q.title.as_str())
-            ),
-        })
-        .collect()
+    match gap {
+        Gap::Score => format!("{}: the score is below the {} needed", p.name, p.threshold),
+        Gap::Gate(reason) => format!("{}: {reason}", p.name),
+        Gap::Task(id) => format!(
+            "{}: important task not done: {}",
+            p.name,
+            framework.questions.get(id).map_or(id.as_str(), |q| q.title.as_str())
+        ),
+    }
 }
 
-/// The row of an assessment.
-pub fn row(framework: &Framework, file: &str, a: &Assessment) -> Row {
-    let org_type = a.profile.get("org_type").map(AnswerValue::as_text);
+/// The answer to the profile question `profile.KEY` (`organization`, `org_type`, ...).
+fn profile<'a>(framework: &Framework, o: &'a Outline<'_>, key: &str) -> Option<&'a AnswerValue> {
+    framework
+        .questions
+        .values()
+        .find(|q| q.role == Role::Profile && q.id.split_once('.').is_some_and(|(_, k)| k == key))
+        .and_then(|q| o.eff.get(&q.id))
+}
+
+/// The row of an assessment, from what it decided (little more is copied).
+pub fn row(framework: &Framework, file: &str, mut o: Outline<'_>) -> Row {
+    let o = &mut o;
+    let org_type = profile(framework, o, "org_type").map(AnswerValue::as_text);
     let org_type_label = org_type.as_ref().map(|t| {
         framework
             .questions
@@ -120,29 +125,41 @@ pub fn row(framework: &Framework, file: &str, a: &Assessment) -> Row {
             .cloned()
             .unwrap_or_else(|| t.clone())
     });
-    let recommendations: Vec<TopRecommendation> = a
-        .recommendations
+    let recommendations: Vec<usize> = o
+        .fired
         .iter()
-        .map(|r| TopRecommendation {
-            id: r.id.clone(),
-            title: r.title.clone(),
-        })
+        .filter_map(|(rule, _)| framework.recommendations.iter().position(|r| std::ptr::eq(r, *rule)))
         .collect();
+    let top_recommendation = o.fired.first().map(|(rule, _)| TopRecommendation {
+        id: rule.id.clone(),
+        title: rule.title.clone(),
+    });
+    let gaps = if o.complete {
+        Vec::new()
+    } else {
+        o.phases
+            .get_mut(o.current)
+            .map(|p| std::mem::take(&mut p.gaps))
+            .unwrap_or_default()
+    };
+    let phase = &framework.phases[o.current];
     Row {
         file: file.to_string(),
-        organization: a.organization.clone(),
+        organization: profile(framework, o, "organization")
+            .map(AnswerValue::as_text)
+            .unwrap_or_default(),
         org_type,
         org_type_label,
-        educators: match a.profile.get("educators") {
+        educators: match profile(framework, o, "educators") {
             Some(AnswerValue::Integer(n)) => Some(*n),
             _ => None,
         },
         phase: PhaseName {
-            id: a.phase.id.clone(),
-            name: a.phase.name.clone(),
+            id: phase.id.clone(),
+            name: phase.name.clone(),
         },
-        complete: a.complete,
-        scores: a
+        complete: o.complete,
+        scores: o
             .phases
             .iter()
             .map(|p| PhaseScore {
@@ -151,9 +168,9 @@ pub fn row(framework: &Framework, file: &str, a: &Assessment) -> Row {
                 met: p.met,
             })
             .collect(),
-        open_tasks: a.remaining_tasks.len(),
-        top_recommendation: recommendations.first().cloned(),
-        blockers: blockers(framework, a),
+        open_tasks: o.open_tasks(framework),
+        top_recommendation,
+        gaps,
         recommendations,
         warnings: Vec::new(),
     }
@@ -174,8 +191,49 @@ pub fn assess_file(framework: &Framework, path: &Path) -> Outcome {
         )))
     })?;
     let answers = parse(framework, &file, Syntax::for_name(&file.name)).map_err(fail)?;
-    let assessment = assess(framework, &answers);
-    let mut row = row(framework, &name, &assessment);
+    let mut row = row(framework, &name, outline(framework, &answers));
     row.warnings = answers.warnings;
     Ok(row)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assess::assess;
+
+    #[test]
+    fn a_row_says_what_the_full_assessment_says() {
+        let framework = crate::rules::ctq_fixture();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                continue;
+            }
+            let file = read_disk(&path).unwrap();
+            let answers = parse(&framework, &file, Syntax::Toml).unwrap();
+            let a = assess(&framework, &answers);
+            let row = assess_file(&framework, &path).unwrap();
+            assert_eq!(row.organization, a.organization);
+            assert_eq!(
+                row.org_type.as_deref(),
+                a.profile.get("org_type").map(AnswerValue::as_text).as_deref()
+            );
+            assert_eq!(row.phase.id, a.phase.id);
+            assert_eq!(row.complete, a.complete);
+            let scores: Vec<u32> = a.phases.iter().map(|p| p.score).collect();
+            assert_eq!(row.scores.iter().map(|s| s.score).collect::<Vec<_>>(), scores);
+            assert_eq!(row.open_tasks, a.remaining_tasks.len());
+            let ids: Vec<&str> = a.recommendations.iter().map(|r| r.id.as_str()).collect();
+            let row_ids: Vec<&str> = row
+                .recommendations
+                .iter()
+                .map(|i| framework.recommendations[*i].id.as_str())
+                .collect();
+            assert_eq!(row_ids, ids);
+            checked += 1;
+        }
+        assert!(checked >= 4);
+    }
 }

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use super::{Outcome, Row};
+use super::{Outcome, Row, gap_text};
+use crate::assess::Gap;
 use crate::rules::Framework;
 
 /// How many of each thing to list as "most common".
@@ -18,8 +19,10 @@ pub struct Summary {
     failed: usize,
     complete: usize,
     phases: Vec<PhaseCount>,
-    blockers: HashMap<String, usize>,
-    recommendations: HashMap<String, (String, usize)>,
+    /// By current phase's index and what keeps organizations there.
+    blockers: HashMap<(usize, Gap), usize>,
+    /// By index among the framework's rules.
+    recommendations: HashMap<usize, usize>,
 }
 
 /// How many organizations are in one phase.
@@ -102,19 +105,26 @@ impl Summary {
     }
 
     fn add_row(&mut self, row: &Row) {
+        let phase = self.phases.iter().position(|p| p.id == row.phase.id);
         if row.complete {
             self.complete += 1;
-        } else if let Some(p) = self.phases.iter_mut().find(|p| p.id == row.phase.id) {
-            p.count += 1;
+        } else if let Some(i) = phase {
+            self.phases[i].count += 1;
         }
-        for blocker in &row.blockers {
-            *self.blockers.entry(blocker.clone()).or_default() += 1;
+        if let Some(i) = phase {
+            for gap in &row.gaps {
+                // Look up before inserting, so that a key is copied only the first time.
+                let key = (i, gap.clone());
+                match self.blockers.get_mut(&key) {
+                    Some(n) => *n += 1,
+                    None => {
+                        self.blockers.insert(key, 1);
+                    }
+                }
+            }
         }
         for r in &row.recommendations {
-            self.recommendations
-                .entry(r.id.clone())
-                .or_insert_with(|| (r.title.clone(), 0))
-                .1 += 1;
+            *self.recommendations.entry(*r).or_default() += 1;
         }
     }
 
@@ -129,7 +139,7 @@ impl Summary {
     }
 
     /// The summary's figures, with the [`TOP`] most common blockers and recommendations.
-    pub fn data(&self) -> SummaryData {
+    pub fn data(&self, framework: &Framework) -> SummaryData {
         SummaryData {
             files: self.files,
             assessed: self.files - self.failed,
@@ -137,18 +147,20 @@ impl Summary {
             phases: self.phases.clone(),
             complete: self.complete,
             blockers: top(
-                self.blockers.iter().map(|(text, count)| Count {
+                self.blockers.iter().map(|((phase, gap), count)| Count {
                     id: None,
-                    text: text.clone(),
+                    text: gap_text(framework, *phase, gap),
                     count: *count,
                 }),
                 TOP,
             ),
             recommendations: top(
-                self.recommendations.iter().map(|(id, (title, count))| Count {
-                    id: Some(id.clone()),
-                    text: title.clone(),
-                    count: *count,
+                self.recommendations.iter().filter_map(|(i, count)| {
+                    framework.recommendations.get(*i).map(|r| Count {
+                        id: Some(r.id.clone()),
+                        text: r.title.clone(),
+                        count: *count,
+                    })
                 }),
                 TOP,
             ),

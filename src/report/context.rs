@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
-use crate::answers::{AnswerValue, Answers};
 use super::team::{TeamInfo, team_info};
+use crate::answers::{AnswerValue, Answers};
 use crate::assess::Assessment;
 use crate::assess::compare::Comparison;
 use crate::rules::{Framework, Priority, Resource, ResourceType, Role};

@@ -18,7 +18,7 @@ pub struct PortfolioWriter<'a> {
 }
 
 enum Sink<'a> {
-    Csv(csv::Writer<&'a mut dyn Write>),
+    Csv(Box<csv::Writer<&'a mut dyn Write>>),
     Text(&'a mut dyn Write),
 }
 
@@ -70,7 +70,7 @@ impl<'a> PortfolioWriter<'a> {
                 header.extend(&phases);
                 header.extend(["open tasks", "top recommendation", "error"]);
                 w.write_record(&header).map_err(csv_error)?;
-                Sink::Csv(w)
+                Sink::Csv(Box::new(w))
             }
             Format::Json => {
                 let head = serde_json::json!({
@@ -103,7 +103,10 @@ impl<'a> PortfolioWriter<'a> {
                     env!("CARGO_PKG_NAME"),
                     env!("CARGO_PKG_VERSION"),
                     html(&name),
-                    phases.iter().map(|p| format!("<th>{}</th>", html(p))).collect::<String>()
+                    phases
+                        .iter()
+                        .map(|p| format!("<th>{}</th>", html(p)))
+                        .collect::<String>()
                 )?;
                 Sink::Text(out)
             }
@@ -135,7 +138,12 @@ impl<'a> PortfolioWriter<'a> {
                         ];
                         r.extend(row.scores.iter().map(|s| s.score.to_string()));
                         r.push(row.open_tasks.to_string());
-                        r.push(row.top_recommendation.as_ref().map(|t| t.title.clone()).unwrap_or_default());
+                        r.push(
+                            row.top_recommendation
+                                .as_ref()
+                                .map(|t| t.title.clone())
+                                .unwrap_or_default(),
+                        );
                         r.push(String::new());
                         r
                     }
@@ -210,7 +218,10 @@ impl<'a> PortfolioWriter<'a> {
                 out.flush()
             }
             (Sink::Text(out), _) => {
-                writeln!(out, "</tbody>\n</table>\n<section class=\"cohort\">\n<h2>Cohort</h2>\n<ul>")?;
+                writeln!(
+                    out,
+                    "</tbody>\n</table>\n<section class=\"cohort\">\n<h2>Cohort</h2>\n<ul>"
+                )?;
                 for line in summary_lines(summary) {
                     writeln!(out, "<li>{}</li>", html(&line))?;
                 }

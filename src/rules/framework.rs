@@ -230,7 +230,10 @@ impl Framework {
 
     /// How the question is scored, if it is: its phase's scoring entry.
     pub fn scored(&self, id: &str) -> Option<&Scored> {
-        self.phases.iter().flat_map(|p| p.scoring.iter()).find(|s| s.question == id)
+        self.phases
+            .iter()
+            .flat_map(|p| p.scoring.iter())
+            .find(|s| s.question == id)
     }
 
     /// What a question allows, for the analysis of conditions; `None` for an unknown id.

@@ -17,7 +17,10 @@ impl Validator {
                 self.push(
                     manifest.error(
                         rule.span(),
-                        format!("[combine] gives the rule `{}` to `{name}`, which is not a scale", rule.get_ref().name()),
+                        format!(
+                            "[combine] gives the rule `{}` to `{name}`, which is not a scale",
+                            rule.get_ref().name()
+                        ),
                     ),
                     help.or_else(|| Some("name a scale of [scales]".into())),
                 );
