@@ -48,6 +48,11 @@ fn html(text: &str) -> String {
     handlebars::html_escape(text)
 }
 
+/// A file's path for an HTML cell: escaped, and free to wrap after each `/`.
+fn html_path(path: &str) -> String {
+    html(path).replace('/', "/<wbr>")
+}
+
 const STYLE: &str = "body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 75rem; padding: 0 1rem; color: #1f2933; line-height: 1.45; }\n\
 table { border-collapse: collapse; width: 100%; margin: .75rem 0; font-size: .9rem; }\n\
 th, td { border-bottom: 1px solid #d9dee3; padding: .35rem .5rem; text-align: left; vertical-align: top; }\n\
@@ -55,7 +60,9 @@ th { background: #f2f4f6; }\n\
 td.num { text-align: right; font-variant-numeric: tabular-nums; }\n\
 tr.failed td { background: #fde2e1; }\n\
 h2 { font-size: 1.3rem; margin-top: 2rem; border-bottom: 2px solid #d9dee3; }\n\
-@media print { body { max-width: none; margin: 0; } tr { break-inside: avoid; } }\n";
+.wide { overflow-x: auto; }\n\
+@page { size: landscape; margin: 12mm; }\n\
+@media print { body { max-width: none; margin: 0; padding: 0; font-size: 9pt; } table { font-size: 7.5pt; } .wide { overflow: visible; } tr { break-inside: avoid; } }\n";
 
 impl<'a> PortfolioWriter<'a> {
     /// Starts the output: the CSV header, the opening of the JSON object, the Markdown
@@ -98,7 +105,7 @@ impl<'a> PortfolioWriter<'a> {
                     "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
 <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
 <meta name=\"generator\" content=\"{} {}\">\n<title>Portfolio</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n\
-<h1>Portfolio</h1>\n<p>{}</p>\n<table>\n<thead><tr><th>File</th><th>Organization</th><th>Kind</th>\
+<h1>Portfolio</h1>\n<p>{}</p>\n<div class=\"wide\">\n<table>\n<thead><tr><th>File</th><th>Organization</th><th>Kind</th>\
 <th>Educators</th><th>Phase</th><th>Complete</th>{}<th>Open tasks</th><th>Top recommendation</th></tr></thead>\n<tbody>",
                     env!("CARGO_PKG_NAME"),
                     env!("CARGO_PKG_VERSION"),
@@ -180,7 +187,7 @@ impl<'a> PortfolioWriter<'a> {
                 Err(f) => writeln!(
                     out,
                     "<tr class=\"failed\"><td><code>{}</code></td><td colspan=\"{}\">could not be assessed: {}</td></tr>",
-                    html(&f.file),
+                    html_path(&f.file),
                     5 + phases + 2,
                     html(&failure_text(f))
                 ),
@@ -220,7 +227,7 @@ impl<'a> PortfolioWriter<'a> {
             (Sink::Text(out), _) => {
                 writeln!(
                     out,
-                    "</tbody>\n</table>\n<section class=\"cohort\">\n<h2>Cohort</h2>\n<ul>"
+                    "</tbody>\n</table>\n</div>\n<section class=\"cohort\">\n<h2>Cohort</h2>\n<ul>"
                 )?;
                 for line in summary_lines(summary) {
                     writeln!(out, "<li>{}</li>", html(&line))?;
@@ -282,7 +289,7 @@ fn markdown_row(row: &Row) -> String {
 fn html_row(row: &Row) -> String {
     let mut out = format!(
         "<tr><td><code>{}</code></td><td>{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td><td>{}</td>",
-        html(&row.file),
+        html_path(&row.file),
         html(&row.organization),
         html(row.org_type_label.as_deref().unwrap_or("")),
         row.educators.map(|n| n.to_string()).unwrap_or_default(),
