@@ -32,5 +32,7 @@ pub mod io;
 pub mod report;
 pub mod rules;
 pub mod survey;
+#[cfg(test)]
+mod test_support;
 
 pub use error::Error;

@@ -7,15 +7,18 @@
 
 #![cfg(unix)]
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use common::{BIN, no_temporary_files_left};
 
 use expectrl::process::unix::WaitStatus;
 use expectrl::session::OsSession;
 use expectrl::{Eof, Expect, Regex, Session};
 
-const BIN: &str = env!("CARGO_BIN_EXE_readiness");
 const TIMEOUT: Duration = Duration::from_secs(20);
 
 const ENTER: &str = "\r";
@@ -25,10 +28,7 @@ const ESC: &str = "\x1b";
 const CTRL_C: &str = "\x03";
 
 fn mini() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/mini")
-        .display()
-        .to_string()
+    common::mini_rules().display().to_string()
 }
 
 /// A survey running on a pseudo-terminal, and everything it has shown so far.
@@ -136,7 +136,7 @@ fn body(path: &Path) -> String {
 
 fn assess(dir: &Path, file: &str, rules: &[&str]) -> String {
     let out = Command::new(BIN)
-        .args(["assess", "--answers", file])
+        .args(["assess", file])
         .args(rules)
         .current_dir(dir)
         .output()
@@ -151,13 +151,6 @@ fn has_colours(text: &str) -> bool {
         let params = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ';');
         params.starts_with('m')
     })
-}
-
-fn no_temporary_files_left(dir: &Path) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let name = entry.unwrap().file_name().to_string_lossy().to_string();
-        assert!(!name.ends_with(".tmp"), "left behind: {name}");
-    }
 }
 
 #[test]

@@ -228,23 +228,7 @@ pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
 mod tests {
     use super::*;
 
-    use crate::rules::mini_fixture as mini;
-
-    fn answers(pairs: &[(&str, &str)]) -> Answers {
-        let mut a = Answers::default();
-        a.values
-            .insert("profile.organization".into(), AnswerValue::Text("Test".into()));
-        a.values
-            .insert("profile.org_type".into(), AnswerValue::Choice("school".into()));
-        for (id, v) in pairs {
-            let value = match v.parse::<i64>() {
-                Ok(n) => AnswerValue::Integer(n),
-                Err(_) => AnswerValue::Choice((*v).into()),
-            };
-            a.values.insert((*id).into(), value);
-        }
-        a
-    }
+    use crate::test_support::{mini, mini_answers as answers};
 
     #[test]
     fn score_is_the_weighted_mean_rounded_half_up() {

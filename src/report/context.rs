@@ -455,3 +455,56 @@ pub fn context(framework: &Framework, answers: &Answers, a: &Assessment, date: &
         next_steps,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assess::assess;
+    use crate::test_support::{mini, mini_answers};
+
+    fn context_of(pairs: &[(&str, &str)]) -> ReportContext {
+        let fw = mini();
+        let answers = mini_answers(pairs);
+        let a = assess(&fw, &answers);
+        context(&fw, &answers, &a, "2026-01-15")
+    }
+
+    #[test]
+    fn because_shows_the_question_and_the_answer_in_words() {
+        let c = context_of(&[("one.decided", "partly")]);
+        let decide = c.recommendations.iter().find(|r| r.id == "decide").unwrap();
+        assert_eq!(decide.because.len(), 1);
+        assert_eq!(decide.because[0].question, "Have we decided?");
+        assert_eq!(decide.because[0].label.as_deref(), Some("Partly"));
+    }
+
+    #[test]
+    fn the_current_phase_and_its_blockers_are_named() {
+        let c = context_of(&[("one.decided", "no")]);
+        assert_eq!(c.phase.id, "one");
+        assert!(c.phase.blockers.contains(&"a decision is needed".to_string()));
+        assert_eq!(
+            c.phases.iter().map(|p| p.status.as_str()).collect::<Vec<_>>(),
+            ["current", "not met"]
+        );
+        assert_eq!(c.remaining_tasks[0].status_label, "unanswered");
+    }
+
+    #[test]
+    fn resources_are_cited_once_and_grouped_by_type() {
+        let c = context_of(&[("one.decided", "no")]);
+        let ids: Vec<(&str, Vec<&str>)> = c
+            .resources_by_type
+            .iter()
+            .map(|g| (g.label.as_str(), g.resources.iter().map(|r| r.id.as_str()).collect()))
+            .collect();
+        assert_eq!(ids, [("guide", vec!["guide"]), ("video", vec!["video"])]);
+    }
+
+    #[test]
+    fn the_next_steps_list_recommendations_then_the_current_phase_tasks() {
+        let c = context_of(&[("one.decided", "no")]);
+        let steps: Vec<&str> = c.next_steps.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(steps, ["Decide", "Complete the task: Do the task"]);
+    }
+}

@@ -25,7 +25,7 @@ pub struct ManifestFile {
     #[serde(default)]
     #[schemars(with = "IndexMap<String, IndexMap<String, i64>>")]
     pub scales: IndexMap<String, Spanned<IndexMap<String, Spanned<i64>>>>,
-    /// The phases, in the order an organisation goes through them.
+    /// The phases, in the order an organization goes through them.
     #[serde(default)]
     pub phases: Vec<PhaseDef>,
 }
@@ -81,7 +81,7 @@ pub struct PhaseDef {
     /// The documents' introduction to the phase.
     #[serde(default)]
     pub summary: Option<String>,
-    /// Values of the manifest's `stage_question` that describe an organisation in this phase.
+    /// Values of the manifest's `stage_question` that describe an organization in this phase.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub stages: Vec<Spanned<String>>,
@@ -235,7 +235,7 @@ pub struct RecommendationsFile {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Priority {
-    /// Do this first: it holds the organisation in its phase.
+    /// Do this first: it holds the organization in its phase.
     High,
     /// Do this soon.
     Medium,
@@ -250,7 +250,7 @@ pub struct RecommendationDef {
     /// Stable identifier, e.g. `why-value-proposition`.
     #[schemars(with = "String")]
     pub id: Spanned<String>,
-    /// Phase the rule belongs to; the rule fires only once the organisation has reached it.
+    /// Phase the rule belongs to; the rule fires only once the organization has reached it.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub phase: Option<Spanned<String>>,

@@ -51,7 +51,7 @@ pub struct Phase {
     pub goal: String,
     /// The documents' introduction to the phase.
     pub summary: Option<String>,
-    /// Values of the framework's stage question that describe an organisation in this phase.
+    /// Values of the framework's stage question that describe an organization in this phase.
     pub stages: Vec<String>,
     /// Lowest score at which the phase can count as met.
     pub threshold: u32,

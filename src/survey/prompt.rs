@@ -58,7 +58,7 @@ impl fmt::Display for Item<'_> {
     }
 }
 
-/// Plain prompts when `NO_COLOR` is set (to anything but the empty string), coloured ones otherwise.
+/// Plain prompts when `NO_COLOR` is set (to anything but the empty string), colored ones otherwise.
 fn render_config() -> RenderConfig<'static> {
     match std::env::var_os("NO_COLOR") {
         Some(value) if !value.is_empty() => RenderConfig::empty(),

@@ -167,11 +167,7 @@ fn new_document(framework: &Framework, resume: &str, assess: &str) -> DocumentMu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::ctq_fixture as ctq;
-
-    fn choice(v: &str) -> AnswerValue {
-        AnswerValue::Choice(v.to_string())
-    }
+    use crate::test_support::{choice, ctq};
 
     #[test]
     fn a_new_file_names_the_framework_and_takes_answers_in_order() {
