@@ -49,9 +49,6 @@ pub struct Answers {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// The table of an answers file that names the framework it was written for, not a question section.
-pub const META_SECTION: &str = "framework";
-
 impl Answers {
     /// The answer to a question, if given.
     pub fn get(&self, id: &str) -> Option<&AnswerValue> {

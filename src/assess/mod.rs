@@ -5,13 +5,12 @@ mod effective;
 pub mod explain;
 pub mod golden;
 mod result;
-pub mod score;
 
 use indexmap::IndexMap;
 
+use crate::score::{self, Score};
 pub use effective::Effective;
 pub use result::{Assessment, FrameworkRef, PhaseRef, PhaseResult, RecommendationResult, RemainingTask, ResourceRef};
-use score::Score;
 
 use crate::answers::{AnswerValue, Answers};
 use crate::rules::{Framework, Phase, Recommendation, Role, Scored};

@@ -6,6 +6,10 @@ use serde::Serialize;
 use super::files::{AnswerKind, Priority, ResourceType, Role};
 use crate::condition::{Condition, Domain};
 
+/// The table of an answers file that names the framework the answers were written for:
+/// no question section may take its name.
+pub const META_SECTION: &str = "framework";
+
 /// A validated framework: phases, questions, recommendation rules and resources.
 #[derive(Debug, Clone)]
 pub struct Framework {

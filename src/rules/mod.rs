@@ -11,5 +11,7 @@ mod validate;
 
 pub use embedded::{EMBEDDED_FILES, EMBEDDED_FRAMEWORKS, built_in_ids};
 pub use files::{AnswerKind, Priority, ResourceType, Role};
-pub use framework::{Framework, Gate, GoldenCase, Phase, Question, Questionnaire, Recommendation, Resource, Scored};
+pub use framework::{
+    Framework, Gate, GoldenCase, META_SECTION, Phase, Question, Questionnaire, Recommendation, Resource, Scored,
+};
 pub use load::{Loaded, RulesLocation, load};

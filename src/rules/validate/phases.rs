@@ -238,7 +238,7 @@ impl Validator {
         questions: &IndexMap<String, Question>,
     ) {
         let phase_id = def.id.get_ref();
-        let best_score = crate::assess::score::weighted(
+        let best_score = crate::score::weighted(
             scoring
                 .iter()
                 .map(|s| (s.weight, s.points.values().max().copied().unwrap_or(0))),

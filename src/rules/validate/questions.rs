@@ -59,14 +59,14 @@ impl Validator {
                 }
                 if id
                     .split_once('.')
-                    .is_some_and(|(section, _)| section == crate::answers::META_SECTION)
+                    .is_some_and(|(section, _)| section == crate::rules::META_SECTION)
                 {
                     self.push(
                         file.error(
                             span.clone(),
                             format!(
                                 "question id `{id}` uses the reserved section `{}`",
-                                crate::answers::META_SECTION
+                                crate::rules::META_SECTION
                             ),
                         ),
                         Some("answers files use [framework] to name the framework they were written for".into()),
