@@ -160,7 +160,7 @@ fn markdown_report_is_clean_commonmark_without_raw_html() {
         h1.contains("<script>alert(1)</script> & Sons \"District\" *bold* [x](y)"),
         "the name reads back as written: {h1}"
     );
-    assert_eq!(tables, 1, "the progress table");
+    assert_eq!(tables, 2, "the progress table and the appendix of every answer");
     assert!(
         tasks >= assessment["recommendations"].as_array().unwrap().len(),
         "the next-steps checklist"

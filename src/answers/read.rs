@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, closest};
 use crate::io::SourceFile;
-use crate::rules::{AnswerKind, Framework, Question};
+use crate::rules::{AnswerKind, DONT_KNOW, Framework, NOT_APPLICABLE, Question};
 
 /// The syntax of an answers file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +37,45 @@ enum RawValue {
     String(String),
     Integer(i64),
     Other(&'static str),
+    /// `{ answer = ..., note = "..." }`: an answer with a note on it.
+    Noted(Box<RawValue>, String),
+    /// A table that is not an answer with a note: what is wrong with it.
+    BadTable(String),
+}
+
+/// The keys of an answer written as a table: `{ answer = "partly", note = "why" }`.
+const ANSWER_KEY: &str = "answer";
+const NOTE_KEY: &str = "note";
+
+/// Reads an answer written as a table from its keys and values: `answer` (the answer) and
+/// `note` (text), nothing else.
+fn noted<V>(entries: impl IntoIterator<Item = (String, V)>, value: impl Fn(V) -> RawValue) -> RawValue {
+    let mut answer = None;
+    let mut note = None;
+    for (key, v) in entries {
+        match key.as_str() {
+            ANSWER_KEY => answer = Some(value(v)),
+            NOTE_KEY => match value(v) {
+                RawValue::String(text) => note = Some(text),
+                _ => return RawValue::BadTable("`note` must be a text".into()),
+            },
+            other => {
+                return RawValue::BadTable(format!(
+                    "unknown key `{other}`: an answer with a note is written {{ answer = ..., note = \"...\" }}"
+                ));
+            }
+        }
+    }
+    match (answer, note) {
+        (Some(RawValue::Noted(..) | RawValue::BadTable(_)), _) => {
+            RawValue::BadTable("an answer cannot be a table".into())
+        }
+        (Some(answer), Some(note)) => RawValue::Noted(Box::new(answer), note),
+        (Some(answer), None) => answer,
+        (None, _) => RawValue::BadTable(
+            "a table here needs `answer`: an answer with a note is written { answer = ..., note = \"...\" }".into(),
+        ),
+    }
 }
 
 struct RawAnswer {
@@ -113,7 +152,11 @@ pub fn from_table(framework: &Framework, name: &str, table: &toml::Table) -> Res
                 toml::Value::Boolean(_) => RawValue::Other("a boolean"),
                 toml::Value::Datetime(_) => RawValue::Other("a date"),
                 toml::Value::Array(_) => RawValue::Other("a list"),
-                toml::Value::Table(_) => RawValue::Other("a table"),
+                toml::Value::Table(t) => noted(t.clone(), |v| match v {
+                    toml::Value::String(s) => RawValue::String(s),
+                    toml::Value::Integer(n) => RawValue::Integer(n),
+                    _ => RawValue::Other("something that is not text or a whole number"),
+                }),
             };
             raw.push(RawAnswer {
                 section: section.clone(),
@@ -186,7 +229,7 @@ fn toml_value(value: &Spanned<DeValue<'_>>) -> RawValue {
         DeValue::Boolean(_) => RawValue::Other("a boolean"),
         DeValue::Datetime(_) => RawValue::Other("a date"),
         DeValue::Array(_) => RawValue::Other("a list"),
-        DeValue::Table(_) => RawValue::Other("a table"),
+        DeValue::Table(t) => noted(t.iter().map(|(k, v)| (k.get_ref().to_string(), v)), toml_value),
     }
 }
 
@@ -233,7 +276,13 @@ fn read_json(file: &SourceFile) -> Result<Vec<RawAnswer>, Diagnostics> {
                 serde_json::Value::Bool(_) => RawValue::Other("a boolean"),
                 serde_json::Value::Null => RawValue::Other("null"),
                 serde_json::Value::Array(_) => RawValue::Other("a list"),
-                serde_json::Value::Object(_) => RawValue::Other("an object"),
+                serde_json::Value::Object(o) => noted(o, |v| match v {
+                    serde_json::Value::String(s) => RawValue::String(s),
+                    serde_json::Value::Number(n) => n
+                        .as_i64()
+                        .map_or(RawValue::Other("a decimal number"), RawValue::Integer),
+                    _ => RawValue::Other("something that is not text or a whole number"),
+                }),
             };
             out.push(RawAnswer {
                 section: section.clone(),
@@ -340,8 +389,15 @@ fn check(framework: &Framework, file: &SourceFile, raw: Vec<RawAnswer>, require:
             problems.push(d);
             continue;
         };
-        match typed(question, answer.value) {
+        let (value, note) = match answer.value {
+            RawValue::Noted(value, note) => (*value, Some(note)),
+            other => (other, None),
+        };
+        match typed(question, value) {
             Ok(value) => {
+                if let Some(note) = note.filter(|n| !n.trim().is_empty()) {
+                    answers.notes.insert(id.clone(), note.trim().to_string());
+                }
                 answers.values.insert(id, value);
             }
             Err(message) => {
@@ -389,6 +445,12 @@ fn check(framework: &Framework, file: &SourceFile, raw: Vec<RawAnswer>, require:
 
 fn typed(question: &Question, value: RawValue) -> Result<AnswerValue, String> {
     match (question.kind, value) {
+        (_, RawValue::Noted(..)) => Err("an answer cannot be a table".to_string()),
+        (_, RawValue::BadTable(message)) => Err(message),
+        (AnswerKind::Choice, RawValue::String(s)) if s == NOT_APPLICABLE && question.not_applicable => {
+            Ok(AnswerValue::NotApplicable)
+        }
+        (AnswerKind::Choice, RawValue::String(s)) if s == DONT_KNOW && question.dont_know => Ok(AnswerValue::DontKnow),
         (AnswerKind::Text, RawValue::String(s)) => {
             if question.required && s.trim().is_empty() {
                 Err("the answer is empty".to_string())
@@ -493,7 +555,7 @@ mod tests {
                 (
                     Some(8),
                     "`one.shared`: \"maybe\" is not an allowed value",
-                    Some("expected one of \"yes\", \"partly\", \"no\"")
+                    Some("expected one of \"yes\", \"partly\", \"no\", \"dont_know\"")
                 ),
             ]
         );

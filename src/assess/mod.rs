@@ -21,19 +21,27 @@ pub fn points(item: &Scored, value: Option<&AnswerValue>) -> u32 {
         .and_then(|v| match v {
             AnswerValue::Choice(s) | AnswerValue::Text(s) => item.points.get(s.as_str()),
             AnswerValue::Integer(n) => item.points.get(n.to_string().as_str()),
+            AnswerValue::NotApplicable | AnswerValue::DontKnow => None,
         })
         .copied()
         .unwrap_or(0)
 }
 
+/// Whether an item counts towards its phase's score: its question applies, and the answer
+/// is not `not_applicable`.
+pub fn counts(item: &Scored, eff: &Effective) -> bool {
+    eff.applies(&item.question) && eff.get(&item.question) != Some(&AnswerValue::NotApplicable)
+}
+
 /// A phase's score over the answers that count ([`score::weighted`]): unanswered questions
-/// earn no points; questions that do not apply are left out.
+/// (and `dont_know`) earn no points; questions that do not apply, or are answered
+/// `not_applicable`, are left out.
 pub fn phase_score(phase: &Phase, eff: &Effective) -> Score {
     score::weighted(
         phase
             .scoring
             .iter()
-            .filter(|item| eff.applies(&item.question))
+            .filter(|item| counts(item, eff))
             .map(|item| (item.weight, points(item, eff.get(&item.question)))),
     )
 }
@@ -75,7 +83,7 @@ fn open_tasks<'a>(
 ) -> impl Iterator<Item = (&'a str, Option<&'a AnswerValue>)> {
     phase.scoring.iter().filter_map(move |item| {
         let question = &framework.questions[&item.question];
-        if question.role != Role::Task || !eff.applies(&item.question) {
+        if question.role != Role::Task || !counts(item, eff) {
             return None;
         }
         let value = eff.get(&item.question);
@@ -138,12 +146,16 @@ pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
         })
         .collect();
 
-    let unanswered = eff
-        .applicable
-        .iter()
-        .filter(|id| eff.get(id).is_none())
-        .cloned()
-        .collect();
+    let with = |answer: Option<&AnswerValue>| -> Vec<String> {
+        eff.applicable
+            .iter()
+            .filter(|id| eff.get(id) == answer)
+            .cloned()
+            .collect()
+    };
+    let unanswered = with(None);
+    let not_applicable = with(Some(&AnswerValue::NotApplicable));
+    let dont_know = with(Some(&AnswerValue::DontKnow));
 
     let mut recommendations: Vec<RecommendationResult> = framework
         .recommendations
@@ -218,6 +230,8 @@ pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
         phases,
         remaining_tasks,
         unanswered,
+        not_applicable,
+        dont_know,
         ignored: eff.ignored,
         recommendations,
     }

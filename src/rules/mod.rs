@@ -10,8 +10,9 @@ mod source;
 mod validate;
 
 pub use embedded::{EMBEDDED_FILES, EMBEDDED_FRAMEWORKS, built_in_ids};
-pub use files::{AnswerKind, Priority, ResourceType, Role};
+pub use files::{AnswerKind, Priority, ResourceType, Role, Source};
 pub use framework::{
-    Framework, Gate, GoldenCase, META_SECTION, Phase, Question, Questionnaire, Recommendation, Resource, Scored,
+    DONT_KNOW, Framework, Gate, GoldenCase, META_SECTION, NOT_APPLICABLE, Phase, Question, Questionnaire,
+    Recommendation, Resource, Scored,
 };
 pub use load::{Loaded, RulesLocation, load};

@@ -41,6 +41,7 @@ pub fn validate(raw: RawFramework) -> Result<Loaded, Diagnostics> {
     let mut v = Validator {
         errors: Vec::new(),
         warnings: Vec::new(),
+        default_source: raw.manifest.data.framework.source,
         all_questions,
     };
     let framework = v.framework(&raw);
@@ -57,6 +58,8 @@ pub fn validate(raw: RawFramework) -> Result<Loaded, Diagnostics> {
 }
 
 pub(super) struct Validator {
+    /// Where the framework's content comes from unless an item says otherwise.
+    pub(super) default_source: crate::rules::files::Source,
     pub(super) errors: Vec<Diagnostic>,
     pub(super) warnings: Vec<Diagnostic>,
     /// Every question id of every questionnaire, to tell "asked later" from "unknown".
@@ -142,6 +145,8 @@ impl Validator {
             resources,
             cases: Vec::new(),
             stage_question: header.stage_question.as_ref().map(|q| q.get_ref().clone()),
+            source: header.source,
+            method: header.method.as_ref().map(|m| m.trim().to_string()),
             files,
             digest,
         };
