@@ -89,6 +89,10 @@ impl condition::Value for AnswerValue {
         AnswerValue::matches(self, literal)
     }
 
+    fn not_applicable(&self) -> bool {
+        matches!(self, AnswerValue::NotApplicable)
+    }
+
     fn integer(&self) -> Option<i64> {
         match self {
             AnswerValue::Integer(n) => Some(*n),

@@ -12,7 +12,7 @@ pub const META_SECTION: &str = "framework";
 
 /// The answer that says a question does not apply to the organization (where the question
 /// allows it).
-pub const NOT_APPLICABLE: &str = "not_applicable";
+pub const NOT_APPLICABLE: &str = crate::condition::NOT_APPLICABLE;
 /// The answer that says nobody knows yet: something to find out.
 pub const DONT_KNOW: &str = "dont_know";
 
