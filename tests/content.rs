@@ -53,6 +53,7 @@ struct SourcePhase {
     name: String,
     goal: Option<String>,
     guiding_question: Option<String>,
+    readiness_label: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -236,11 +237,29 @@ fn ctq_phase_goals_are_ctqs() {
         .zip(sources.phases.iter().filter(|p| p.framework == "ctq"))
     {
         assert_eq!(Some(phase.goal.as_str()), source.goal.as_deref(), "{}", phase.id);
+        assert!(!phase.ours, "{}: CTQ's goal is marked as ours", phase.id);
+    }
+}
+
+/// CTQ names each phase's resources and checklist (“Ready to Plan”, ...): each phase
+/// carries the name of its own.
+#[test]
+fn ctq_readiness_labels_are_ctqs() {
+    let sources = sources();
+    let fw = ctq();
+    for (phase, source) in fw
+        .phases
+        .iter()
+        .zip(sources.phases.iter().filter(|p| p.framework == "ctq"))
+    {
+        let (label, expected) = (phase.readiness_label.as_deref(), source.readiness_label.as_deref());
+        assert!(label.is_some(), "{}: no readiness label", phase.id);
+        assert_eq!(label.map(normalize), expected.map(normalize), "{}", phase.id);
     }
 }
 
 /// Digital Promise gives each phase a guiding question and no goal: every summary quotes
-/// the question, and every goal and summary says the goal is readiness's reading.
+/// the question, and every phase is marked as readiness's reading (`source = "ours"`).
 #[test]
 fn dp_phases_quote_the_guiding_question_and_mark_our_goals() {
     let sources = sources();
@@ -265,16 +284,7 @@ fn dp_phases_quote_the_guiding_question_and_mark_our_goals() {
             "{}: the question is not attributed",
             phase.id
         );
-        assert!(
-            phase.goal.contains("readiness's reading"),
-            "{}: the goal is not marked as ours",
-            phase.id
-        );
-        assert!(
-            summary.contains("readiness's own reading"),
-            "{}: the summary does not say the goal is ours",
-            phase.id
-        );
+        assert!(phase.ours, "{}: the goal is not marked as ours", phase.id);
     }
     let description = fw.description.as_deref().unwrap_or_default();
     let page = sources.documents.iter().find(|d| d.id == "dp-roadmap").unwrap();
@@ -284,28 +294,38 @@ fn dp_phases_quote_the_guiding_question_and_mark_our_goals() {
     );
 }
 
-/// Questions of the Digital Promise framework that the roadmap does not ask (it asks
-/// none): the ones the issue tracker singled out, and those with no resource behind them.
-/// Each must say in its help that it is readiness's.
+/// Questions of the Digital Promise framework that the roadmap gives no words for (the
+/// others turn a resource's recommended use into a question). Each is marked ours and
+/// says so in its help, and every question with no resource behind it is one of them.
+const DP_QUESTIONS_OF_OUR_OWN: &[&str] = &[
+    "profile.platform",
+    "support.stakeholder_needs",
+    "support.progress_tracked",
+    "support.social_media_in_use",
+    "reflect.surveys_compared",
+    "reflect.outcomes_reviewed",
+];
+
 #[test]
 fn dp_questions_of_our_own_say_so() {
     let fw = dp();
     for question in fw.questions.values() {
-        let singled_out = [
-            "support.social_media_in_use",
-            "reflect.surveys_compared",
-            "reflect.outcomes_reviewed",
-            "profile.platform",
-        ]
-        .contains(&question.id.as_str());
-        if singled_out || (question.role != Role::Profile && question.resources.is_empty()) {
+        let ours = DP_QUESTIONS_OF_OUR_OWN.contains(&question.id.as_str());
+        if ours {
             let help = question.help.as_deref().unwrap_or_default();
             assert!(
                 help.contains("readiness's"),
                 "{}: its help does not say the question is ours",
                 question.id
             );
+        } else {
+            assert!(
+                question.role == Role::Profile || !question.resources.is_empty(),
+                "{}: no resource behind it, yet not marked ours",
+                question.id
+            );
         }
+        assert_eq!(question.ours, ours, "{}: marked ours or not as expected", question.id);
     }
 }
 
@@ -364,12 +384,123 @@ fn every_big_question_and_task_of_the_documents_is_asked_word_for_word() {
                 "{}: its help does not say the question is ours",
                 question.id
             );
+            assert!(question.ours, "{}: not marked `source = \"ours\"`", question.id);
         } else {
             assert!(
                 from_documents,
                 "{}: `{}` is not a big question or task of the documents",
                 question.id, question.title
             );
+            assert!(
+                !question.ours,
+                "{}: the documents' question is marked ours",
+                question.id
+            );
+        }
+    }
+}
+
+/// Every big question and task says, for each of its answers (and `not_applicable` where
+/// it allows that), what the answer means for it.
+#[test]
+fn every_choice_question_has_a_rubric_line_per_answer() {
+    for fw in all() {
+        for q in fw.questions.values().filter(|q| q.role != Role::Profile) {
+            for value in q
+                .choices
+                .keys()
+                .map(String::as_str)
+                .chain(q.not_applicable.then_some("not_applicable"))
+            {
+                let line = q.rubric.get(value).map(String::as_str).unwrap_or_default();
+                assert!(!line.is_empty(), "{}: {}: no rubric line for `{value}`", fw.id, q.id);
+                assert!(
+                    line.len() <= 160,
+                    "{}: {}: the `{value}` line is not one short line",
+                    fw.id,
+                    q.id
+                );
+            }
+        }
+    }
+}
+
+/// A question asking "Which…?" or "What…?" cannot be answered "Yes": its labels say
+/// how far the answer is decided.
+#[test]
+fn which_and_what_questions_are_answered_decided_or_not() {
+    let mut asked = Vec::new();
+    for fw in all() {
+        for q in fw.questions.values().filter(|q| q.role == Role::BigQuestion) {
+            let title = q.title.to_lowercase();
+            if title.starts_with("which") || title.starts_with("what") || title.contains(", what ") {
+                let labels: Vec<&str> = q.choices.values().map(String::as_str).collect();
+                assert_eq!(
+                    labels,
+                    ["Decided", "Partly decided", "Not yet decided"],
+                    "{}: {}",
+                    fw.id,
+                    q.id
+                );
+                asked.push(q.id.clone());
+            }
+        }
+    }
+    assert_eq!(
+        asked,
+        [
+            "how.which_microcredentials",
+            "how.timeline",
+            "how.support_model",
+            "implement.feedback"
+        ]
+    );
+}
+
+/// `not_applicable` only where the rule files say why, never on a question a gate names
+/// (a question that does not apply must not decide whether a phase is met), and never on
+/// a profile question.
+#[test]
+fn no_gate_names_a_question_that_may_not_apply() {
+    for fw in all() {
+        for phase in &fw.phases {
+            for gate in &phase.gates {
+                for test in gate.condition.tests() {
+                    let q = &fw.questions[&test.question];
+                    assert!(
+                        !q.not_applicable,
+                        "{}: gate of {} names {}, which allows not_applicable",
+                        fw.id, phase.id, q.id
+                    );
+                }
+            }
+        }
+        for q in fw.questions.values() {
+            assert!(!(q.not_applicable && q.role == Role::Profile), "{}: {}", fw.id, q.id);
+        }
+    }
+}
+
+/// Each built-in framework says in one sentence that its scoring is this tool's method,
+/// and points to the README section that explains it.
+#[test]
+fn the_method_is_said_to_be_this_tools_and_the_readme_explains_it() {
+    let readme = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    assert!(readme.contains("\n## How the assessment is made\n"));
+    for fw in all() {
+        let method = fw.method.as_deref().unwrap_or_else(|| panic!("{}: no method", fw.id));
+        assert!(method.contains("this tool's own method"), "{}: {method}", fw.id);
+        assert!(method.contains("“How the assessment is made”"), "{}: {method}", fw.id);
+        assert_eq!(method.matches(". ").count(), 0, "{}: one sentence: {method}", fw.id);
+    }
+}
+
+/// A resource has a link, or says the documents give none (`no_link`), never both.
+#[test]
+fn every_resource_has_a_link_or_says_there_is_none() {
+    for fw in all() {
+        for r in fw.resources.values() {
+            assert!(r.url.is_some() != r.no_link, "{}: {}", fw.id, r.id);
         }
     }
 }

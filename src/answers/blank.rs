@@ -107,9 +107,14 @@ pub fn render(framework: &Framework) -> String {
         out.push('\n');
         let _ = writeln!(out, "[{section}]");
         if let Some(phase) = framework.phases.iter().find(|p| p.id == section) {
+            let whose = if phase.ours { " (this tool's own reading)" } else { "" };
             comment(
                 &mut out,
-                &format!("Phase: {}. Goal: {}.", phase.name, phase.goal.trim_end_matches('.')),
+                &format!(
+                    "Phase: {}. Goal{whose}: {}.",
+                    phase.name,
+                    phase.goal.trim_end_matches('.')
+                ),
             );
         }
         for q in questions {

@@ -181,7 +181,9 @@ mod tests {
         assert!(!can_hold("a.unknown is answered"));
         // `not_applicable` makes only the tests that name it hold.
         assert!(!can_hold("a.task == not_applicable and a.task != done"));
-        assert!(can_hold("a.task == not_applicable and a.task in [done, not_applicable]"));
+        assert!(can_hold(
+            "a.task == not_applicable and a.task in [done, not_applicable]"
+        ));
     }
 
     #[test]

@@ -99,7 +99,8 @@ fn show_heading(out: &mut dyn Write, heading: &Heading<'_>) {
         }
         Heading::Phase { number, of, phase } => {
             let _ = writeln!(out, "Phase {number} of {of}: {}", phase.name);
-            note(out, &format!("Goal: {}", phase.goal), "");
+            let whose = if phase.ours { " (this tool's own reading)" } else { "" };
+            note(out, &format!("Goal{whose}: {}", phase.goal), "");
         }
     }
     let _ = writeln!(out);
