@@ -562,3 +562,42 @@ fn without_a_terminal_it_stops_at_once_and_points_to_assess() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "no file is written");
 }
+
+#[test]
+fn dont_know_and_a_note_are_saved_with_the_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = mini();
+    let file = dir.path().join("readiness-answers.toml");
+    let mut pty = Pty::spawn(dir.path(), &["survey", "--rules", &rules], "");
+    pty.answer("(1 of 6) Name", &format!("Lakeside{ENTER}"));
+    pty.answer("(2 of 6) Kind", ENTER);
+    pty.answer("(3 of 6) Educators", &format!("12{ENTER}"));
+    // The note comes first, then the answer it goes with.
+    pty.answer("(4 of 6) Have we decided?", &format!("add a note{ENTER}"));
+    pty.answer("Note on this answer", &format!("The board meets in May{ENTER}"));
+    pty.wait_for("The note is kept with the answer.");
+    pty.answer("(4 of 6) Have we decided?", &format!("know{ENTER}"));
+    pty.answer("(5 of 6) Do the task", ESC);
+    let (code, shown) = pty.finish();
+    assert_eq!(code, 130, "{shown}");
+    assert_eq!(
+        body(&file),
+        "[framework]\nid = \"mini\"\nversion = \"0.1.0\"\n\n\
+         [profile]\norganization = \"Lakeside\"\norg_type = \"school\"\neducators = 12\n\n\
+         [one]\ndecided = { answer = \"dont_know\", note = \"The board meets in May\" }\n"
+    );
+    // The file assesses, and the answer is something to find out.
+    let out = common::readiness(
+        dir.path(),
+        &[
+            "assess",
+            "readiness-answers.toml",
+            "--format",
+            "json",
+            "--rules",
+            &rules,
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_str(&common::stdout(&out)).unwrap();
+    assert_eq!(json["dont_know"], serde_json::json!(["one.decided"]));
+}

@@ -229,7 +229,12 @@ fn toml_value(value: &Spanned<DeValue<'_>>) -> RawValue {
         DeValue::Boolean(_) => RawValue::Other("a boolean"),
         DeValue::Datetime(_) => RawValue::Other("a date"),
         DeValue::Array(_) => RawValue::Other("a list"),
-        DeValue::Table(t) => noted(t.iter().map(|(k, v)| (k.get_ref().to_string(), v)), toml_value),
+        DeValue::Table(t) => noted(t.iter().map(|(k, v)| (k.get_ref().to_string(), v)), |v| {
+            match v.get_ref() {
+                DeValue::Table(_) => RawValue::BadTable("an answer cannot be a table".into()),
+                _ => toml_value(v),
+            }
+        }),
     }
 }
 
@@ -594,5 +599,53 @@ mod tests {
         let d = from_table(&mini(), "case", &table).unwrap_err();
         assert_eq!(d.0[0].file, "case");
         assert!(d.0[0].message.contains("found the number 3"), "{d}");
+    }
+
+    #[test]
+    fn an_answer_may_carry_a_note_in_toml_and_json() {
+        let a = read(
+            "a.toml",
+            &format!("{REQUIRED}\n[one]\ndecided = {{ answer = \"partly\", note = \" Board yes, staff not yet \" }}\n"),
+        )
+        .unwrap();
+        assert_eq!(a.get("one.decided"), Some(&choice("partly")));
+        assert_eq!(
+            a.notes.get("one.decided").map(String::as_str),
+            Some("Board yes, staff not yet")
+        );
+        let json = read(
+            "a.json",
+            r#"{"profile": {"organization": "Test", "org_type": "school"}, "one": {"decided": {"answer": "no", "note": "n"}}}"#,
+        )
+        .unwrap();
+        assert_eq!(json.notes.get("one.decided").map(String::as_str), Some("n"));
+    }
+
+    #[test]
+    fn a_table_that_is_not_an_answer_with_a_note_is_an_error() {
+        for (table, expected) in [
+            ("{ note = \"n\" }", "needs `answer`"),
+            ("{ answer = \"yes\", notes = \"n\" }", "unknown key `notes`"),
+            ("{ answer = \"yes\", note = 3 }", "`note` must be a text"),
+            ("{ answer = { answer = \"yes\" } }", "cannot be a table"),
+            (
+                "{ answer = \"maybe\", note = \"n\" }",
+                "\"maybe\" is not an allowed value",
+            ),
+        ] {
+            let d = read("a.toml", &format!("{REQUIRED}\n[one]\ndecided = {table}\n")).unwrap_err();
+            assert!(d.0[0].message.contains(expected), "{table}: {d}");
+            assert_eq!(d.0[0].line, Some(6), "{table}");
+        }
+    }
+
+    #[test]
+    fn dont_know_is_for_big_questions_and_tasks_and_not_applicable_only_where_allowed() {
+        let a = read("a.toml", &format!("{REQUIRED}\n[one]\ndecided = \"dont_know\"\n")).unwrap();
+        assert_eq!(a.get("one.decided"), Some(&AnswerValue::DontKnow));
+        let profile = read("a.toml", "[profile]\norganization = \"T\"\norg_type = \"dont_know\"\n").unwrap_err();
+        assert!(profile.0[0].message.contains("not an allowed value"), "{profile}");
+        let na = read("a.toml", &format!("{REQUIRED}\n[one]\ndecided = \"not_applicable\"\n")).unwrap_err();
+        assert!(na.0[0].message.contains("not an allowed value"), "{na}");
     }
 }

@@ -394,4 +394,38 @@ mod tests {
             "low priority comes last"
         );
     }
+
+    #[test]
+    fn not_applicable_is_left_out_of_the_score_and_dont_know_earns_nothing() {
+        let mut fw = mini();
+        fw.questions.get_mut("one.task").unwrap().not_applicable = true;
+        let mut a = answers(&[("one.decided", "yes"), ("one.shared", "yes")]);
+        a.values.insert("one.task".into(), AnswerValue::NotApplicable);
+        let result = assess(&fw, &a);
+        // decided 300 + shared 100 over weight 4: the task is left out, and no longer open.
+        assert_eq!(result.phases[0].score, 100);
+        assert!(result.phases[0].met);
+        assert_eq!(result.not_applicable, ["one.task"]);
+        assert!(result.remaining_tasks.is_empty());
+
+        a.values.insert("one.task".into(), AnswerValue::DontKnow);
+        let result = assess(&fw, &a);
+        // The task counts again, with no points: 400 / 5 = 80, and it stays open.
+        assert_eq!(result.phases[0].score, 80);
+        assert_eq!(result.dont_know, ["one.task"]);
+        assert_eq!(result.remaining_tasks[0].status, "dont_know");
+        assert!(!result.unanswered.contains(&"one.task".to_string()));
+    }
+
+    #[test]
+    fn a_condition_holds_for_not_applicable_only_when_it_names_it() {
+        let mut fw = mini();
+        fw.questions.get_mut("one.decided").unwrap().not_applicable = true;
+        let mut a = answers(&[]);
+        a.values.insert("one.decided".into(), AnswerValue::NotApplicable);
+        let result = assess(&fw, &a);
+        // The gate `one.decided == yes` does not hold; `decide` (`!= yes`) fires.
+        assert!(result.phases[0].blockers.contains(&"a decision is needed".to_string()));
+        assert!(result.recommendations.iter().any(|r| r.id == "decide"));
+    }
 }

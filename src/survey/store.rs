@@ -405,4 +405,33 @@ mod tests {
             Err(OpenError::Io(_))
         ));
     }
+
+    #[test]
+    fn a_note_goes_with_its_answer_and_stays_when_the_answer_changes() {
+        let fw = ctq();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("answers.toml");
+        std::fs::write(&path, "[why]\n# ours\ngoals = \"partly\" # kept\n").unwrap();
+        let (mut file, _) = AnswersFile::open(&path, &fw, "r", "a").unwrap();
+        file.set_note("why.goals", Some("Board approved"));
+        assert!(
+            file.text()
+                .contains("goals = { answer = \"partly\", note = \"Board approved\" }"),
+            "{}",
+            file.text()
+        );
+        file.set("why.goals", Some(&choice("yes")));
+        assert_eq!(file.note("why.goals").as_deref(), Some("Board approved"));
+        assert!(file.text().contains("answer = \"yes\""), "{}", file.text());
+        assert!(file.text().contains("# ours\n"), "{}", file.text());
+        file.set_note("why.goals", Some("  "));
+        assert!(file.text().contains("goals = \"yes\""), "{}", file.text());
+        assert_eq!(file.note("why.goals"), None);
+        // No answer, no note.
+        file.set_note("why.possibilities", Some("n"));
+        assert!(!file.text().contains("possibilities"), "{}", file.text());
+        file.save().unwrap();
+        let (_, again) = AnswersFile::open(&path, &fw, "r", "a").unwrap();
+        assert_eq!(again.get("why.goals"), Some(&choice("yes")));
+    }
 }
