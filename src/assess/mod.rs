@@ -424,8 +424,12 @@ mod tests {
         let mut a = answers(&[]);
         a.values.insert("one.decided".into(), AnswerValue::NotApplicable);
         let result = assess(&fw, &a);
-        // The gate `one.decided == yes` does not hold; `decide` (`!= yes`) fires.
+        // The gate `one.decided == yes` does not hold, and `decide` (`!= yes`) does not
+        // fire: advice to decide a question that does not apply would be wrong.
         assert!(result.phases[0].blockers.contains(&"a decision is needed".to_string()));
-        assert!(result.recommendations.iter().any(|r| r.id == "decide"));
+        assert!(!result.recommendations.iter().any(|r| r.id == "decide"));
+        // Answered `no`, the same rule fires.
+        a.values.insert("one.decided".into(), AnswerValue::Choice("no".into()));
+        assert!(assess(&fw, &a).recommendations.iter().any(|r| r.id == "decide"));
     }
 }
