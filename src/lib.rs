@@ -32,6 +32,9 @@ pub mod io;
 pub mod portfolio;
 pub mod report;
 pub mod rules;
+pub mod score;
 pub mod survey;
+#[cfg(test)]
+mod test_support;
 
 pub use error::Error;

@@ -2,6 +2,8 @@
 //! answers files, and every prefix of real conditions, are either accepted or rejected
 //! with diagnostics, and a rejection always names the file.
 
+mod common;
+
 use readiness::answers::{Syntax, parse};
 use readiness::condition::Condition;
 use readiness::io::SourceFile;
@@ -19,7 +21,7 @@ fn samples() -> Vec<(String, String)> {
             }
         }
     }
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let dir = common::root().join("samples");
     let mut out = Vec::new();
     walk(&dir, &mut out);
     let team = dir.join("team");

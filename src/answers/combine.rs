@@ -140,6 +140,7 @@ pub fn combine(framework: &Framework, files: &[Respondents]) -> Result<Combined,
             team: members,
             gone: Vec::new(),
             warnings: Vec::new(),
+            notes: IndexMap::new(),
         },
         warnings,
     })
@@ -195,8 +196,19 @@ fn same(a: &AnswerValue, b: &AnswerValue) -> bool {
 }
 
 /// The team's answer to one question by a rule. Ties go to the answer that earns fewer
-/// points, then to the value listed first (for text, the first given).
+/// points, then to the value listed first (for text, the first given). Only answers that
+/// give the question a value count; "don't know" (or else "not applicable") is the team's
+/// answer only when nobody gave one.
 pub fn pick(rule: CombineRule, answers: &[&AnswerValue], question: &Question, scored: Option<&Scored>) -> AnswerValue {
+    let given: Vec<&AnswerValue> = answers.iter().copied().filter(|v| v.is_given()).collect();
+    if given.is_empty() {
+        return if answers.contains(&&AnswerValue::DontKnow) {
+            AnswerValue::DontKnow
+        } else {
+            answers.first().map_or(AnswerValue::NotApplicable, |v| (*v).clone())
+        };
+    }
+    let answers = &given[..];
     let text = |v: &AnswerValue| v.as_text();
     let order = |v: &AnswerValue| {
         question
@@ -242,7 +254,12 @@ pub fn tally<'a>(question: &Question, members: &'a [Member]) -> Vec<(&'a AnswerV
         }
     }
     if question.kind == AnswerKind::Choice {
-        counts.sort_by_key(|(v, _)| question.choices.get_index_of(&v.as_text()).unwrap_or(usize::MAX));
+        // The question's values in order, then "don't know", then "not applicable".
+        counts.sort_by_key(|(v, _)| match v {
+            AnswerValue::DontKnow => usize::MAX - 1,
+            AnswerValue::NotApplicable => usize::MAX,
+            _ => question.choices.get_index_of(&v.as_text()).unwrap_or(usize::MAX - 2),
+        });
     }
     counts
 }
@@ -254,6 +271,7 @@ pub fn tally_words(tally: &[(&AnswerValue, Vec<usize>)]) -> String {
         .iter()
         .map(|(v, who)| match v {
             AnswerValue::Integer(n) => vec![n.to_string(); who.len()].join(", "),
+            AnswerValue::DontKnow => format!("{} don't know", who.len()),
             _ => format!("{} {}", who.len(), v.as_text().replace('_', " ")),
         })
         .collect::<Vec<_>>()

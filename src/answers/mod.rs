@@ -10,7 +10,8 @@ pub mod schema;
 pub mod team_file;
 mod value;
 
+pub use crate::rules::META_SECTION;
 pub use overrides::apply_overrides;
 pub use read::{Syntax, from_table, from_text, parse, parse_unfinished};
 pub use schema::schema;
-pub use value::{AnswerValue, Answers, META_SECTION, Member, RESPONDENT_SECTION, Respondent, TEAM_SECTION};
+pub use value::{AnswerValue, Answers, Member, RESPONDENT_SECTION, Respondent, TEAM_SECTION};

@@ -14,7 +14,7 @@ use crate::rules::Framework;
 fn toml_value(value: &AnswerValue) -> String {
     match value {
         AnswerValue::Integer(n) => n.to_string(),
-        AnswerValue::Text(s) | AnswerValue::Choice(s) => quote(s),
+        other => quote(&other.as_text()),
     }
 }
 

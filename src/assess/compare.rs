@@ -133,7 +133,9 @@ pub struct AnswerChange {
 pub fn label(question: &Question, value: Option<&AnswerValue>) -> String {
     match value {
         None => "not yet answered".to_string(),
-        Some(AnswerValue::Choice(v)) => question.choices.get(v).cloned().unwrap_or_else(|| v.clone()),
+        Some(v @ (AnswerValue::Choice(_) | AnswerValue::NotApplicable | AnswerValue::DontKnow)) => {
+            question.label(&v.as_text()).to_string()
+        }
         Some(v) => v.as_text(),
     }
 }

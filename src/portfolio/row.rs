@@ -203,7 +203,7 @@ mod tests {
 
     #[test]
     fn a_row_says_what_the_full_assessment_says() {
-        let framework = crate::rules::ctq_fixture();
+        let framework = crate::test_support::ctq();
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
         let mut checked = 0;
         for entry in std::fs::read_dir(&dir).unwrap() {

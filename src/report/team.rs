@@ -93,10 +93,7 @@ pub fn team_info(framework: &Framework, team: &Team) -> TeamInfo {
         .iter()
         .map(|s| {
             let question = framework.questions.get(&s.id);
-            let words = |value: &str| match question.and_then(|q| q.choices.get(value)) {
-                Some(label) => label.clone(),
-                None => value.to_string(),
-            };
+            let words = |value: &str| question.map_or_else(|| value.to_string(), |q| q.label(value).to_string());
             SpreadInfo {
                 id: s.id.clone(),
                 question: question.map_or_else(|| s.id.clone(), |q| q.title.clone()),

@@ -7,7 +7,7 @@ use indexmap::IndexMap;
 use super::Validator;
 use super::ids::{is_plain_id, unknown};
 use crate::condition::satisfiable;
-use crate::rules::files::RawFramework;
+use crate::rules::files::{RawFramework, Source};
 use crate::rules::framework::{Question, Recommendation, Resource};
 
 impl Validator {
@@ -71,6 +71,7 @@ impl Validator {
                     complete: def.complete,
                     disagreement: def.disagreement,
                     resources: resource_ids,
+                    ours: def.source.unwrap_or(self.default_source) == Source::Ours,
                 });
             }
         }
