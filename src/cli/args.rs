@@ -320,7 +320,7 @@ pub struct AssessCommand {
     /// Add what changed since an earlier answers file of the organization ("Since your last assessment").
     #[arg(long, value_name = "OLD")]
     pub since: Option<PathBuf>,
-    /// The day of the earlier assessment, YYYY-MM-DD [default: `assessed` in OLD's [framework] table].
+    /// The day of the earlier assessment, YYYY-MM-DD [default: `assessed` in OLD's `[framework]` table].
     #[arg(long, value_name = "DATE", requires = "since")]
     pub since_date: Option<String>,
 }
@@ -351,7 +351,7 @@ pub struct CompareArgs {
     /// Output format [default: from --output's name, else text].
     #[arg(long, value_parser = format_parser(COMPARE_FORMATS))]
     pub format: Option<Format>,
-    /// The day of the earlier assessment, YYYY-MM-DD [default: `assessed` in OLD's [framework] table].
+    /// The day of the earlier assessment, YYYY-MM-DD [default: `assessed` in OLD's `[framework]` table].
     #[arg(long, value_name = "DATE")]
     pub since_date: Option<String>,
     /// Where to write.
