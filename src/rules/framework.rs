@@ -61,8 +61,8 @@ pub struct Framework {
 }
 
 /// The answers file's table that holds the action plan: owner, due date and status per
-/// task or recommendation (`[plan."how.recruitment"]`). No question section may take its name.
-pub const PLAN_SECTION: &str = "plan";
+/// task or recommendation (`[action_plan."how.recruitment"]`). No question section may take its name.
+pub const PLAN_SECTION: &str = "action_plan";
 /// The answers file's table that holds the timeline's dates (`[timeline]`). No question
 /// section may take its name.
 pub const TIMELINE_SECTION: &str = "timeline";

@@ -60,9 +60,15 @@ fn parse_all(source: &dyn FileSource, manifest_path: &str) -> Result<RawFramewor
     let recommendations = parse_listed(source, manifest_path, &header.recommendations, &manifest, &mut problems);
     let resources = parse_listed(source, manifest_path, &header.resources, &manifest, &mut problems);
     let tests = parse_listed(source, manifest_path, &header.tests, &manifest, &mut problems);
-    let feedback = parse_listed(source, manifest_path, header.feedback.as_slice(), &manifest, &mut problems)
-        .into_iter()
-        .next();
+    let feedback = parse_listed(
+        source,
+        manifest_path,
+        header.feedback.as_slice(),
+        &manifest,
+        &mut problems,
+    )
+    .into_iter()
+    .next();
     if !problems.is_empty() {
         return Err(Diagnostics(problems));
     }

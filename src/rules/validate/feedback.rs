@@ -35,7 +35,10 @@ impl Validator {
             let id = g.id.get_ref();
             if !is_plain_id(id) {
                 self.push(
-                    file.error(g.id.span(), format!("group id `{id}` must use lowercase letters, digits, `_` and `-`")),
+                    file.error(
+                        g.id.span(),
+                        format!("group id `{id}` must use lowercase letters, digits, `_` and `-`"),
+                    ),
                     None,
                 );
             }
@@ -60,18 +63,31 @@ impl Validator {
                 (FeedbackKind::Scale | FeedbackKind::Choice, Some(name)) => match data.choices.get(name.get_ref()) {
                     Some(set) if !set.get_ref().is_empty() => set.get_ref().clone(),
                     Some(set) => {
-                        self.push(file.error(set.span(), format!("choice set `{name}` has no values", name = name.get_ref())), None);
+                        self.push(
+                            file.error(
+                                set.span(),
+                                format!("choice set `{name}` has no values", name = name.get_ref()),
+                            ),
+                            None,
+                        );
                         IndexMap::new()
                     }
                     None => {
-                        let (m, h) = unknown("choice set", name.get_ref(), data.choices.keys().map(String::as_str).collect());
+                        let (m, h) = unknown(
+                            "choice set",
+                            name.get_ref(),
+                            data.choices.keys().map(String::as_str).collect(),
+                        );
                         self.push(file.error(name.span(), m), h);
                         IndexMap::new()
                     }
                 },
                 (FeedbackKind::Scale | FeedbackKind::Choice, None) => {
                     self.push(
-                        file.error(q.id.span(), format!("`{id}` asks for a {} and needs `choices`", q.answer.kind.name())),
+                        file.error(
+                            q.id.span(),
+                            format!("`{id}` asks for a {} and needs `choices`", q.answer.kind.name()),
+                        ),
                         Some("name a set defined under [choices.NAME] in `answer`".into()),
                     );
                     IndexMap::new()
@@ -87,7 +103,11 @@ impl Validator {
             };
             let when = q.when.as_ref().and_then(|w| self.condition(file, w, questions, None));
             let Some(group) = groups.iter_mut().find(|g| &g.id == q.group.get_ref()) else {
-                let (m, h) = unknown("group", q.group.get_ref(), data.groups.iter().map(|g| g.id.get_ref().as_str()).collect());
+                let (m, h) = unknown(
+                    "group",
+                    q.group.get_ref(),
+                    data.groups.iter().map(|g| g.id.get_ref().as_str()).collect(),
+                );
                 self.push(file.error(q.group.span(), m), h);
                 continue;
             };
@@ -105,7 +125,11 @@ impl Validator {
         }
         for g in &groups {
             if g.questions.is_empty() {
-                let span = data.groups.iter().find(|d| d.id.get_ref() == &g.id).map_or(0..0, |d| d.id.span());
+                let span = data
+                    .groups
+                    .iter()
+                    .find(|d| d.id.get_ref() == &g.id)
+                    .map_or(0..0, |d| d.id.span());
                 self.push(file.error(span, format!("group `{}` has no questions", g.id)), None);
             }
         }
@@ -114,7 +138,11 @@ impl Validator {
             title: data.survey.title.trim().to_string(),
             intro: data.survey.intro.as_ref().map(|i| i.trim().to_string()),
             groups,
-            choices: data.choices.iter().map(|(k, v)| (k.clone(), v.get_ref().clone())).collect(),
+            choices: data
+                .choices
+                .iter()
+                .map(|(k, v)| (k.clone(), v.get_ref().clone()))
+                .collect(),
         })
     }
 
@@ -128,7 +156,9 @@ impl Validator {
             if found != ORGANIZATION {
                 self.push(
                     file.error(0..0, format!("unknown placeholder `{found}` in \"{text}\"")),
-                    Some(format!("the one placeholder is {ORGANIZATION}, the organization's name")),
+                    Some(format!(
+                        "the one placeholder is {ORGANIZATION}, the organization's name"
+                    )),
                 );
             }
             rest = &after[end..];

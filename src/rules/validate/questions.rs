@@ -82,7 +82,7 @@ impl Validator {
                             span.clone(),
                             format!("question id `{id}` uses the reserved section `{section}`"),
                         ),
-                        Some("answers files use [framework] to name the framework they were written for, [plan] for the action plan and [timeline] for the timeline's dates".into()),
+                        Some("answers files use [framework] to name the framework they were written for, [action_plan] for the action plan and [timeline] for the timeline's dates".into()),
                     );
                 }
                 if questions.contains_key(id) {

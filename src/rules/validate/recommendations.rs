@@ -68,9 +68,14 @@ impl Validator {
                     self.push(
                         file.error(
                             first.span(),
-                            format!("recommendation `{id}` fires on timeline findings, and the framework has no [timeline]"),
+                            format!(
+                                "recommendation `{id}` fires on timeline findings, and the framework has no [timeline]"
+                            ),
                         ),
-                        Some("declare the timeline's activities under [timeline] in the manifest, or remove `timeline`".into()),
+                        Some(
+                            "declare the timeline's activities under [timeline] in the manifest, or remove `timeline`"
+                                .into(),
+                        ),
                     );
                 }
                 let mut kinds: Vec<crate::rules::FindingKind> = Vec::new();

@@ -17,7 +17,9 @@ const MAX_DAYS: i64 = 3650;
 /// digits and `_`, starting with a letter.
 fn is_activity_id(id: &str) -> bool {
     id.chars().next().is_some_and(|c| c.is_ascii_lowercase())
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
 }
 
 impl Validator {
@@ -37,13 +39,18 @@ impl Validator {
                 self.push(
                     manifest.error(
                         a.id.span(),
-                        format!("activity id `{id}` must use lowercase letters, digits and `_`, starting with a letter"),
+                        format!(
+                            "activity id `{id}` must use lowercase letters, digits and `_`, starting with a letter"
+                        ),
                     ),
                     Some("an activity id is a key of an answers file's [timeline] table, e.g. `recruitment`".into()),
                 );
             }
             if !seen.insert(id.clone()) {
-                self.push(manifest.error(a.id.span(), format!("duplicate activity id `{id}`")), None);
+                self.push(
+                    manifest.error(a.id.span(), format!("duplicate activity id `{id}`")),
+                    None,
+                );
                 continue;
             }
             let task = a.task.as_ref().and_then(|t| match questions.get(t.get_ref()) {
@@ -104,7 +111,10 @@ impl Validator {
                     u32::try_from(*v.get_ref()).ok()
                 } else {
                     self.push(
-                        manifest.error(v.span(), format!("`{name}` is {}: it must be from 0 to {MAX_DAYS}", v.get_ref())),
+                        manifest.error(
+                            v.span(),
+                            format!("`{name}` is {}: it must be from 0 to {MAX_DAYS}", v.get_ref()),
+                        ),
                         None,
                     );
                     None
@@ -151,22 +161,36 @@ impl Validator {
             (None, None, None) => return None,
             (Some(q), Some(c), Some(p)) => (q, c, p),
             (q, c, p) => {
-                let span = q.as_ref().or(c.as_ref()).or(p.as_ref()).map_or(0..0, toml::Spanned::span);
+                let span = q
+                    .as_ref()
+                    .or(c.as_ref())
+                    .or(p.as_ref())
+                    .map_or(0..0, toml::Spanned::span);
                 self.push(
-                    manifest.error(span, "the timeline's `question`, `complete_answer` and `partial_answer` go together"),
+                    manifest.error(
+                        span,
+                        "the timeline's `question`, `complete_answer` and `partial_answer` go together",
+                    ),
                     Some("give all three, or none".into()),
                 );
                 return None;
             }
         };
         let Some(q) = questions.get(question.get_ref()) else {
-            let (m, h) = unknown("question", question.get_ref(), questions.keys().map(String::as_str).collect());
+            let (m, h) = unknown(
+                "question",
+                question.get_ref(),
+                questions.keys().map(String::as_str).collect(),
+            );
             self.push(manifest.error(question.span(), m), h);
             return None;
         };
         if q.kind != AnswerKind::Choice || q.role == Role::Profile {
             self.push(
-                manifest.error(question.span(), format!("`{}` is not a big question or task with choices", q.id)),
+                manifest.error(
+                    question.span(),
+                    format!("`{}` is not a big question or task with choices", q.id),
+                ),
                 Some("the timeline's dates count as one of its choices".into()),
             );
             return None;
@@ -175,7 +199,10 @@ impl Validator {
         for value in [complete, partial] {
             if !q.choices.contains_key(value.get_ref()) {
                 self.push(
-                    manifest.error(value.span(), format!("`{}` is not a value of `{}`", value.get_ref(), q.id)),
+                    manifest.error(
+                        value.span(),
+                        format!("`{}` is not a value of `{}`", value.get_ref(), q.id),
+                    ),
                     Some(format!("expected one of {}", q.allowed_values())),
                 );
                 ok = false;
