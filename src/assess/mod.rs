@@ -7,6 +7,7 @@ pub mod explain;
 pub mod golden;
 mod result;
 pub mod team;
+pub mod timeline;
 
 use indexmap::IndexMap;
 
@@ -146,6 +147,8 @@ pub struct Outline<'f> {
     /// The rules that fire, by priority then in rule-file order, each with the question
     /// ids whose answers triggered it.
     pub fired: Vec<(&'f Recommendation, Vec<String>)>,
+    /// What the timeline checks found, when the answers date the framework's timeline.
+    pub timeline: Option<timeline::TimelineCheck>,
 }
 
 impl Outline<'_> {
@@ -159,8 +162,18 @@ impl Outline<'_> {
     }
 }
 
-/// Decides an assessment: see [`Outline`].
+/// Decides an assessment: see [`Outline`]. Dates in the past are not checked.
 pub fn outline<'f>(framework: &'f Framework, answers: &Answers) -> Outline<'f> {
+    outline_on(framework, answers, None)
+}
+
+/// Decides an assessment as of a day (`YYYY-MM-DD`): the timeline's dates before it are
+/// checked for activities not done. See [`Outline`].
+pub fn outline_on<'f>(framework: &'f Framework, answers: &Answers, today: Option<jiff::civil::Date>) -> Outline<'f> {
+    let timeline = timeline::check(framework, answers, today);
+    // The timeline question answered by the dates, while it has no answer of its own.
+    let with_dates = timeline.as_ref().and_then(|_| timeline::with_dates(framework, answers));
+    let answers = with_dates.as_ref().unwrap_or(answers);
     let eff = Effective::new(framework, answers);
     let phases: Vec<PhaseResult> = framework
         .phases
@@ -177,6 +190,12 @@ pub fn outline<'f>(framework: &'f Framework, answers: &Answers) -> Outline<'f> {
         .iter()
         .filter(|rule| reach(framework, rule, current, complete) == Reach::Reached)
         .filter(|rule| !rule.disagreement || !disagreements.is_empty())
+        .filter(|rule| {
+            rule.timeline.is_empty()
+                || timeline
+                    .as_ref()
+                    .is_some_and(|t| t.of_kinds(&rule.timeline).next().is_some())
+        })
         .filter_map(|rule| {
             let mut because = if rule.disagreement {
                 disagreements.to_vec()
@@ -205,11 +224,19 @@ pub fn outline<'f>(framework: &'f Framework, answers: &Answers) -> Outline<'f> {
         complete,
         team,
         fired,
+        timeline,
     }
 }
 
-/// Assesses an organization's answers against a framework.
+/// Assesses an organization's answers against a framework. Dates in the past are not
+/// checked ([`assess_on`] checks them).
 pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
+    assess_on(framework, answers, None)
+}
+
+/// Assesses an organization's answers as of a day: the timeline's activities whose dates
+/// are before it and that are not done are findings (`past`).
+pub fn assess_on(framework: &Framework, answers: &Answers, today: Option<jiff::civil::Date>) -> Assessment {
     let Outline {
         eff,
         phases,
@@ -217,7 +244,8 @@ pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
         complete,
         team,
         fired,
-    } = outline(framework, answers);
+        timeline,
+    } = outline_on(framework, answers, today);
     let phase = &framework.phases[current_index];
 
     let remaining_tasks = framework
@@ -253,6 +281,10 @@ pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
             title: rule.title.clone(),
             text: rule.text.clone(),
             because,
+            findings: timeline
+                .as_ref()
+                .map(|t| t.of_kinds(&rule.timeline).map(|f| f.message.clone()).collect())
+                .unwrap_or_default(),
             resources: rule
                 .resources
                 .iter()
@@ -307,6 +339,7 @@ pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
         ignored: eff.ignored,
         recommendations,
         team,
+        timeline,
     }
 }
 

@@ -88,8 +88,15 @@ pub fn read_team(framework: &Framework, paths: &[&Path], io: &mut Io<'_>) -> Res
 }
 
 /// Loads the rules and the answers (one file, or a team's), assesses them, and shows the
-/// warnings on standard error.
+/// warnings on standard error. Dates in the past are not checked ([`prepare_on`]).
 pub fn prepare(input: &AnswersArgs, io: &mut Io<'_>) -> Result<Prepared, Error> {
+    prepare_on(input, None, io)
+}
+
+/// Like [`prepare`], as of a day (`YYYY-MM-DD`, already checked): the timeline's dates
+/// before it are checked for activities not done. The answers handed on hold the timeline
+/// question answered by the dates where it had no answer, with a note saying so.
+pub fn prepare_on(input: &AnswersArgs, today: Option<&str>, io: &mut Io<'_>) -> Result<Prepared, Error> {
     let paths = input.paths();
     let Some(first) = paths.first() else {
         return Err(Error::Usage(
@@ -112,7 +119,9 @@ help: make one with `readiness template -o answers.toml`, or answer the question
         (read_answers(&framework, first, io)?, display_name(first))
     };
     answers::apply_overrides(&framework, &mut answers, &input.set).map_err(Error::Answers)?;
-    let assessment = evaluate(&framework, &answers);
+    let today = today.and_then(|d| d.parse::<jiff::civil::Date>().ok());
+    let assessment = crate::assess::assess_on(&framework, &answers, today);
+    let answers = crate::assess::timeline::with_dates(&framework, &answers).unwrap_or(answers);
     for id in &assessment.ignored {
         io.warn(&format!(
             "{name}: `{id}` is ignored: the question does not apply to the other answers"
@@ -274,13 +283,10 @@ pub fn assess(cmd: &AssessCommand, io: &mut Io<'_>) -> Result<(), Error> {
         .as_deref()
         .map(|d| parse_date("--since-date", d))
         .transpose()?;
-    // Only templates show a date: JSON needs no clock.
-    let date = if templated {
-        Some(report_date(cmd.date.as_deref())?)
-    } else {
-        None
-    };
-    let p = prepare(&cmd.input, io)?;
+    // Only templates show a date; the timeline's dates in the past are checked against it.
+    let today = report_date(cmd.date.as_deref())?;
+    let date = templated.then(|| today.clone());
+    let p = prepare_on(&cmd.input, Some(&today), io)?;
     if cmd.section == Some(Section::Team) && p.assessment.team.is_none() {
         return Err(Error::Usage(
             "--section team shows a team's answers: name the respondents' files with --team, or assess a file written by `readiness combine`".into(),
@@ -331,7 +337,7 @@ pub fn context(cmd: &ContextCommand, io: &mut Io<'_>) -> Result<(), Error> {
     let output = cmd.output.output.as_deref();
     json_output(output)?;
     let date = report_date(cmd.date.as_deref())?;
-    let p = prepare(&cmd.input, io)?;
+    let p = prepare_on(&cmd.input, Some(&date), io)?;
     let context = report::context(&p.framework, &p.answers, &p.assessment, &date);
     io.deliver(&json(&context), output, Some(cmd.output.force))
 }
