@@ -244,7 +244,7 @@ pub fn check(framework: &Framework, answers: &Answers, today: Option<Date>) -> O
                     &a.id,
                     None,
                     format!(
-                        "{} {}, before {today}, and is not marked done: mark it done (done = true) or set new dates.",
+                        "{} {} {}, before {today}, and is not marked done: mark it done (done = true) or set new dates.",
                         a.title,
                         if dates.start == dates.end {
                             "was on"
