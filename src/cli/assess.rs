@@ -312,6 +312,7 @@ pub fn assess(cmd: &AssessCommand, io: &mut Io<'_>) -> Result<(), Error> {
                 templates_dir: cmd.templates.clone(),
                 template_file: cmd.template.clone(),
                 section: cmd.section,
+                ..RenderOptions::default()
             };
             report::render(format, &context, &options).map_err(Error::Template)?
         }

@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::plan::{PlanInfo, plan_info};
 use super::team::{TeamInfo, team_info};
 use crate::answers::{AnswerValue, Answers};
 use crate::assess::Assessment;
@@ -60,6 +61,10 @@ pub struct ReportContext {
     pub team: Option<TeamInfo>,
     /// What changed since an earlier assessment (`assess --since`); null otherwise.
     pub since: Option<Comparison>,
+    /// The action plan and the timeline, when the answers file gives an owner, a due date
+    /// or a status to an item (`[action_plan]`) or dates the timeline (`[timeline]`); null
+    /// otherwise.
+    pub plan: Option<PlanInfo>,
 }
 
 /// The program that made the report.
@@ -531,6 +536,8 @@ pub fn context(framework: &Framework, answers: &Answers, a: &Assessment, date: &
         next_steps,
         team: a.team.as_ref().map(|t| team_info(framework, t)),
         since: None,
+        plan: (!answers.plan.is_empty() || !answers.timeline.is_empty())
+            .then(|| plan_info(framework, answers, a, date, false)),
     }
 }
 

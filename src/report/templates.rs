@@ -28,9 +28,9 @@ macro_rules! templates {
 
 /// Every built-in template: format folder, name, text.
 pub const BUILT_IN: &[(&str, &str, &str)] = templates![
-    "text": ["report", "summary", "phases", "tasks", "recommendations", "resources", "phase", "task", "recommendation", "resource", "team", "since"],
-    "markdown": ["report", "summary", "phases", "tasks", "recommendations", "resources", "phase", "task", "recommendation", "resource", "team", "since"],
-    "html": ["report", "summary", "phases", "tasks", "recommendations", "resources", "phase", "task", "recommendation", "resource", "chart", "style", "team", "since"],
+    "text": ["report", "summary", "phases", "tasks", "recommendations", "resources", "phase", "task", "recommendation", "resource", "team", "since", "plan", "plan-document"],
+    "markdown": ["report", "summary", "phases", "tasks", "recommendations", "resources", "phase", "task", "recommendation", "resource", "team", "since", "plan", "plan-document"],
+    "html": ["report", "summary", "phases", "tasks", "recommendations", "resources", "phase", "task", "recommendation", "resource", "chart", "style", "team", "since", "plan", "plan-document", "plan-style", "gantt"],
 ];
 
 /// What to render.
@@ -42,6 +42,8 @@ pub struct RenderOptions {
     pub template_file: Option<PathBuf>,
     /// Render only this section.
     pub section: Option<Section>,
+    /// Render this built-in template instead of the report (e.g. `plan-document`).
+    pub entry: Option<String>,
 }
 
 /// A template and where it came from, for messages.
@@ -168,6 +170,8 @@ pub fn render(format: Format, context: &ReportContext, options: &RenderOptions) 
         let name = own.name.clone();
         sources.push(own);
         name
+    } else if let Some(entry) = &options.entry {
+        entry.clone()
     } else if let Some(section) = options.section {
         section.name().to_string()
     } else {
