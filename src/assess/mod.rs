@@ -72,7 +72,7 @@ pub fn reach(framework: &Framework, rule: &Recommendation, current: usize, compl
 fn open_tasks<'a>(
     framework: &'a Framework,
     phase: &'a Phase,
-    eff: &'a Effective,
+    eff: &'a Effective<'a>,
 ) -> impl Iterator<Item = (&'a str, Option<&'a AnswerValue>)> {
     phase.scoring.iter().filter_map(move |item| {
         let question = &framework.questions[&item.question];
@@ -85,6 +85,13 @@ fn open_tasks<'a>(
     })
 }
 
+/// Whether a phase is met: [`phase_result`]'s `met`, without the words.
+pub fn phase_met(framework: &Framework, phase: &Phase, eff: &Effective) -> bool {
+    phase_score(phase, eff).score >= phase.threshold
+        && phase.gates.iter().all(|g| g.condition.holds(&|id: &str| eff.get(id)))
+        && open_tasks(framework, phase, eff).next().is_none()
+}
+
 /// Scores a phase and says, in plain words, what keeps it from being met.
 pub fn phase_result(framework: &Framework, phase: &Phase, eff: &Effective) -> PhaseResult {
     let score = phase_score(phase, eff).score;
@@ -93,7 +100,7 @@ pub fn phase_result(framework: &Framework, phase: &Phase, eff: &Effective) -> Ph
         blockers.push(format!("the score is {score}, below the {} needed", phase.threshold));
     }
     for gate in &phase.gates {
-        if !gate.condition.evaluate(&|id: &str| eff.get(id)).holds {
+        if !gate.condition.holds(&|id: &str| eff.get(id)) {
             blockers.push(gate.reason.clone());
         }
     }
@@ -143,7 +150,7 @@ pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
         .applicable
         .iter()
         .filter(|id| eff.get(id).is_none())
-        .cloned()
+        .map(|id| (*id).to_string())
         .collect();
 
     let mut recommendations: Vec<RecommendationResult> = framework

@@ -1,7 +1,10 @@
 //! Files in and out: reading inputs whole, and writing outputs atomically.
 
+pub mod cleanup;
+mod lock;
 mod read;
 mod write;
 
-pub use read::{SourceFile, io_reason, read_disk, read_input};
-pub use write::{Existing, write_atomic};
+pub use lock::{FileLock, LockError, lock_path};
+pub use read::{MAX_INPUT, SourceFile, io_reason, read_disk, read_existing, read_input};
+pub use write::{Existing, destination, write_atomic};

@@ -84,8 +84,15 @@ pub fn explanation(e: &Explanation) -> String {
         None => {
             let _ = writeln!(out, "Every phase is met: there is no next phase.");
         }
-        Some(n) if !n.found => {
+        Some(n) if !n.found && n.exhaustive => {
             let _ = writeln!(out, "No change to the answers of phase `{}` alone meets it.", n.meets);
+        }
+        Some(n) if !n.found => {
+            let _ = writeln!(
+                out,
+                "No change to the answers of phase `{}` was found that meets it.",
+                n.meets
+            );
         }
         Some(n) => {
             let target = n
@@ -109,6 +116,15 @@ pub fn explanation(e: &Explanation) -> String {
                 );
             }
         }
+    }
+    if e.next_phase.as_ref().is_some_and(|n| !n.exhaustive) {
+        wrap(
+            &mut out,
+            "(The search for the fewest changes stopped at its limit: these changes were built \
+             step by step, gates first, then open tasks, then the answers that gain the most \
+             points; fewer changes may do.)",
+            "",
+        );
     }
     out
 }
