@@ -10,6 +10,7 @@ mod frameworks;
 mod io;
 mod rules;
 mod schema;
+pub mod signals;
 mod survey;
 mod template;
 
