@@ -8,6 +8,7 @@ mod explain_text;
 pub mod format;
 mod helpers;
 mod json;
+mod partials;
 mod templates;
 pub mod wrap;
 
