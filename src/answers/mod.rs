@@ -2,6 +2,7 @@
 //! from the command line, and the blank answers file `readiness template` prints, and the answers schema.
 
 pub mod blank;
+mod json;
 mod overrides;
 mod read;
 pub mod schema;

@@ -8,7 +8,10 @@ use toml::de::{DeTable, DeValue};
 use super::{AnswerValue, Answers, META_SECTION};
 use std::ops::Range;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Severity, closest};
+use std::collections::HashMap;
+
+use super::json;
+use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex, Severity, closest, quoted};
 use crate::io::SourceFile;
 use crate::rules::{AnswerKind, Framework, Question};
 
@@ -191,13 +194,21 @@ fn toml_value(value: &Spanned<DeValue<'_>>) -> RawValue {
 }
 
 fn read_json(file: &SourceFile) -> Result<Vec<RawAnswer>, Diagnostics> {
-    let value: serde_json::Value = serde_json::from_str(&file.text).map_err(|err| {
+    // A byte order mark is allowed at the start, as in TOML.
+    let bom = if file.text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let text = &file.text[bom..];
+    serde_json::from_str::<serde_json::Value>(text).map_err(|err| {
         let message = err.to_string();
         let message = message.rfind(" at line ").map_or(message.as_str(), |i| &message[..i]);
+        let column = err.column().max(1) + usize::from(err.line() == 1 && bom > 0);
         Diagnostics(vec![
             error_at(
                 file,
-                &At::LineCol(err.line(), err.column().max(1)),
+                &At::LineCol(err.line(), column),
                 format!("this is not valid JSON: {message}"),
             )
             .with_help(
@@ -205,42 +216,65 @@ fn read_json(file: &SourceFile) -> Result<Vec<RawAnswer>, Diagnostics> {
             ),
         ])
     })?;
-    let serde_json::Value::Object(sections) = value else {
-        return Err(Diagnostics(vec![Diagnostic::error(
-            &file.name,
-            None,
-            "the answers must be a JSON object of sections, e.g. {\"profile\": {...}}",
+    let lines = LineIndex::new(&file.text);
+    let error = |span: Range<usize>, message: String| {
+        Diagnostic::at_indexed(Severity::Error, file, &lines, bom + span.start..bom + span.end, message)
+    };
+    let Some(sections) = json::members(text, 0) else {
+        return Err(Diagnostics(vec![error(
+            0..0,
+            "the answers must be a JSON object of sections, e.g. {\"profile\": {...}}".to_string(),
         )]));
     };
     let mut out = Vec::new();
     let mut problems = Vec::new();
-    for (section, value) in sections {
-        let serde_json::Value::Object(inner) = value else {
-            problems.push(Diagnostic::error(
-                &file.name,
-                None,
-                format!("`{section}` must be an object of answers"),
+    let mut seen_sections: HashMap<&str, Range<usize>> = HashMap::new();
+    for section in &sections {
+        if let Some(first) = seen_sections.insert(&section.key, section.key_span.clone()) {
+            problems.push(duplicate(
+                &error,
+                &lines,
+                bom,
+                &section.key,
+                section.key_span.clone(),
+                first,
+            ));
+            continue;
+        }
+        let Some(inner) = json::members(text, section.value_span.start) else {
+            problems.push(error(
+                section.value_span.clone(),
+                format!("`{}` must be an object of answers", section.key),
             ));
             continue;
         };
-        for (key, value) in inner {
-            let value = match value {
-                serde_json::Value::String(s) => RawValue::String(s),
-                serde_json::Value::Number(n) => match n.as_i64() {
+        let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
+        for member in &inner {
+            if let Some(first) = seen.insert(&member.key, member.key_span.clone()) {
+                let key = format!("{}.{}", section.key, member.key);
+                problems.push(duplicate(&error, &lines, bom, &key, member.key_span.clone(), first));
+                continue;
+            }
+            let raw = &text[member.value_span.clone()];
+            let value = match serde_json::from_str::<serde_json::Value>(raw) {
+                Ok(serde_json::Value::String(s)) => RawValue::String(s),
+                Ok(serde_json::Value::Number(n)) => match n.as_i64() {
                     Some(i) => RawValue::Integer(i),
+                    None if !raw.contains(['.', 'e', 'E']) => RawValue::Other("a number too large"),
                     None => RawValue::Other("a decimal number"),
                 },
-                serde_json::Value::Bool(_) => RawValue::Other("a boolean"),
-                serde_json::Value::Null => RawValue::Other("null"),
-                serde_json::Value::Array(_) => RawValue::Other("a list"),
-                serde_json::Value::Object(_) => RawValue::Other("an object"),
+                Ok(serde_json::Value::Bool(_)) => RawValue::Other("a boolean"),
+                Ok(serde_json::Value::Null) => RawValue::Other("null"),
+                Ok(serde_json::Value::Array(_)) => RawValue::Other("a list"),
+                Ok(serde_json::Value::Object(_)) | Err(_) => RawValue::Other("an object"),
             };
+            let shift = |r: &Range<usize>| bom + r.start..bom + r.end;
             out.push(RawAnswer {
-                section: section.clone(),
-                key,
+                section: section.key.clone(),
+                key: member.key.clone(),
                 value,
-                at: At::Unknown,
-                key_at: At::Unknown,
+                at: At::Span(shift(&member.value_span)),
+                key_at: At::Span(shift(&member.key_span)),
             });
         }
     }
@@ -251,7 +285,32 @@ fn read_json(file: &SourceFile) -> Result<Vec<RawAnswer>, Diagnostics> {
     }
 }
 
+/// A key given twice in one object: an error at the second, saying where the first is.
+fn duplicate(
+    error: &impl Fn(Range<usize>, String) -> Diagnostic,
+    lines: &LineIndex,
+    bom: usize,
+    key: &str,
+    span: Range<usize>,
+    first: Range<usize>,
+) -> Diagnostic {
+    let (line, _, _) = lines.line_of(bom + first.start);
+    error(span, format!("`{key}` is given twice")).with_help(format!("the first is on line {line}; keep one of them"))
+}
+
 fn check(framework: &Framework, file: &SourceFile, raw: Vec<RawAnswer>, require: bool) -> Result<Answers, Diagnostics> {
+    // Many problems in one large file: their lines are found through one index.
+    let lines = std::cell::OnceCell::new();
+    let error_at = |file: &SourceFile, at: &At, message: String| match at {
+        At::Span(span) => Diagnostic::at_indexed(
+            Severity::Error,
+            file,
+            lines.get_or_init(|| LineIndex::new(&file.text)),
+            span.clone(),
+            message,
+        ),
+        other => error_at(file, other, message),
+    };
     let mut answers = Answers::default();
     let mut problems = Vec::new();
     let (meta, raw): (Vec<RawAnswer>, Vec<RawAnswer>) = raw.into_iter().partition(|a| a.section == META_SECTION);
@@ -400,7 +459,7 @@ fn typed(question: &Question, value: RawValue) -> Result<AnswerValue, String> {
             if question.choices.contains_key(&s) {
                 Ok(AnswerValue::Choice(s))
             } else {
-                Err(format!("\"{s}\" is not an allowed value"))
+                Err(format!("{} is not an allowed value", quoted(&s)))
             }
         }
         (AnswerKind::Integer, RawValue::Integer(n)) => {
@@ -411,7 +470,8 @@ fn typed(question: &Question, value: RawValue) -> Result<AnswerValue, String> {
             }
         }
         (AnswerKind::Integer, RawValue::String(s)) => Err(format!(
-            "found the text \"{s}\" where a number is wanted (write it without quotes)"
+            "found the text {} where a number is wanted (write it without quotes)",
+            quoted(&s)
         )),
         (AnswerKind::Choice, RawValue::Integer(n)) => {
             Err(format!("found the number {n} where one of the values is wanted"))
@@ -428,7 +488,7 @@ fn typed(question: &Question, value: RawValue) -> Result<AnswerValue, String> {
 pub fn from_text(question: &Question, text: &str) -> Result<AnswerValue, String> {
     let raw = match (question.kind, text.parse::<i64>()) {
         (AnswerKind::Integer, Ok(n)) => RawValue::Integer(n),
-        (AnswerKind::Integer, Err(_)) => return Err(format!("\"{text}\" is not a whole number")),
+        (AnswerKind::Integer, Err(_)) => return Err(format!("{} is not a whole number", quoted(text))),
         _ => RawValue::String(text.to_string()),
     };
     typed(question, raw)

@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::escape::{one_line, terminal_safe};
 use super::wrap::{WIDTH, wrapped};
 use crate::assess::explain::Explanation;
 
@@ -19,7 +20,9 @@ pub fn explanation(e: &Explanation) -> String {
     let _ = writeln!(
         out,
         "Why {} is where it is ({} {})",
-        a.organization, a.framework.id, a.framework.version
+        one_line(&a.organization),
+        a.framework.id,
+        a.framework.version
     );
     for p in &e.phases {
         out.push('\n');
@@ -126,5 +129,5 @@ pub fn explanation(e: &Explanation) -> String {
             "",
         );
     }
-    out
+    terminal_safe(&out).into_owned()
 }

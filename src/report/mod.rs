@@ -3,7 +3,7 @@
 //! and sections everything is rendered in.
 
 mod context;
-mod escape;
+pub mod escape;
 mod explain_text;
 pub mod format;
 mod helpers;

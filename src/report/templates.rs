@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use handlebars::{Handlebars, RenderError, RenderErrorReason, TemplateError};
 
 use super::ReportContext;
-use super::escape::markdown_escape;
+use super::escape::{html_escape, markdown_escape, text_escape};
 use super::format::{Format, Section};
 use super::helpers;
 use super::partials;
@@ -178,9 +178,9 @@ pub fn render(format: Format, context: &ReportContext, options: &RenderOptions) 
     let mut registry = Handlebars::new();
     registry.set_strict_mode(true);
     match format {
-        Format::Html => registry.register_escape_fn(handlebars::html_escape),
+        Format::Html => registry.register_escape_fn(html_escape),
         Format::Markdown => registry.register_escape_fn(markdown_escape),
-        Format::Text | Format::Json => registry.register_escape_fn(handlebars::no_escape),
+        Format::Text | Format::Json => registry.register_escape_fn(text_escape),
     }
     helpers::register(&mut registry);
     let mut problems = Vec::new();

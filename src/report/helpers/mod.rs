@@ -20,8 +20,8 @@ fn ours() -> Vec<(&'static str, Box<dyn HelperDef + Send + Sync>)> {
         ("pad", Box::new(text::pad)),
         ("lpad", Box::new(text::lpad)),
         ("max_len", Box::new(lists::max_len)),
-        ("add", Box::new(numbers::add)),
-        ("mul", Box::new(numbers::mul)),
+        ("add", Box::new(numbers::ADD)),
+        ("mul", Box::new(numbers::MUL)),
         ("capitalize", Box::new(text::capitalize)),
     ]
 }

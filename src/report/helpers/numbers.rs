@@ -1,45 +1,44 @@
-//! Arithmetic helpers: `add`, `mul`.
+//! Arithmetic helpers: `add`, `mul`. Each gives a number, so it can feed another helper:
+//! `{{add (mul @index 44) 6}}`.
 
-use handlebars::{Context, Handlebars, Helper, HelperResult, Output, RenderContext, RenderErrorReason};
+use handlebars::{Context, Handlebars, Helper, HelperDef, RenderContext, RenderError, RenderErrorReason, ScopedJson};
 
-/// The two whole numbers a helper takes, or an error naming it.
-fn operands(h: &Helper, name: &str) -> Result<(i64, i64), RenderErrorReason> {
-    let number = |i: usize| h.param(i).and_then(|p| p.value().as_i64());
-    match (number(0), number(1), h.params().len()) {
-        (Some(a), Some(b), 2) => Ok((a, b)),
-        _ => Err(RenderErrorReason::Other(format!(
-            "`{name}` takes two whole numbers, e.g. {{{{{name} @index 1}}}}"
-        ))),
-    }
-}
-
-fn result(name: &str, value: Option<i64>, out: &mut dyn Output) -> HelperResult {
-    let value = value
-        .ok_or_else(|| RenderErrorReason::Other(format!("`{name}`: the result is too large for a whole number")))?;
-    out.write(&value.to_string())?;
-    Ok(())
+/// A helper that combines two whole numbers, reporting overflow and wrong arguments.
+pub(super) struct Arithmetic {
+    name: &'static str,
+    op: fn(i64, i64) -> Option<i64>,
 }
 
 /// `{{add a b}}`: the sum of two whole numbers.
-pub(super) fn add(
-    h: &Helper,
-    _: &Handlebars,
-    _: &Context,
-    _: &mut RenderContext,
-    out: &mut dyn Output,
-) -> HelperResult {
-    let (a, b) = operands(h, "add")?;
-    result("add", a.checked_add(b), out)
-}
+pub(super) const ADD: Arithmetic = Arithmetic {
+    name: "add",
+    op: i64::checked_add,
+};
 
 /// `{{mul a b}}`: the product of two whole numbers.
-pub(super) fn mul(
-    h: &Helper,
-    _: &Handlebars,
-    _: &Context,
-    _: &mut RenderContext,
-    out: &mut dyn Output,
-) -> HelperResult {
-    let (a, b) = operands(h, "mul")?;
-    result("mul", a.checked_mul(b), out)
+pub(super) const MUL: Arithmetic = Arithmetic {
+    name: "mul",
+    op: i64::checked_mul,
+};
+
+impl HelperDef for Arithmetic {
+    fn call_inner<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+    ) -> Result<ScopedJson<'rc>, RenderError> {
+        let name = self.name;
+        let number = |i: usize| h.param(i).and_then(|p| p.value().as_i64());
+        let (Some(a), Some(b), 2) = (number(0), number(1), h.params().len()) else {
+            return Err(RenderErrorReason::Other(format!(
+                "`{name}` takes two whole numbers, e.g. {{{{{name} @index 1}}}}"
+            ))
+            .into());
+        };
+        let value = (self.op)(a, b)
+            .ok_or_else(|| RenderErrorReason::Other(format!("`{name}`: the result is too large for a whole number")))?;
+        Ok(ScopedJson::Derived(serde_json::Value::from(value)))
+    }
 }
