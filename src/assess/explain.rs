@@ -368,8 +368,8 @@ fn construct<'f>(
     for _ in 0..3 {
         for gate in &phase.gates {
             let holds = |trial: &Answers| {
-                gate.condition
-                    .holds(&|id: &str| Effective::new(framework, trial).get(id))
+                let eff = Effective::new(framework, trial);
+                gate.condition.holds(&|id: &str| eff.get(id))
             };
             if holds(trial) {
                 continue;
