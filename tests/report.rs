@@ -347,3 +347,30 @@ fn line_breaks_and_marks_in_a_name_change_nothing_in_the_markdown_layout() {
         );
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn new_output_files_are_as_readable_as_the_umask_allows() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = hostile_dir();
+    let bin = env!("CARGO_BIN_EXE_readiness");
+    for (umask, mode) in [("022", 0o644), ("077", 0o600)] {
+        for (file, args) in [
+            ("report.html", "assess --answers answers.toml -o report.html"),
+            ("blank.toml", "template -o blank.toml"),
+        ] {
+            let named = format!("{umask}-{file}");
+            let script = format!("umask {umask}; exec \"$0\" {}", args.replace(file, &named));
+            let out = Command::new("sh")
+                .arg("-c")
+                .arg(script)
+                .arg(bin)
+                .current_dir(dir.path())
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            let found = std::fs::metadata(dir.path().join(&named)).unwrap().permissions().mode() & 0o777;
+            assert_eq!(found, mode, "{named}: {found:o}");
+        }
+    }
+}

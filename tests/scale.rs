@@ -43,3 +43,30 @@ fn a_thousand_questions_and_a_thousand_rules_of_eight_terms_load_assess_and_expl
     let text = readiness::report::explanation(&explain(&framework, &answers));
     assert!(text.contains("stopped at its limit"), "{text}");
 }
+
+#[test]
+fn a_hundred_thousand_keys_are_read_and_each_reported_with_its_line() {
+    let framework = load(&RulesLocation::default()).unwrap().framework;
+    let keys = 100_000;
+    let toml = SourceFile {
+        name: "keys.toml".into(),
+        text: format!(
+            "[profile]\norganization = \"Big\"\norg_type = \"district\"\n\n[extra]\n{}",
+            (0..keys).map(|i| format!("k{i} = \"v\"\n")).collect::<String>()
+        ),
+    };
+    let json = SourceFile {
+        name: "keys.json".into(),
+        text: format!(
+            "{{\"profile\": {{\"organization\": \"Big\", \"org_type\": \"district\"}},\n\"extra\": {{\n{}\n}}}}",
+            (0..keys).map(|i| format!("\"k{i}\": \"v\"")).collect::<Vec<_>>().join(",\n")
+        ),
+    };
+    for (file, syntax, first_line) in [(&toml, Syntax::Toml, 6), (&json, Syntax::Json, 3)] {
+        let problems = parse(&framework, file, syntax).unwrap_err().0;
+        assert_eq!(problems.len(), keys, "{}", file.name);
+        assert_eq!(problems[0].line, Some(first_line), "{}", file.name);
+        assert_eq!(problems[keys - 1].line, Some(first_line + keys - 1), "{}", file.name);
+        assert!(problems[keys - 1].message.contains("unknown question `extra.k99999`"));
+    }
+}

@@ -383,6 +383,7 @@ fn check(framework: &Framework, file: &SourceFile, raw: Vec<RawAnswer>, require:
         ));
     }
     let mut gone = Vec::new();
+    let mut unknown = 0;
     for answer in raw {
         let id = format!("{}.{}", answer.section, answer.key);
         let Some(question) = framework.questions.get(&id) else {
@@ -391,7 +392,10 @@ fn check(framework: &Framework, file: &SourceFile, raw: Vec<RawAnswer>, require:
                 continue;
             }
             let mut d = error_at(file, &answer.key_at, format!("unknown question `{id}`"));
-            if let Some(best) = closest(&id, framework.questions.keys().map(String::as_str)) {
+            // Suggestions for the first few: a file of thousands of unknown keys is no typo.
+            unknown += 1;
+            let suggest = || (unknown <= 100).then(|| closest(&id, framework.questions.keys().map(String::as_str))).flatten();
+            if let Some(best) = suggest() {
                 d = d.with_help(format!("did you mean `{best}`?"));
             } else {
                 d = d.with_help("`readiness template` lists every question");

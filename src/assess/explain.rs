@@ -210,8 +210,8 @@ fn phase_trace(framework: &Framework, phase: &Phase, eff: &Effective) -> PhaseTr
 
 /// How much work the exact search for the fewest changes may do, counted in questions
 /// looked at: each trial works out which questions apply, so it costs one per question of
-/// the framework. That is 500 trials on a 1,000-question rule set (about a tenth of a
-/// second), and every set of up to four changes among ten questions on a small one.
+/// the framework. That is every set of up to four changes among ten questions on a
+/// 30-question rule set, and 500 trials on a 1,000-question one.
 pub const SEARCH_WORK: usize = 500_000;
 
 /// Finds the fewest answer changes, among the choice questions the phase scores or gates on
@@ -243,6 +243,14 @@ fn next_phase(framework: &Framework, answers: &Answers, phase: &Phase) -> NextPh
     let trial_cost = framework.questions.len().max(1);
     let mut budget = SEARCH_WORK / trial_cost;
     let largest = constructed.as_ref().map_or(questions.len(), Vec::len);
+    // A search that cannot even try every smaller set within its budget cannot prove the
+    // constructed set the fewest: it is not started.
+    let askable = options.iter().filter(|o| !o.is_empty()).count();
+    let smaller_sets = (1..largest).fold(0usize, |sum, k| sum.saturating_add(binomial(askable, k)));
+    let mut exhaustive = smaller_sets <= budget;
+    if !exhaustive {
+        budget = 0;
+    }
     let mut trial = answers.clone();
     let mut meets = |changes: &[(usize, usize)]| {
         for &(q, v) in changes {
@@ -260,7 +268,6 @@ fn next_phase(framework: &Framework, answers: &Answers, phase: &Phase) -> NextPh
         met
     };
     let mut searched = None;
-    let mut exhaustive = true;
     'sizes: for size in 1..=largest {
         let mut subset: Vec<usize> = (0..size).collect();
         loop {
@@ -491,6 +498,17 @@ fn construct<'f>(
     }
     None
 }
+/// The number of ways to choose `k` of `n`, saturating.
+fn binomial(n: usize, k: usize) -> usize {
+    if k > n {
+        return 0;
+    }
+    let k = k.min(n - k);
+    (0..k).fold(1usize, |acc, i| {
+        acc.saturating_mul(n - i) / (i + 1).max(1)
+    })
+}
+
 /// Advances an odometer whose digit `i` runs below `limit(i)`; false after the last reading.
 fn advance(values: &mut [usize], limit: impl Fn(usize) -> usize) -> bool {
     for i in (0..values.len()).rev() {
