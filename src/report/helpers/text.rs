@@ -16,7 +16,7 @@ fn width(value: Option<&serde_json::Value>, helper: &str, min: u64) -> Result<us
         Some(n) if (min..=MAX_WIDTH).contains(&n) => Ok(n as usize),
         _ => Err(RenderErrorReason::Other(format!(
             "`{helper}`: the width must be a whole number from {min} to {MAX_WIDTH}, found {}",
-            value.map_or("nothing".to_string(), |v| shown(v))
+            value.map_or("nothing".to_string(), shown)
         ))),
     }
 }

@@ -144,10 +144,7 @@ fn raw_offset(raw: &str, decoded: usize) -> usize {
         };
     }
     let mut out = 0;
-    loop {
-        let Some(c) = body[i..].chars().next() else {
-            break;
-        };
+    while let Some(c) = body[i..].chars().next() {
         let line_end = !literal && quote == 3 && c == '\\' && body[i + 1..].starts_with([' ', '\t', '\r', '\n']);
         if out >= decoded && !line_end {
             break;
