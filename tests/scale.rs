@@ -59,7 +59,10 @@ fn a_hundred_thousand_keys_are_read_and_each_reported_with_its_line() {
         name: "keys.json".into(),
         text: format!(
             "{{\"profile\": {{\"organization\": \"Big\", \"org_type\": \"district\"}},\n\"extra\": {{\n{}\n}}}}",
-            (0..keys).map(|i| format!("\"k{i}\": \"v\"")).collect::<Vec<_>>().join(",\n")
+            (0..keys)
+                .map(|i| format!("\"k{i}\": \"v\""))
+                .collect::<Vec<_>>()
+                .join(",\n")
         ),
     };
     for (file, syntax, first_line) in [(&toml, Syntax::Toml, 6), (&json, Syntax::Json, 3)] {

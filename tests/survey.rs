@@ -7,16 +7,18 @@
 
 #![cfg(unix)]
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use common::{BIN, no_temporary_files_left};
 use expectrl::process::Termios;
 use expectrl::process::unix::WaitStatus;
 use expectrl::session::OsSession;
 use expectrl::{Eof, Expect, Regex, Session};
 
-const BIN: &str = env!("CARGO_BIN_EXE_readiness");
 const TIMEOUT: Duration = Duration::from_secs(20);
 
 const ENTER: &str = "\r";
@@ -26,10 +28,7 @@ const ESC: &str = "\x1b";
 const CTRL_C: &str = "\x03";
 
 fn mini() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/mini")
-        .display()
-        .to_string()
+    common::mini_rules().display().to_string()
 }
 
 /// A survey running on a pseudo-terminal, and everything it has shown so far.
@@ -138,7 +137,7 @@ fn body(path: &Path) -> String {
 
 fn assess(dir: &Path, file: &str, rules: &[&str]) -> String {
     let out = Command::new(BIN)
-        .args(["assess", "--answers", file])
+        .args(["assess", file])
         .args(rules)
         .current_dir(dir)
         .output()
@@ -153,13 +152,6 @@ fn has_colours(text: &str) -> bool {
         let params = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ';');
         params.starts_with('m')
     })
-}
-
-fn no_temporary_files_left(dir: &Path) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let name = entry.unwrap().file_name().to_string_lossy().to_string();
-        assert!(!name.ends_with(".tmp"), "left behind: {name}");
-    }
 }
 
 #[test]
@@ -657,4 +649,43 @@ fn a_new_answers_file_is_readable_by_others_as_the_umask_allows() {
         let found = std::fs::metadata(dir.path().join(&file)).unwrap().permissions().mode() & 0o777;
         assert_eq!(found, mode, "umask {umask}: mode {found:o}");
     }
+}
+
+#[test]
+fn dont_know_and_a_note_are_saved_with_the_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = mini();
+    let file = dir.path().join("readiness-answers.toml");
+    let mut pty = Pty::spawn(dir.path(), &["survey", "--rules", &rules], "");
+    pty.answer("(1 of 6) Name", &format!("Lakeside{ENTER}"));
+    pty.answer("(2 of 6) Kind", ENTER);
+    pty.answer("(3 of 6) Educators", &format!("12{ENTER}"));
+    // The note comes first, then the answer it goes with.
+    pty.answer("(4 of 6) Have we decided?", &format!("add a note{ENTER}"));
+    pty.answer("Note on this answer", &format!("The board meets in May{ENTER}"));
+    pty.wait_for("The note is kept with the answer.");
+    pty.answer("(4 of 6) Have we decided?", &format!("know{ENTER}"));
+    pty.answer("(5 of 6) Do the task", ESC);
+    let (code, shown) = pty.finish();
+    assert_eq!(code, 130, "{shown}");
+    assert_eq!(
+        body(&file),
+        "[framework]\nid = \"mini\"\nversion = \"0.1.0\"\n\n\
+         [profile]\norganization = \"Lakeside\"\norg_type = \"school\"\neducators = 12\n\n\
+         [one]\ndecided = { answer = \"dont_know\", note = \"The board meets in May\" }\n"
+    );
+    // The file assesses, and the answer is something to find out.
+    let out = common::readiness(
+        dir.path(),
+        &[
+            "assess",
+            "readiness-answers.toml",
+            "--format",
+            "json",
+            "--rules",
+            &rules,
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_str(&common::stdout(&out)).unwrap();
+    assert_eq!(json["dont_know"], serde_json::json!(["one.decided"]));
 }

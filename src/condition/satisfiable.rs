@@ -35,6 +35,8 @@ const LIMIT: usize = 20_000;
 enum Sample {
     Text(String),
     Integer(i64),
+    /// A choice question's `not_applicable`, where it allows it.
+    NotApplicable,
 }
 
 impl Value for Sample {
@@ -42,14 +44,19 @@ impl Value for Sample {
         match self {
             Sample::Text(s) => s == literal,
             Sample::Integer(n) => literal.parse::<i64>() == Ok(*n),
+            Sample::NotApplicable => literal == super::NOT_APPLICABLE,
         }
     }
 
     fn integer(&self) -> Option<i64> {
         match self {
             Sample::Integer(n) => Some(*n),
-            Sample::Text(_) => None,
+            Sample::Text(_) | Sample::NotApplicable => None,
         }
+    }
+
+    fn not_applicable(&self) -> bool {
+        matches!(self, Sample::NotApplicable)
     }
 }
 
@@ -136,7 +143,13 @@ fn samples(domain: Option<Domain<'_>>, literals: &[&str]) -> Vec<Option<Sample>>
         return out;
     };
     match domain {
-        Domain::Choice(values) => out.extend(values.into_iter().map(|v| Some(Sample::Text(v.to_string())))),
+        Domain::Choice(values) => out.extend(values.into_iter().map(|v| {
+            Some(if v == super::NOT_APPLICABLE {
+                Sample::NotApplicable
+            } else {
+                Sample::Text(v.to_string())
+            })
+        })),
         Domain::Text => {
             // Each literal, and one text equal to none of them (longer than all).
             let longest = literals.iter().map(|l| l.len()).max().unwrap_or(0);
@@ -175,6 +188,7 @@ mod tests {
                 max: Some(10),
             }),
             "a.name" => Some(Domain::Text),
+            "a.task" => Some(Domain::Choice(vec!["done", "not_started", "not_applicable"])),
             _ => None,
         }
     }
@@ -196,6 +210,11 @@ mod tests {
         assert!(!can_hold("a.count > 10"));
         assert!(!can_hold("a.name == x and a.name == y"));
         assert!(!can_hold("a.unknown is answered"));
+        // `not_applicable` makes only the tests that name it hold.
+        assert!(!can_hold("a.task == not_applicable and a.task != done"));
+        assert!(can_hold(
+            "a.task == not_applicable and a.task in [done, not_applicable]"
+        ));
     }
 
     #[test]

@@ -33,6 +33,19 @@ pub struct ReportContext {
     pub remaining_tasks: Vec<TaskInfo>,
     /// Questions that apply and have no answer, in order.
     pub unanswered: Vec<QuestionRef>,
+    /// Questions answered `not_applicable`, left out of the scores, with any note (the reason).
+    pub not_applicable: Vec<AnswerInfo>,
+    /// Questions answered `dont_know`: things to find out, with any note.
+    pub to_find_out: Vec<AnswerInfo>,
+    /// Every question that applies, in order, with its answer (or none), label and note:
+    /// the appendix of all answers.
+    pub answers: Vec<AnswerInfo>,
+    /// How the scores are made and whose method it is, as the framework says; null when
+    /// it says nothing.
+    pub method: Option<String>,
+    /// When the report shows something this rule set wrote itself (marked `ours`), the
+    /// sentence that says what the marks mean; null otherwise.
+    pub ours_note: Option<String>,
     /// Ids of answers ignored because their question does not apply.
     pub ignored: Vec<String>,
     /// Recommendations, by priority then rule order.
@@ -76,8 +89,15 @@ pub struct AnswerInfo {
     pub question: String,
     /// The answer as written (a value, a number or text); null when unanswered.
     pub answer: Option<String>,
-    /// The answer in words (a choice's label); null when unanswered.
+    /// The answer in words (the label that fits the question, `Not applicable`, `Don't
+    /// know`); null when unanswered.
     pub label: Option<String>,
+    /// What the answer means for this question, where the rule set says; else null.
+    pub rubric: Option<String>,
+    /// The note given with the answer (why, what evidence); null when none.
+    pub note: Option<String>,
+    /// Whether the question's wording is this rule set's own, not the documents'.
+    pub ours: bool,
 }
 
 /// The current phase.
@@ -91,6 +111,8 @@ pub struct CurrentPhase {
     pub goal: String,
     /// The documents' introduction to the phase; null when none.
     pub summary: Option<String>,
+    /// Whether the goal is this rule set's own reading, not the documents' words (marked `*`).
+    pub ours: bool,
     /// In plain words, what keeps the organization in this phase (empty when complete).
     pub blockers: Vec<String>,
 }
@@ -118,6 +140,10 @@ pub struct PhaseInfo {
     pub status: String,
     /// What keeps the phase from being met; empty when met.
     pub blockers: Vec<String>,
+    /// Whether the goal is this rule set's own reading, not the documents' words (marked `*`).
+    pub ours: bool,
+    /// The documents' name for being ready for this phase (`Ready to plan`); null when none.
+    pub readiness_label: Option<String>,
 }
 
 /// A question by id and title.
@@ -169,6 +195,8 @@ pub struct RecommendationInfo {
     pub text: String,
     /// The answers that triggered it (empty for what follows a complete framework).
     pub because: Vec<AnswerInfo>,
+    /// Whether the advice is this rule set's own, not the documents' (marked `*`).
+    pub ours: bool,
     /// Its resources, in order.
     pub resources: Vec<ResourceInfo>,
 }
@@ -235,15 +263,20 @@ fn resource_info(r: &Resource) -> ResourceInfo {
 fn answer_info(framework: &Framework, answers: &Answers, id: &str) -> AnswerInfo {
     let question = framework.questions.get(id);
     let value = answers.get(id);
-    let label = match (question, value) {
-        (Some(q), Some(AnswerValue::Choice(v))) => Some(q.choices.get(v).cloned().unwrap_or_else(|| v.clone())),
-        (_, Some(v)) => Some(v.as_text()),
-        (_, None) => None,
+    let answer = value.map(AnswerValue::as_text);
+    let label = match (question, &answer) {
+        (Some(q), Some(a)) if q.kind == crate::rules::AnswerKind::Choice => Some(q.label(a).to_string()),
+        (_, a) => a.clone(),
     };
     AnswerInfo {
         id: id.to_string(),
         question: question.map_or_else(|| id.to_string(), |q| q.title.clone()),
-        answer: value.map(AnswerValue::as_text),
+        rubric: question
+            .zip(answer.as_deref())
+            .and_then(|(q, a)| q.rubric.get(a).cloned()),
+        note: answers.notes.get(id).cloned(),
+        ours: question.is_some_and(|q| q.ours),
+        answer,
         label,
     }
 }
@@ -252,6 +285,8 @@ fn status_label(status: &str) -> String {
     match status {
         "in_progress" => "in progress".to_string(),
         "not_started" => "not started".to_string(),
+        "unanswered" => "not yet answered".to_string(),
+        crate::rules::DONT_KNOW => "don't know".to_string(),
         other => other.replace('_', " "),
     }
 }
@@ -328,6 +363,8 @@ pub fn context(framework: &Framework, answers: &Answers, a: &Assessment, date: &
                 }
                 .to_string(),
                 blockers: p.blockers.clone(),
+                ours: framework.phases.get(i).is_some_and(|f| f.ours),
+                readiness_label: framework.phases.get(i).and_then(|f| f.readiness_label.clone()),
             }
         })
         .collect();
@@ -365,6 +402,10 @@ pub fn context(framework: &Framework, answers: &Answers, a: &Assessment, date: &
             title: r.title.clone(),
             text: r.text.clone(),
             because: r.because.iter().map(|id| answer_info(framework, answers, id)).collect(),
+            ours: framework
+                .recommendations
+                .iter()
+                .any(|rule| rule.id == r.id && rule.ours),
             resources: r
                 .resources
                 .iter()
@@ -407,6 +448,21 @@ pub fn context(framework: &Framework, answers: &Answers, a: &Assessment, date: &
                 priority: None,
             }),
     );
+    let applicable = crate::assess::Effective::new(framework, answers).applicable;
+    let all_answers: Vec<AnswerInfo> = applicable
+        .iter()
+        .map(|id| answer_info(framework, answers, id))
+        .collect();
+    let shows_ours = framework.phases.iter().any(|p| p.ours)
+        || recommendations.iter().any(|r| r.ours)
+        || all_answers.iter().any(|q| q.ours);
+    let ours_note = shows_ours.then(|| {
+        let whose = framework
+            .publisher
+            .as_deref()
+            .map_or("the publisher's".to_string(), |p| format!("{p}'s"));
+        format!("Items marked * are this tool's own reading of the framework's documents, not {whose} words.")
+    });
     ReportContext {
         generator: Generator {
             name: env!("CARGO_PKG_NAME").to_string(),
@@ -427,6 +483,7 @@ pub fn context(framework: &Framework, answers: &Answers, a: &Assessment, date: &
             name: a.phase.name.clone(),
             goal: a.phase.goal.clone(),
             summary: current.and_then(|p| p.summary.clone()),
+            ours: current.is_some_and(|p| p.ours),
             blockers: if a.complete {
                 Vec::new()
             } else {
@@ -449,9 +506,75 @@ pub fn context(framework: &Framework, answers: &Answers, a: &Assessment, date: &
                 phase: framework.questions.get(id).and_then(|q| q.phase.clone()),
             })
             .collect(),
+        not_applicable: a
+            .not_applicable
+            .iter()
+            .map(|id| answer_info(framework, answers, id))
+            .collect(),
+        to_find_out: a
+            .dont_know
+            .iter()
+            .map(|id| answer_info(framework, answers, id))
+            .collect(),
+        answers: all_answers,
+        method: framework.method.clone(),
+        ours_note,
         ignored: a.ignored.clone(),
         recommendations,
         resources_by_type,
         next_steps,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assess::assess;
+    use crate::test_support::{mini, mini_answers};
+
+    fn context_of(pairs: &[(&str, &str)]) -> ReportContext {
+        let fw = mini();
+        let answers = mini_answers(pairs);
+        let a = assess(&fw, &answers);
+        context(&fw, &answers, &a, "2026-01-15")
+    }
+
+    #[test]
+    fn because_shows_the_question_and_the_answer_in_words() {
+        let c = context_of(&[("one.decided", "partly")]);
+        let decide = c.recommendations.iter().find(|r| r.id == "decide").unwrap();
+        assert_eq!(decide.because.len(), 1);
+        assert_eq!(decide.because[0].question, "Have we decided?");
+        assert_eq!(decide.because[0].label.as_deref(), Some("Partly"));
+    }
+
+    #[test]
+    fn the_current_phase_and_its_blockers_are_named() {
+        let c = context_of(&[("one.decided", "no")]);
+        assert_eq!(c.phase.id, "one");
+        assert!(c.phase.blockers.contains(&"a decision is needed".to_string()));
+        assert_eq!(
+            c.phases.iter().map(|p| p.status.as_str()).collect::<Vec<_>>(),
+            ["current", "not met"]
+        );
+        assert_eq!(c.remaining_tasks[0].status_label, "not yet answered");
+    }
+
+    #[test]
+    fn resources_are_cited_once_and_grouped_by_type() {
+        let c = context_of(&[("one.decided", "no")]);
+        let ids: Vec<(&str, Vec<&str>)> = c
+            .resources_by_type
+            .iter()
+            .map(|g| (g.label.as_str(), g.resources.iter().map(|r| r.id.as_str()).collect()))
+            .collect();
+        assert_eq!(ids, [("guide", vec!["guide"]), ("video", vec!["video"])]);
+    }
+
+    #[test]
+    fn the_next_steps_list_recommendations_then_the_current_phase_tasks() {
+        let c = context_of(&[("one.decided", "no")]);
+        let steps: Vec<&str> = c.next_steps.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(steps, ["Decide", "Complete the task: Do the task"]);
     }
 }
