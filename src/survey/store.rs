@@ -487,6 +487,7 @@ mod tests {
         file.set_note("why.possibilities", Some("n"));
         assert!(!file.text().contains("possibilities"), "{}", file.text());
         file.save().unwrap();
+        drop(file);
         let (_, again) = AnswersFile::open(&path, &fw, "r", "a").unwrap();
         assert_eq!(again.get("why.goals"), Some(&choice("yes")));
     }
