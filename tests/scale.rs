@@ -73,3 +73,18 @@ fn a_hundred_thousand_keys_are_read_and_each_reported_with_its_line() {
         assert!(problems[keys - 1].message.contains("unknown question `extra.k99999`"));
     }
 }
+
+#[test]
+fn a_ten_megabyte_name_is_explained_and_reported_once_not_again_and_again() {
+    let framework = load(&RulesLocation::default()).unwrap().framework;
+    let name = "Lakeside ".repeat(10 * 1024 * 1024 / 9);
+    let file = SourceFile {
+        name: "big.toml".into(),
+        text: format!("[profile]\norganization = \"{name}\"\norg_type = \"district\"\n\n[why]\ngoals = \"partly\"\n"),
+    };
+    let answers = parse(&framework, &file, Syntax::Toml).unwrap();
+    let explanation = explain(&framework, &answers);
+    assert!(explanation.next_phase.expect("not complete").found);
+    let text = readiness::report::explanation(&explain(&framework, &answers));
+    assert!(text.len() > name.len() && text.len() < name.len() + 100_000);
+}
