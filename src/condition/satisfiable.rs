@@ -65,7 +65,7 @@ impl Value for Sample {
 ///
 /// A depth-first search fixes one question at a time and drops a partial set of answers
 /// as soon as some condition is false whatever the other answers are, so it is exact and
-/// fast for the conditions rule sets hold; after [`LIMIT`] steps it assumes they can hold.
+/// fast for the conditions rule sets hold; after 20,000 steps it assumes they can hold.
 pub fn satisfiable<'a>(conditions: &[&Condition], domain: impl Fn(&str) -> Option<Domain<'a>>) -> bool {
     let mut ids: Vec<&str> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();

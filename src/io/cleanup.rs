@@ -26,7 +26,7 @@ pub(crate) fn forget(path: &Path) {
     pending().retain(|p| p != path);
 }
 
-/// Removes every file noted with [`remember`] and not yet forgotten. For a signal handler:
+/// Removes every file noted as pending and not yet dealt with. For a signal handler:
 /// the program is about to stop.
 pub fn remove_pending() {
     for path in pending().drain(..) {
