@@ -49,6 +49,30 @@ pub(super) fn members(text: &str, at: usize) -> Option<Vec<Member>> {
     }
 }
 
+/// Where each element of the array at `at` is, or `None` when the value there is not an
+/// array. `text` must be valid JSON.
+pub(super) fn elements(text: &str, at: usize) -> Option<Vec<Range<usize>>> {
+    let bytes = text.as_bytes();
+    let mut i = skip_space(bytes, at);
+    if bytes.get(i) != Some(&b'[') {
+        return None;
+    }
+    i += 1;
+    let mut out = Vec::new();
+    loop {
+        i = skip_space(bytes, i);
+        if matches!(bytes.get(i), Some(b']') | None) {
+            return Some(out);
+        }
+        let end = skip_value(bytes, i);
+        out.push(i..end);
+        i = skip_space(bytes, end);
+        if bytes.get(i) == Some(&b',') {
+            i += 1;
+        }
+    }
+}
+
 fn skip_space(bytes: &[u8], mut i: usize) -> usize {
     while matches!(bytes.get(i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
         i += 1;
@@ -117,6 +141,11 @@ mod tests {
         assert_eq!(&text[inner[1].value_span.clone()], r#"[1, {"x": 2}]"#);
         assert_eq!(members(text, top[1].value_span.start), None);
         assert_eq!(members("{}", 0), Some(Vec::new()));
+        let list = r#"[ {"a": 1}, "x" ,[2]]"#;
+        let items: Vec<&str> = elements(list, 0).unwrap().into_iter().map(|r| &list[r]).collect();
+        assert_eq!(items, [r#"{"a": 1}"#, "\"x\"", "[2]"]);
+        assert_eq!(elements("[]", 0), Some(Vec::new()));
+        assert_eq!(elements("{}", 0), None);
         // Deep nesting is counted, not recursed into.
         let deep = format!("{{\"a\": {}{}}}", "[".repeat(100_000), "]".repeat(100_000));
         assert_eq!(members(&deep, 0).unwrap()[0].value_span.len(), 200_000);

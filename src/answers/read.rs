@@ -5,7 +5,9 @@
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::{AnswerValue, Answers, META_SECTION};
+use indexmap::IndexMap;
+
+use super::{AnswerValue, Answers, META_SECTION, Member, RESPONDENT_SECTION, Respondent, TEAM_SECTION};
 use std::ops::Range;
 
 use std::collections::HashMap;
@@ -39,6 +41,8 @@ impl Syntax {
 enum RawValue {
     String(String),
     Integer(i64),
+    /// A TOML date or date-time, as written.
+    Date(String),
     Other(&'static str),
     /// `{ answer = ..., note = "..." }`: an answer with a note on it.
     Noted(Box<RawValue>, String),
@@ -100,9 +104,37 @@ enum At {
     Unknown,
 }
 
-fn error_at(file: &SourceFile, at: &At, message: impl Into<String>) -> Diagnostic {
+/// A file being read, with the index of its lines, made when the first problem needs it:
+/// a file with many problems finds each one's line at once, not by reading from the start.
+struct Source<'a> {
+    file: &'a SourceFile,
+    lines: std::cell::OnceCell<LineIndex>,
+}
+
+impl<'a> Source<'a> {
+    fn new(file: &'a SourceFile) -> Source<'a> {
+        Source {
+            file,
+            lines: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.file.text))
+    }
+}
+
+impl std::ops::Deref for Source<'_> {
+    type Target = SourceFile;
+
+    fn deref(&self) -> &SourceFile {
+        self.file
+    }
+}
+
+fn error_at(file: &Source<'_>, at: &At, message: impl Into<String>) -> Diagnostic {
     match at {
-        At::Span(span) => Diagnostic::at(Severity::Error, file, span.clone(), message),
+        At::Span(span) => Diagnostic::at_indexed(Severity::Error, file, file.lines(), span.clone(), message),
         At::LineCol(line, col) => Diagnostic::error(&file.name, Some((*line, *col)), message).with_line_of(&file.text),
         At::Unknown => Diagnostic::error(&file.name, None, message),
     }
@@ -111,6 +143,7 @@ fn error_at(file: &SourceFile, at: &At, message: impl Into<String>) -> Diagnosti
 /// Parses an answers file and checks every answer against the framework's questions.
 /// All problems are reported together.
 pub fn parse(framework: &Framework, file: &SourceFile, syntax: Syntax) -> Result<Answers, Diagnostics> {
+    let file = &Source::new(file);
     let raw = match syntax {
         Syntax::Toml => read_toml(file)?,
         Syntax::Json => read_json(file)?,
@@ -122,6 +155,7 @@ pub fn parse(framework: &Framework, file: &SourceFile, syntax: Syntax) -> Result
 /// still being filled in, such as the one `readiness survey` saves after every answer.
 /// Every other problem is an error, as for [`parse`].
 pub fn parse_unfinished(framework: &Framework, file: &SourceFile, syntax: Syntax) -> Result<Answers, Diagnostics> {
+    let file = &Source::new(file);
     let raw = match syntax {
         Syntax::Toml => read_toml(file)?,
         Syntax::Json => read_json(file)?,
@@ -136,6 +170,7 @@ pub fn from_table(framework: &Framework, name: &str, table: &toml::Table) -> Res
         name: name.to_string(),
         text: String::new(),
     };
+    let file = Source::new(&file);
     let mut raw = Vec::new();
     let mut problems = Vec::new();
     for (section, value) in table {
@@ -173,10 +208,28 @@ pub fn from_table(framework: &Framework, name: &str, table: &toml::Table) -> Res
     if !problems.is_empty() {
         return Err(Diagnostics(problems));
     }
+    let raw = RawFile {
+        answers: raw,
+        members: Vec::new(),
+    };
     check(framework, &file, raw, true)
 }
 
-fn read_toml(file: &SourceFile) -> Result<Vec<RawAnswer>, Diagnostics> {
+/// An answers file as read, before its answers are checked: the answers, and in a team's
+/// combined file each respondent's own.
+#[derive(Default)]
+struct RawFile {
+    answers: Vec<RawAnswer>,
+    members: Vec<RawMember>,
+}
+
+/// One respondent of a team's combined file (`[[respondents]]`): who (the entries of the
+/// [`RESPONDENT_SECTION`]: `file`, `name`, `role`) and their answers.
+struct RawMember {
+    entries: Vec<RawAnswer>,
+}
+
+fn read_toml(file: &Source<'_>) -> Result<RawFile, Diagnostics> {
     let text = &file.text;
     let table = DeTable::parse(text).map_err(|err| {
         let at = err.span().map_or(At::Unknown, At::Span);
@@ -189,35 +242,59 @@ fn read_toml(file: &SourceFile) -> Result<Vec<RawAnswer>, Diagnostics> {
             .with_help("an answers file holds tables such as [profile] with lines such as org_type = \"district\""),
         )
     })?;
-    let mut out = Vec::new();
+    let mut out = RawFile::default();
     let mut problems = Vec::new();
     for (section, value) in table.get_ref() {
-        let DeValue::Table(inner) = value.get_ref() else {
-            problems.push(error_at(
+        let name = section.get_ref();
+        match value.get_ref() {
+            DeValue::Table(inner) => toml_section(name, inner, &mut out.answers),
+            DeValue::Array(items) if name == TEAM_SECTION => {
+                for item in items.iter() {
+                    let DeValue::Table(member) = item.get_ref() else {
+                        problems.push(error_at(
+                            file,
+                            &At::Span(item.span()),
+                            format!("each entry of `{TEAM_SECTION}` must be a table: write it as [[{TEAM_SECTION}]]"),
+                        ));
+                        continue;
+                    };
+                    let mut entries = Vec::new();
+                    for (key, value) in member {
+                        match value.get_ref() {
+                            DeValue::Table(inner) => toml_section(key.get_ref(), inner, &mut entries),
+                            _ => entries.push(toml_answer(RESPONDENT_SECTION, key, value)),
+                        }
+                    }
+                    out.members.push(RawMember { entries });
+                }
+            }
+            _ => problems.push(error_at(
                 file,
                 &At::Span(section.span()),
-                format!(
-                    "`{}` must be a table of answers such as [{}]",
-                    section.get_ref(),
-                    section.get_ref()
-                ),
-            ));
-            continue;
-        };
-        for (key, value) in inner {
-            out.push(RawAnswer {
-                section: section.get_ref().to_string(),
-                key: key.get_ref().to_string(),
-                value: toml_value(value),
-                at: At::Span(value.span()),
-                key_at: At::Span(key.span()),
-            });
+                format!("`{name}` must be a table of answers such as [{name}]"),
+            )),
         }
     }
     if problems.is_empty() {
         Ok(out)
     } else {
         Err(Diagnostics(problems))
+    }
+}
+
+fn toml_section(section: &str, inner: &DeTable<'_>, out: &mut Vec<RawAnswer>) {
+    for (key, value) in inner {
+        out.push(toml_answer(section, key, value));
+    }
+}
+
+fn toml_answer(section: &str, key: &Spanned<toml::de::DeString<'_>>, value: &Spanned<DeValue<'_>>) -> RawAnswer {
+    RawAnswer {
+        section: section.to_string(),
+        key: key.get_ref().to_string(),
+        value: toml_value(value),
+        at: At::Span(value.span()),
+        key_at: At::Span(key.span()),
     }
 }
 
@@ -230,7 +307,7 @@ fn toml_value(value: &Spanned<DeValue<'_>>) -> RawValue {
         },
         DeValue::Float(_) => RawValue::Other("a decimal number"),
         DeValue::Boolean(_) => RawValue::Other("a boolean"),
-        DeValue::Datetime(_) => RawValue::Other("a date"),
+        DeValue::Datetime(d) => RawValue::Date(d.to_string()),
         DeValue::Array(_) => RawValue::Other("a list"),
         DeValue::Table(t) => noted(t.iter().map(|(k, v)| (k.get_ref().to_string(), v)), |v| {
             match v.get_ref() {
@@ -241,7 +318,7 @@ fn toml_value(value: &Spanned<DeValue<'_>>) -> RawValue {
     }
 }
 
-fn read_json(file: &SourceFile) -> Result<Vec<RawAnswer>, Diagnostics> {
+fn read_json(file: &Source<'_>) -> Result<RawFile, Diagnostics> {
     // A byte order mark is allowed at the start, as in TOML.
     let bom = if file.text.starts_with('\u{feff}') {
         '\u{feff}'.len_utf8()
@@ -264,73 +341,54 @@ fn read_json(file: &SourceFile) -> Result<Vec<RawAnswer>, Diagnostics> {
             ),
         ])
     })?;
-    let lines = LineIndex::new(&file.text);
-    let error = |span: Range<usize>, message: String| {
-        Diagnostic::at_indexed(Severity::Error, file, &lines, bom + span.start..bom + span.end, message)
-    };
+    // serde_json found the text valid; a pass over it finds where each key and value is.
+    let span = |r: &Range<usize>| At::Span(bom + r.start..bom + r.end);
     let Some(sections) = json::members(text, 0) else {
-        return Err(Diagnostics(vec![error(
-            0..0,
-            "the answers must be a JSON object of sections, e.g. {\"profile\": {...}}".to_string(),
+        return Err(Diagnostics(vec![error_at(
+            file,
+            &span(&(0..0)),
+            "the answers must be a JSON object of sections, e.g. {\"profile\": {...}}",
         )]));
     };
-    let mut out = Vec::new();
+    let mut out = RawFile::default();
     let mut problems = Vec::new();
-    let mut seen_sections: HashMap<&str, Range<usize>> = HashMap::new();
+    let mut seen = HashMap::new();
     for section in &sections {
-        if let Some(first) = seen_sections.insert(&section.key, section.key_span.clone()) {
-            problems.push(duplicate(
-                &error,
-                &lines,
-                bom,
-                &section.key,
-                section.key_span.clone(),
-                first,
-            ));
+        if let Some(first) = seen.insert(section.key.as_str(), section.key_span.start) {
+            problems.push(duplicate(file, &span(&section.key_span), &section.key, bom + first));
             continue;
         }
-        let Some(inner) = json::members(text, section.value_span.start) else {
-            problems.push(error(
-                section.value_span.clone(),
+        if let Some(inner) = json::members(text, section.value_span.start) {
+            json_section(file, text, bom, &section.key, &inner, &mut out.answers, &mut problems);
+        } else if let Some(items) =
+            json::elements(text, section.value_span.start).filter(|_| section.key == TEAM_SECTION)
+        {
+            for item in items {
+                let Some(member) = json::members(text, item.start) else {
+                    problems.push(error_at(
+                        file,
+                        &span(&item),
+                        format!("each entry of `{TEAM_SECTION}` must be an object"),
+                    ));
+                    continue;
+                };
+                let mut entries = Vec::new();
+                let (tables, plain): (Vec<_>, Vec<_>) = member
+                    .into_iter()
+                    .partition(|m| json::members(text, m.value_span.start).is_some());
+                json_section(file, text, bom, RESPONDENT_SECTION, &plain, &mut entries, &mut problems);
+                for table in tables {
+                    let inner = json::members(text, table.value_span.start).unwrap_or_default();
+                    json_section(file, text, bom, &table.key, &inner, &mut entries, &mut problems);
+                }
+                out.members.push(RawMember { entries });
+            }
+        } else {
+            problems.push(error_at(
+                file,
+                &span(&section.value_span),
                 format!("`{}` must be an object of answers", section.key),
             ));
-            continue;
-        };
-        let mut seen: HashMap<&str, Range<usize>> = HashMap::new();
-        for member in &inner {
-            if let Some(first) = seen.insert(&member.key, member.key_span.clone()) {
-                let key = format!("{}.{}", section.key, member.key);
-                problems.push(duplicate(&error, &lines, bom, &key, member.key_span.clone(), first));
-                continue;
-            }
-            let raw = &text[member.value_span.clone()];
-            let value = match serde_json::from_str::<serde_json::Value>(raw) {
-                Ok(serde_json::Value::String(s)) => RawValue::String(s),
-                Ok(serde_json::Value::Number(n)) => match n.as_i64() {
-                    Some(i) => RawValue::Integer(i),
-                    None if !raw.contains(['.', 'e', 'E']) => RawValue::Other("a number too large"),
-                    None => RawValue::Other("a decimal number"),
-                },
-                Ok(serde_json::Value::Bool(_)) => RawValue::Other("a boolean"),
-                Ok(serde_json::Value::Null) => RawValue::Other("null"),
-                Ok(serde_json::Value::Array(_)) => RawValue::Other("a list"),
-                Ok(serde_json::Value::Object(o)) => noted(o, |v| match v {
-                    serde_json::Value::String(s) => RawValue::String(s),
-                    serde_json::Value::Number(n) => n
-                        .as_i64()
-                        .map_or(RawValue::Other("a decimal number"), RawValue::Integer),
-                    _ => RawValue::Other("something that is not text or a whole number"),
-                }),
-                Err(_) => RawValue::Other("something that is not text or a whole number"),
-            };
-            let shift = |r: &Range<usize>| bom + r.start..bom + r.end;
-            out.push(RawAnswer {
-                section: section.key.clone(),
-                key: member.key.clone(),
-                value,
-                at: At::Span(shift(&member.value_span)),
-                key_at: At::Span(shift(&member.key_span)),
-            });
         }
     }
     if problems.is_empty() {
@@ -341,35 +399,182 @@ fn read_json(file: &SourceFile) -> Result<Vec<RawAnswer>, Diagnostics> {
 }
 
 /// A key given twice in one object: an error at the second, saying where the first is.
-fn duplicate(
-    error: &impl Fn(Range<usize>, String) -> Diagnostic,
-    lines: &LineIndex,
-    bom: usize,
-    key: &str,
-    span: Range<usize>,
-    first: Range<usize>,
-) -> Diagnostic {
-    let (line, _, _) = lines.line_of(bom + first.start);
-    error(span, format!("`{key}` is given twice")).with_help(format!("the first is on line {line}; keep one of them"))
+fn duplicate(file: &Source<'_>, at: &At, key: &str, first: usize) -> Diagnostic {
+    let (line, _, _) = file.lines().line_of(first);
+    error_at(file, at, format!("`{key}` is given twice"))
+        .with_help(format!("the first is on line {line}; keep one of them"))
 }
 
-fn check(framework: &Framework, file: &SourceFile, raw: Vec<RawAnswer>, require: bool) -> Result<Answers, Diagnostics> {
-    // Many problems in one large file: their lines are found through one index.
-    let lines = std::cell::OnceCell::new();
-    let error_at = |file: &SourceFile, at: &At, message: String| match at {
-        At::Span(span) => Diagnostic::at_indexed(
-            Severity::Error,
-            file,
-            lines.get_or_init(|| LineIndex::new(&file.text)),
-            span.clone(),
-            message,
-        ),
-        other => error_at(file, other, message),
-    };
-    let mut answers = Answers::default();
+/// The answers of one JSON object, each with where its key and value are; a key given twice
+/// is a problem.
+fn json_section(
+    file: &Source<'_>,
+    text: &str,
+    bom: usize,
+    section: &str,
+    inner: &[json::Member],
+    out: &mut Vec<RawAnswer>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let span = |r: &Range<usize>| At::Span(bom + r.start..bom + r.end);
+    let mut seen = HashMap::new();
+    for member in inner {
+        if let Some(first) = seen.insert(member.key.as_str(), member.key_span.start) {
+            let key = format!("{section}.{}", member.key);
+            problems.push(duplicate(file, &span(&member.key_span), &key, bom + first));
+            continue;
+        }
+        let raw = &text[member.value_span.clone()];
+        let value = match serde_json::from_str::<serde_json::Value>(raw) {
+            Ok(serde_json::Value::Number(n)) if n.as_i64().is_none() && !raw.contains(['.', 'e', 'E']) => {
+                RawValue::Other("a number too large")
+            }
+            Ok(value) => json_value(value),
+            Err(_) => RawValue::Other("something that is not text or a whole number"),
+        };
+        out.push(RawAnswer {
+            section: section.to_string(),
+            key: member.key.clone(),
+            value,
+            at: span(&member.value_span),
+            key_at: span(&member.key_span),
+        });
+    }
+}
+
+fn json_value(value: serde_json::Value) -> RawValue {
+    match value {
+        serde_json::Value::String(s) => RawValue::String(s),
+        serde_json::Value::Number(n) => match n.as_i64() {
+            Some(i) => RawValue::Integer(i),
+            None => RawValue::Other("a decimal number"),
+        },
+        serde_json::Value::Bool(_) => RawValue::Other("a boolean"),
+        serde_json::Value::Null => RawValue::Other("null"),
+        serde_json::Value::Array(_) => RawValue::Other("a list"),
+        serde_json::Value::Object(o) => noted(o, |v| match v {
+            serde_json::Value::String(s) => RawValue::String(s),
+            serde_json::Value::Number(n) => n
+                .as_i64()
+                .map_or(RawValue::Other("a decimal number"), RawValue::Integer),
+            _ => RawValue::Other("something that is not text or a whole number"),
+        }),
+    }
+}
+
+/// Which part of a file answers come from: the file's own answers, or one respondent's in
+/// a team's combined file.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Top,
+    Member,
+}
+
+fn check(framework: &Framework, file: &Source<'_>, raw: RawFile, require: bool) -> Result<Answers, Diagnostics> {
     let mut problems = Vec::new();
-    let (meta, raw): (Vec<RawAnswer>, Vec<RawAnswer>) = raw.into_iter().partition(|a| a.section == META_SECTION);
+    let (meta, rest): (Vec<RawAnswer>, Vec<RawAnswer>) =
+        raw.answers.into_iter().partition(|a| a.section == META_SECTION);
+    let mut answers = Answers::default();
+    if !read_meta(framework, file, meta, &mut answers, &mut problems) {
+        return Err(Diagnostics(problems));
+    }
+    // Answers written for another version: ids that no longer exist are warnings.
+    let other_version = answers
+        .framework_version
+        .as_ref()
+        .filter(|v| **v != framework.version)
+        .cloned();
+    if let Some(v) = &other_version {
+        answers.warnings.push(Diagnostic::warning(
+            &file.name,
+            None,
+            format!(
+                "the answers were written for version {v}; this is {} {}",
+                framework.id, framework.version
+            ),
+        ));
+    }
+    let old = other_version.is_some();
+    let (who, values, notes) = check_part(framework, file, rest, Part::Top, old, &mut answers.gone, &mut problems);
+    answers.values = values;
+    answers.notes = notes;
+    answers.respondent = who.respondent;
+    for member in raw.members {
+        let (who, values, _notes) = check_part(
+            framework,
+            file,
+            member.entries,
+            Part::Member,
+            old,
+            &mut answers.gone,
+            &mut problems,
+        );
+        answers.team.push(Member {
+            file: who.file.unwrap_or_default(),
+            respondent: who.respondent.unwrap_or_default(),
+            values,
+        });
+    }
+    if !answers.gone.is_empty() {
+        answers.warnings.push(Diagnostic::warning(
+            &file.name,
+            None,
+            format!(
+                "these answers are ignored: their questions no longer exist: {}",
+                answers.gone.join(", ")
+            ),
+        ));
+    }
+    for question in framework.questions.values().filter(|_| require) {
+        if question.required
+            && !answers.values.contains_key(&question.id)
+            && !problems
+                .iter()
+                .any(|p| p.message.starts_with(&format!("`{}`:", question.id)))
+        {
+            let (section, key) = question.id.split_once('.').unwrap_or((&question.id, ""));
+            problems.push(
+                Diagnostic::error(
+                    &file.name,
+                    None,
+                    format!("missing required answer `{}` ({})", question.id, question.title),
+                )
+                .with_help(format!("add `{key} = ...` under [{section}]: {}", question.expected())),
+            );
+        }
+    }
+    if problems.is_empty() {
+        Ok(answers)
+    } else {
+        Err(Diagnostics(problems))
+    }
+}
+
+/// Reads the `[framework]` table: the framework, version and date the answers were written
+/// for. `false` when they were written for another framework (nothing else is checked then).
+fn read_meta(
+    framework: &Framework,
+    file: &Source<'_>,
+    meta: Vec<RawAnswer>,
+    answers: &mut Answers,
+    problems: &mut Vec<Diagnostic>,
+) -> bool {
+    let mut same_framework = true;
     for entry in meta {
+        if entry.key == "assessed" {
+            let text = match &entry.value {
+                RawValue::Date(s) | RawValue::String(s) => s.clone(),
+                _ => String::new(),
+            };
+            match text.parse::<jiff::civil::Date>() {
+                Ok(date) if text.len() == 10 => answers.assessed = Some(date.to_string()),
+                _ => problems.push(
+                    error_at(file, &entry.at, format!("`{META_SECTION}.assessed` must be a date"))
+                        .with_help("write the day the answers were given as YYYY-MM-DD, e.g. assessed = 2026-01-15"),
+                ),
+            }
+            continue;
+        }
         let value = match entry.value {
             RawValue::String(s) => s,
             _ => {
@@ -407,6 +612,7 @@ fn check(framework: &Framework, file: &SourceFile, raw: Vec<RawAnswer>, require:
                         )
                         .with_help(help),
                     );
+                    same_framework = false;
                 }
                 answers.framework_id = Some(value);
             }
@@ -417,44 +623,65 @@ fn check(framework: &Framework, file: &SourceFile, raw: Vec<RawAnswer>, require:
                     &entry.key_at,
                     format!("unknown key `{other}` in [{META_SECTION}]"),
                 )
-                .with_help("[framework] holds `id` and `version`: the framework the answers were written for"),
+                .with_help(
+                    "[framework] holds `id`, `version` and `assessed`: the framework the answers were written for, and when",
+                ),
             ),
         }
     }
-    // Answers written for another framework or version: ids that no longer exist are warnings.
-    let other_version = match (&answers.framework_id, &answers.framework_version) {
-        (Some(id), _) if *id != framework.id => return Err(Diagnostics(problems)),
-        (_, Some(v)) if *v != framework.version => Some(format!("version {v}")),
-        _ => None,
-    };
-    if let Some(written_for) = &other_version {
-        answers.warnings.push(Diagnostic::warning(
-            &file.name,
-            None,
-            format!(
-                "the answers were written for {written_for}; this is {} {}",
-                framework.id, framework.version
-            ),
-        ));
-    }
-    let mut gone = Vec::new();
+    same_framework
+}
+
+/// Who answered, as a part of a file says: `[respondent]`, or a `[[respondents]]` entry.
+#[derive(Default)]
+struct Who {
+    file: Option<String>,
+    respondent: Option<Respondent>,
+}
+
+/// Checks one part's answers against the framework's questions; problems go to `problems`,
+/// ids of questions that no longer exist (when `old`, the file is for another version) to `gone`.
+fn check_part(
+    framework: &Framework,
+    file: &Source<'_>,
+    raw: Vec<RawAnswer>,
+    part: Part,
+    old: bool,
+    gone: &mut Vec<String>,
+    problems: &mut Vec<Diagnostic>,
+) -> (Who, IndexMap<String, AnswerValue>, IndexMap<String, String>) {
+    let mut who = Who::default();
+    let mut values = IndexMap::new();
     let mut unknown = 0;
+    let mut notes = IndexMap::new();
     for answer in raw {
+        if answer.section == RESPONDENT_SECTION {
+            respondent_entry(file, answer, part, &mut who, problems);
+            continue;
+        }
+        if answer.section == META_SECTION {
+            problems.push(error_at(
+                file,
+                &answer.key_at,
+                format!("[{META_SECTION}] belongs at the top of the file, not in a respondent's answers"),
+            ));
+            continue;
+        }
         let id = format!("{}.{}", answer.section, answer.key);
         let Some(question) = framework.questions.get(&id) else {
-            if other_version.is_some() {
-                gone.push(id);
+            if old {
+                if !gone.contains(&id) {
+                    gone.push(id);
+                }
                 continue;
             }
             let mut d = error_at(file, &answer.key_at, format!("unknown question `{id}`"));
             // Suggestions for the first few: a file of thousands of unknown keys is no typo.
             unknown += 1;
-            let suggest = || {
-                (unknown <= 100)
-                    .then(|| closest(&id, framework.questions.keys().map(String::as_str)))
-                    .flatten()
-            };
-            if let Some(best) = suggest() {
+            let suggestion = (unknown <= 100)
+                .then(|| closest(&id, framework.questions.keys().map(String::as_str)))
+                .flatten();
+            if let Some(best) = suggestion {
                 d = d.with_help(format!("did you mean `{best}`?"));
             } else {
                 d = d.with_help("`readiness template` lists every question");
@@ -469,9 +696,9 @@ fn check(framework: &Framework, file: &SourceFile, raw: Vec<RawAnswer>, require:
         match typed(question, value) {
             Ok(value) => {
                 if let Some(note) = note.filter(|n| !n.trim().is_empty()) {
-                    answers.notes.insert(id.clone(), note.trim().to_string());
+                    notes.insert(id.clone(), note.trim().to_string());
                 }
-                answers.values.insert(id, value);
+                values.insert(id, value);
             }
             Err(message) => {
                 problems.push(
@@ -481,38 +708,35 @@ fn check(framework: &Framework, file: &SourceFile, raw: Vec<RawAnswer>, require:
             }
         }
     }
-    if !gone.is_empty() {
-        answers.warnings.push(Diagnostic::warning(
-            &file.name,
-            None,
-            format!(
-                "these answers are ignored: their questions no longer exist: {}",
-                gone.join(", ")
-            ),
-        ));
-    }
-    for question in framework.questions.values().filter(|_| require) {
-        if question.required
-            && !answers.values.contains_key(&question.id)
-            && !problems
-                .iter()
-                .any(|p| p.message.starts_with(&format!("`{}`:", question.id)))
-        {
-            let (section, key) = question.id.split_once('.').unwrap_or((&question.id, ""));
-            problems.push(
-                Diagnostic::error(
-                    &file.name,
-                    None,
-                    format!("missing required answer `{}` ({})", question.id, question.title),
-                )
-                .with_help(format!("add `{key} = ...` under [{section}]: {}", question.expected())),
-            );
-        }
-    }
-    if problems.is_empty() {
-        Ok(answers)
-    } else {
-        Err(Diagnostics(problems))
+    (who, values, notes)
+}
+
+/// One entry of `[respondent]` (`name`, `role`) or of a `[[respondents]]` entry (also `file`).
+fn respondent_entry(file: &Source<'_>, entry: RawAnswer, part: Part, who: &mut Who, problems: &mut Vec<Diagnostic>) {
+    let table = match part {
+        Part::Top => format!("[{RESPONDENT_SECTION}]"),
+        Part::Member => format!("[[{TEAM_SECTION}]]"),
+    };
+    let allowed = match part {
+        Part::Top => "`name` and `role`: who gave these answers",
+        Part::Member => "`file`, `name` and `role`, and the respondent's answers in tables such as [respondents.why]",
+    };
+    let RawValue::String(value) = entry.value else {
+        problems.push(
+            error_at(file, &entry.at, format!("`{}` in {table} must be a text", entry.key))
+                .with_help(format!("{table} holds {allowed}")),
+        );
+        return;
+    };
+    let respondent = who.respondent.get_or_insert_with(Respondent::default);
+    match (entry.key.as_str(), part) {
+        ("name", _) => respondent.name = Some(value),
+        ("role", _) => respondent.role = Some(value),
+        ("file", Part::Member) => who.file = Some(value),
+        (other, _) => problems.push(
+            error_at(file, &entry.key_at, format!("unknown key `{other}` in {table}"))
+                .with_help(format!("{table} holds {allowed}")),
+        ),
     }
 }
 
@@ -555,6 +779,7 @@ fn typed(question: &Question, value: RawValue) -> Result<AnswerValue, String> {
         (AnswerKind::Text, RawValue::Integer(n)) => Err(format!(
             "found the number {n} where a text is wanted (put it in quotes)"
         )),
+        (_, RawValue::Date(_)) => Err("found a date".to_string()),
         (_, RawValue::Other(what)) => Err(format!("found {what}")),
     }
 }

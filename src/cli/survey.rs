@@ -85,12 +85,7 @@ to assess answers from a file or a pipe, use `readiness assess FILE`"
         prompt::Outcome::Finished => {
             io.say("");
             let assess_args = AssessCommand {
-                input: AnswersArgs {
-                    file: Some(path),
-                    answers: None,
-                    set: Vec::new(),
-                    rules: args.rules.clone(),
-                },
+                input: AnswersArgs::one(path, args.rules.clone()),
                 format: None,
                 section: None,
                 template: None,
@@ -100,6 +95,8 @@ to assess answers from a file or a pipe, use `readiness assess FILE`"
                     force: false,
                 },
                 date: None,
+                since: None,
+                since_date: None,
             };
             super::assess::assess(&assess_args, io)
         }

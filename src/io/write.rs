@@ -53,56 +53,122 @@ pub fn destination(path: &Path) -> Result<PathBuf, String> {
 /// Writes `contents` to `path` atomically. With [`Existing::Keep`], an existing file is
 /// left untouched and the write fails.
 pub fn write_atomic(path: &Path, contents: &[u8], existing: Existing) -> Result<(), String> {
-    let name = path.display();
-    let target = destination(path)?;
-    let old = std::fs::metadata(&target).ok();
-    if existing == Existing::Keep && (old.is_some() || std::fs::symlink_metadata(path).is_ok()) {
-        return Err(exists_message(&name));
-    }
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    cleanup::remove_stale(dir);
-    let prefix = cleanup::temporary_prefix();
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(&prefix).suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // The mode a new file asks for; the operating system takes the umask off it.
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut temp = builder.tempfile_in(dir).map_err(|e| {
-        format!(
-            "{name}: cannot create a temporary file in {}: {}",
-            dir.display(),
-            io_reason(&e)
-        )
-    })?;
-    let temp_path = temp.path().to_path_buf();
-    cleanup::remember(&temp_path);
-    let result = (|| {
+    let mut file = AtomicFile::create(path, existing)?;
+    file.write_all(contents)
+        .map_err(|e| format!("{}: cannot write: {}", path.display(), io_reason(&e)))?;
+    file.commit()
+}
+
+/// A file written atomically as it goes, for output too large to hold in memory: it is
+/// written to a temporary file beside its destination, and [`AtomicFile::commit`] renames
+/// it into place. Dropped without a commit, or stopped by a signal, it leaves nothing
+/// behind.
+pub struct AtomicFile {
+    /// The path as the user gave it, for messages.
+    path: PathBuf,
+    /// Where the file goes: `path`, or the target of a link at `path`.
+    target: PathBuf,
+    /// The temporary file; taken when it is put in place.
+    temp: Option<tempfile::NamedTempFile>,
+    existing: Existing,
+}
+
+impl AtomicFile {
+    /// Starts writing `path`. With [`Existing::Keep`], an existing file is an error, now
+    /// and again when the file is committed. Only a regular file is ever replaced, and a
+    /// link is written through (see [`destination`]).
+    pub fn create(path: &Path, existing: Existing) -> Result<AtomicFile, String> {
+        let name = path.display();
+        let target = destination(path)?;
+        let old = std::fs::metadata(&target).ok();
+        if existing == Existing::Keep && (old.is_some() || std::fs::symlink_metadata(path).is_ok()) {
+            return Err(exists_message(&name));
+        }
+        let dir = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        cleanup::remove_stale(dir);
+        let prefix = cleanup::temporary_prefix();
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(".tmp");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            // The mode a new file asks for; the operating system takes the umask off it.
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let temp = builder.tempfile_in(dir).map_err(|e| {
+            format!(
+                "{name}: cannot create a temporary file in {}: {}",
+                dir.display(),
+                io_reason(&e)
+            )
+        })?;
+        cleanup::remember(temp.path());
         if let Some(old) = &old {
             let _ = temp.as_file().set_permissions(old.permissions());
         }
-        temp.write_all(contents)
-            .and_then(|()| temp.as_file().sync_all())
-            .map_err(|e| format!("{name}: cannot write: {}", io_reason(&e)))?;
-        let persisted = match existing {
-            Existing::Keep => temp.persist_noclobber(&target),
-            Existing::Replace => temp.persist(&target),
-        };
-        persisted.map(|_| ()).map_err(|e| {
-            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
-                exists_message(&name)
-            } else {
-                format!("{name}: cannot write: {}", io_reason(&e.error))
-            }
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            target,
+            temp: Some(temp),
+            existing,
         })
-    })();
-    cleanup::forget(&temp_path);
-    result
+    }
+
+    /// Puts the file in place.
+    pub fn commit(mut self) -> Result<(), String> {
+        let name = self.path.display();
+        let Some(temp) = self.temp.take() else {
+            return Ok(());
+        };
+        let temp_path = temp.path().to_path_buf();
+        let result = temp
+            .as_file()
+            .sync_all()
+            .map_err(|e| format!("{name}: cannot write: {}", io_reason(&e)))
+            .and_then(|()| {
+                let persisted = match self.existing {
+                    Existing::Keep => temp.persist_noclobber(&self.target),
+                    Existing::Replace => temp.persist(&self.target),
+                };
+                persisted.map(|_| ()).map_err(|e| {
+                    if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                        exists_message(&name)
+                    } else {
+                        format!("{name}: cannot write: {}", io_reason(&e.error))
+                    }
+                })
+            });
+        cleanup::forget(&temp_path);
+        result
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        // Not committed: the temporary file goes with `temp`.
+        if let Some(temp) = &self.temp {
+            cleanup::forget(temp.path());
+        }
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match &mut self.temp {
+            Some(temp) => temp.write(buf),
+            None => Err(std::io::Error::other("the file is already in place")),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match &mut self.temp {
+            Some(temp) => temp.flush(),
+            None => Ok(()),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -117,6 +183,20 @@ mod tests {
         let err = write_atomic(&path, b"new", Existing::Keep).unwrap_err();
         assert!(err.contains("exists"), "{err}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn an_atomic_file_appears_only_when_committed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("portfolio.csv");
+        let mut file = AtomicFile::create(&path, Existing::Keep).unwrap();
+        file.write_all(b"a,b\n").unwrap();
+        assert!(!path.exists());
+        file.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "a,b\n");
+        assert!(AtomicFile::create(&path, Existing::Keep).is_err());
+        drop(AtomicFile::create(&path, Existing::Replace).unwrap());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 

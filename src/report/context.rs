@@ -4,8 +4,10 @@
 
 use serde::Serialize;
 
+use super::team::{TeamInfo, team_info};
 use crate::answers::{AnswerValue, Answers};
 use crate::assess::Assessment;
+use crate::assess::compare::Comparison;
 use crate::rules::{Framework, Priority, Resource, ResourceType, Role};
 
 /// The data every report template is rendered with.
@@ -54,6 +56,10 @@ pub struct ReportContext {
     pub resources_by_type: Vec<ResourceGroup>,
     /// A checklist: each recommendation, then each remaining task of the current phase.
     pub next_steps: Vec<NextStep>,
+    /// For a team's answers, how each respondent answered and where they disagree; null otherwise.
+    pub team: Option<TeamInfo>,
+    /// What changed since an earlier assessment (`assess --since`); null otherwise.
+    pub since: Option<Comparison>,
 }
 
 /// The program that made the report.
@@ -523,6 +529,8 @@ pub fn context(framework: &Framework, answers: &Answers, a: &Assessment, date: &
         recommendations,
         resources_by_type,
         next_steps,
+        team: a.team.as_ref().map(|t| team_info(framework, t)),
+        since: None,
     }
 }
 

@@ -16,11 +16,13 @@ pub enum Format {
     Markdown,
     /// One self-contained HTML page (a fragment with --section).
     Html,
+    /// Comma-separated values for a spreadsheet.
+    Csv,
 }
 
 impl Format {
     /// Every format, in the order help lists them.
-    pub const ALL: [Format; 4] = [Format::Text, Format::Json, Format::Markdown, Format::Html];
+    pub const ALL: [Format; 5] = [Format::Text, Format::Json, Format::Markdown, Format::Html, Format::Csv];
 
     /// The format's name on the command line.
     pub fn name(self) -> &'static str {
@@ -29,6 +31,7 @@ impl Format {
             Format::Json => "json",
             Format::Markdown => "markdown",
             Format::Html => "html",
+            Format::Csv => "csv",
         }
     }
 
@@ -39,6 +42,7 @@ impl Format {
             Format::Json => &["json"],
             Format::Markdown => &["md", "markdown"],
             Format::Html => &["html", "htm"],
+            Format::Csv => &["csv"],
         }
     }
 
@@ -49,7 +53,7 @@ impl Format {
             Format::Text => Some("text"),
             Format::Markdown => Some("markdown"),
             Format::Html => Some("html"),
-            Format::Json => None,
+            Format::Json | Format::Csv => None,
         }
     }
 
@@ -93,16 +97,22 @@ pub enum Section {
     Recommendations,
     /// Every resource the report cites, grouped by type.
     Resources,
+    /// A team's answers: the spread and where the respondents disagree (with --team).
+    Team,
+    /// What changed since an earlier assessment (with --since).
+    Since,
 }
 
 impl Section {
     /// Every section, in report order.
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 7] = [
         Section::Summary,
         Section::Phases,
         Section::Tasks,
         Section::Recommendations,
         Section::Resources,
+        Section::Team,
+        Section::Since,
     ];
 
     /// The section's template name.
@@ -113,6 +123,8 @@ impl Section {
             Section::Tasks => "tasks",
             Section::Recommendations => "recommendations",
             Section::Resources => "resources",
+            Section::Team => "team",
+            Section::Since => "since",
         }
     }
 }

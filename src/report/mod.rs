@@ -3,12 +3,15 @@
 //! and sections everything is rendered in.
 
 mod context;
+pub mod csv;
 pub mod escape;
 mod explain_text;
 pub mod format;
 mod helpers;
 mod json;
 mod partials;
+pub mod portfolio;
+mod team;
 mod templates;
 pub mod wrap;
 
@@ -19,6 +22,7 @@ pub use context::{
 pub use explain_text::explanation;
 pub use format::{Format, Section};
 pub use json::json;
+pub use team::{GivenInfo, RespondentInfo, SpreadInfo, TeamInfo};
 pub use templates::{BUILT_IN, RenderOptions, render};
 
 /// Every helper a template can use, for messages and the README.

@@ -29,9 +29,9 @@ macro_rules! templates {
 
 /// Every built-in template: format folder, name, text.
 pub const BUILT_IN: &[(&str, &str, &str)] = templates![
-    "text": ["report", "summary", "phases", "tasks", "recommendations", "resources", "phase", "task", "recommendation", "resource"],
-    "markdown": ["report", "summary", "phases", "tasks", "recommendations", "resources", "phase", "task", "recommendation", "resource"],
-    "html": ["report", "summary", "phases", "tasks", "recommendations", "resources", "phase", "task", "recommendation", "resource", "chart", "style"],
+    "text": ["report", "summary", "phases", "tasks", "recommendations", "resources", "phase", "task", "recommendation", "resource", "team", "since"],
+    "markdown": ["report", "summary", "phases", "tasks", "recommendations", "resources", "phase", "task", "recommendation", "resource", "team", "since"],
+    "html": ["report", "summary", "phases", "tasks", "recommendations", "resources", "phase", "task", "recommendation", "resource", "chart", "style", "team", "since"],
 ];
 
 /// What to render.
@@ -180,7 +180,7 @@ pub fn render(format: Format, context: &ReportContext, options: &RenderOptions) 
     match format {
         Format::Html => registry.register_escape_fn(html_escape),
         Format::Markdown => registry.register_escape_fn(markdown_escape),
-        Format::Text | Format::Json => registry.register_escape_fn(text_escape),
+        Format::Text | Format::Json | Format::Csv => registry.register_escape_fn(text_escape),
     }
     helpers::register(&mut registry);
     let mut problems = Vec::new();
