@@ -4,6 +4,7 @@
 
 pub mod blank;
 pub mod combine;
+mod json;
 mod overrides;
 pub mod plan;
 mod read;

@@ -84,7 +84,7 @@ pub fn reach(framework: &Framework, rule: &Recommendation, current: usize, compl
 fn open_tasks<'a>(
     framework: &'a Framework,
     phase: &'a Phase,
-    eff: &'a Effective,
+    eff: &'a Effective<'a>,
 ) -> impl Iterator<Item = (&'a str, Option<&'a AnswerValue>)> {
     phase.scoring.iter().filter_map(move |item| {
         let question = &framework.questions[&item.question];
@@ -97,6 +97,13 @@ fn open_tasks<'a>(
     })
 }
 
+/// Whether a phase is met: [`phase_result`]'s `met`, without the words.
+pub fn phase_met(framework: &Framework, phase: &Phase, eff: &Effective) -> bool {
+    phase_score(phase, eff).score >= phase.threshold
+        && phase.gates.iter().all(|g| g.condition.holds(&|id: &str| eff.get(id)))
+        && open_tasks(framework, phase, eff).next().is_none()
+}
+
 /// Scores a phase and says, in plain words, what keeps it from being met.
 pub fn phase_result(framework: &Framework, phase: &Phase, eff: &Effective) -> PhaseResult {
     let score = phase_score(phase, eff).score;
@@ -107,7 +114,7 @@ pub fn phase_result(framework: &Framework, phase: &Phase, eff: &Effective) -> Ph
         gaps.push(Gap::Score);
     }
     for gate in &phase.gates {
-        if !gate.condition.evaluate(&|id: &str| eff.get(id)).holds {
+        if !gate.condition.holds(&|id: &str| eff.get(id)) {
             blockers.push(gate.reason.clone());
             gaps.push(Gap::Gate(gate.reason.clone()));
         }
@@ -135,7 +142,7 @@ pub fn phase_result(framework: &Framework, phase: &Phase, eff: &Effective) -> Ph
 #[derive(Debug, Clone)]
 pub struct Outline<'f> {
     /// The answers that count.
-    pub eff: Effective,
+    pub eff: Effective<'f>,
     /// Every phase, in order, with its score.
     pub phases: Vec<PhaseResult>,
     /// The index of the current phase (the last when complete).
@@ -162,18 +169,19 @@ impl Outline<'_> {
     }
 }
 
-/// Decides an assessment: see [`Outline`]. Dates in the past are not checked.
-pub fn outline<'f>(framework: &'f Framework, answers: &Answers) -> Outline<'f> {
-    outline_on(framework, answers, None)
+/// Decides an assessment: see [`Outline`]. Dates in the past are not checked, and the
+/// answers are taken as they are (see [`timeline::with_dates`] for the timeline question
+/// answered by the dates).
+pub fn outline<'f>(framework: &'f Framework, answers: &'f Answers) -> Outline<'f> {
+    outline_with(framework, answers, timeline::check(framework, answers, None))
 }
 
-/// Decides an assessment as of a day (`YYYY-MM-DD`): the timeline's dates before it are
-/// checked for activities not done. See [`Outline`].
-pub fn outline_on<'f>(framework: &'f Framework, answers: &Answers, today: Option<jiff::civil::Date>) -> Outline<'f> {
-    let timeline = timeline::check(framework, answers, today);
-    // The timeline question answered by the dates, while it has no answer of its own.
-    let with_dates = timeline.as_ref().and_then(|_| timeline::with_dates(framework, answers));
-    let answers = with_dates.as_ref().unwrap_or(answers);
+/// Decides an assessment with what the timeline checks found.
+fn outline_with<'f>(
+    framework: &'f Framework,
+    answers: &'f Answers,
+    timeline: Option<timeline::TimelineCheck>,
+) -> Outline<'f> {
     let eff = Effective::new(framework, answers);
     let phases: Vec<PhaseResult> = framework
         .phases
@@ -237,6 +245,10 @@ pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
 /// Assesses an organization's answers as of a day: the timeline's activities whose dates
 /// are before it and that are not done are findings (`past`).
 pub fn assess_on(framework: &Framework, answers: &Answers, today: Option<jiff::civil::Date>) -> Assessment {
+    let check = timeline::check(framework, answers, today);
+    // The timeline question answered by the dates, while it has no answer of its own.
+    let with_dates = check.as_ref().and_then(|_| timeline::with_dates(framework, answers));
+    let answers = with_dates.as_ref().unwrap_or(answers);
     let Outline {
         eff,
         phases,
@@ -245,7 +257,7 @@ pub fn assess_on(framework: &Framework, answers: &Answers, today: Option<jiff::c
         team,
         fired,
         timeline,
-    } = outline_on(framework, answers, today);
+    } = outline_with(framework, answers, check);
     let phase = &framework.phases[current_index];
 
     let remaining_tasks = framework
@@ -265,7 +277,7 @@ pub fn assess_on(framework: &Framework, answers: &Answers, today: Option<jiff::c
         eff.applicable
             .iter()
             .filter(|id| eff.get(id) == answer)
-            .cloned()
+            .map(|id| (*id).to_string())
             .collect()
     };
     let unanswered = with(None);

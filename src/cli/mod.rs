@@ -13,6 +13,7 @@ mod io;
 mod plan;
 mod rules;
 mod schema;
+pub mod signals;
 mod survey;
 mod team;
 mod template;

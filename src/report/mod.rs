@@ -4,7 +4,7 @@
 
 mod context;
 pub mod csv;
-mod escape;
+pub mod escape;
 mod explain_text;
 pub mod feedback;
 pub mod format;
@@ -12,6 +12,7 @@ mod gantt;
 mod helpers;
 pub mod ics;
 mod json;
+mod partials;
 pub mod plan;
 pub mod portfolio;
 mod team;

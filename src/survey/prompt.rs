@@ -18,6 +18,7 @@ use std::io::Write;
 use super::store::AnswersFile;
 use super::{Heading, Mode, Survey, heading, parse_input};
 use crate::answers::{AnswerValue, Answers};
+use crate::report::escape::{one_line, terminal_safe};
 use crate::rules::{AnswerKind, Framework, Question};
 
 /// How a survey ended.
@@ -75,6 +76,7 @@ fn render_config() -> RenderConfig<'static> {
 
 /// Writes `text`, wrapped, each line after `indent`.
 fn note(out: &mut dyn Write, text: &str, indent: &str) {
+    let text = terminal_safe(text);
     let options = textwrap::Options::new(78)
         .initial_indent(indent)
         .subsequent_indent(indent)
@@ -92,13 +94,13 @@ fn show_heading(out: &mut dyn Write, heading: &Heading<'_>) {
     let _ = writeln!(out);
     match heading {
         Heading::Questionnaire(q) => {
-            let _ = writeln!(out, "{}", q.title);
+            let _ = writeln!(out, "{}", one_line(&q.title));
             if let Some(intro) = &q.intro {
                 note(out, intro, "");
             }
         }
         Heading::Phase { number, of, phase } => {
-            let _ = writeln!(out, "Phase {number} of {of}: {}", phase.name);
+            let _ = writeln!(out, "Phase {number} of {of}: {}", one_line(&phase.name));
             let whose = if phase.ours { " (this tool's own reading)" } else { "" };
             note(out, &format!("Goal{whose}: {}", phase.goal), "");
         }
