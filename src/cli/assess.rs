@@ -284,9 +284,15 @@ pub fn assess(cmd: &AssessCommand, io: &mut Io<'_>) -> Result<(), Error> {
         .map(|d| parse_date("--since-date", d))
         .transpose()?;
     // Only templates show a date; the timeline's dates in the past are checked against it.
-    let today = report_date(cmd.date.as_deref())?;
-    let date = templated.then(|| today.clone());
-    let p = prepare_on(&cmd.input, Some(&today), io)?;
+    // JSON and CSV show no date: a malformed SOURCE_DATE_EPOCH only leaves the timeline's
+    // past dates unchecked there.
+    let today = match report_date(cmd.date.as_deref()) {
+        Ok(day) => Some(day),
+        Err(e) if templated || cmd.date.is_some() => return Err(e),
+        Err(_) => None,
+    };
+    let date = today.clone().filter(|_| templated);
+    let p = prepare_on(&cmd.input, today.as_deref(), io)?;
     if cmd.section == Some(Section::Team) && p.assessment.team.is_none() {
         return Err(Error::Usage(
             "--section team shows a team's answers: name the respondents' files with --team, or assess a file written by `readiness combine`".into(),
