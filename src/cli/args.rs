@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::report::{Format, Section};
+use crate::report::{Detail, Format, Paper, Section};
 use crate::rules::schema::SchemaKind;
 
 /// Where a school, district or state agency stands in building a micro-credential
@@ -61,10 +61,18 @@ Text, Markdown and HTML are rendered through Handlebars templates built into the
 renders one piece of the report to paste into another document (an HTML fragment with --format html). \
 `readiness context` prints the data the templates see.\n\n\
 Without --format, the format comes from the template's name (.html.hbs, .md.hbs), else from \
-the --output file's extension (.html, .md, .json, .txt), else it is text.",
+the --output file's extension (.html, .md, .json, .txt, .docx, .pdf), else it is text.\n\n\
+Every report starts with a summary (where the organization stands, what keeps it there, the next \
+three steps), then what to do now, what comes next, and an appendix with every answer, the \
+resources and the method. --format docx writes a Word document; --format pdf prints the HTML \
+report with headless Chromium (`chromium` on PATH). --brand FILE adds who prepared the report, a \
+logo, an accent colour and a footer.",
         after_help = "Examples:\n  readiness assess samples/starting-district.toml\n  \
 readiness assess answers.toml --format json\n  \
 readiness assess answers.toml -o report.html\n  \
+readiness assess answers.toml -o report.pdf --paper a4 --brand brand.toml\n  \
+readiness assess answers.toml -o report.docx\n  \
+readiness assess answers.toml --detail all --ids\n  \
 readiness assess answers.toml --format markdown --section recommendations\n  \
 readiness assess answers.toml --template my-report.md.hbs\n  \
 cat answers.toml | readiness assess -\n  \
@@ -80,7 +88,8 @@ not; for each recommendation rule, whether it fired and which condition decided 
 answer changes that would meet the current phase and move to the next one.",
         after_help = "Examples:\n  readiness explain samples/preparing-district.toml\n  \
 readiness explain answers.toml --set how.support_model=yes\n  \
-readiness explain answers.toml --format json"
+readiness explain answers.toml --format json\n  \
+readiness explain answers.toml --format html -o why.html"
     )]
     Explain(ExplainCommand),
     /// Print the data report templates are rendered with, as JSON.
@@ -249,6 +258,18 @@ pub struct AssessCommand {
     /// The report's date, YYYY-MM-DD [default: $SOURCE_DATE_EPOCH if set, else today].
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
+    /// How much of the later phases to show: `current` (a few lines each) or `all` (in full).
+    #[arg(long, value_enum, value_name = "HOW_MUCH", default_value_t = Detail::Current)]
+    pub detail: Detail,
+    /// Show question and rule ids beside the words, for rule authors.
+    #[arg(long)]
+    pub ids: bool,
+    /// A brand file (TOML): who prepared the report, a logo, an accent colour, a footer line.
+    #[arg(long, value_name = "FILE")]
+    pub brand: Option<PathBuf>,
+    /// The paper to print on (html, pdf, docx) [default: letter for pdf and docx; the printer's for html].
+    #[arg(long, value_enum)]
+    pub paper: Option<Paper>,
 }
 
 /// Arguments of `explain`.
@@ -266,7 +287,7 @@ pub struct ExplainCommand {
 }
 
 /// The formats `explain` writes.
-pub const EXPLAIN_FORMATS: &[Format] = &[Format::Text, Format::Json];
+pub const EXPLAIN_FORMATS: &[Format] = &[Format::Text, Format::Json, Format::Markdown, Format::Html];
 
 /// A parser for `--format` that accepts only some of the formats.
 fn format_parser(allowed: &'static [Format]) -> impl clap::builder::TypedValueParser<Value = Format> {

@@ -9,7 +9,7 @@ use crate::answers::{self, Answers, Syntax};
 use crate::assess::{Assessment, assess as evaluate, explain::explain as trace};
 use crate::error::Error;
 use crate::io::read_input;
-use crate::report::{self, Format, RenderOptions, json};
+use crate::report::{self, Detail, Format, Paper, RenderOptions, ReportOptions, json};
 use crate::rules::Framework;
 
 /// A framework, answers read against it, and their assessment.
@@ -130,39 +130,112 @@ pub fn json_output(output: Option<&Path>) -> Result<(), Error> {
     }
 }
 
+/// Refuses options that mean nothing for the format asked for, before any work is done.
+fn check_options(cmd: &AssessCommand, format: Format) -> Result<(), Error> {
+    let name = format.name();
+    if format.templates_dir().is_none() && (cmd.section.is_some() || cmd.template.is_some() || cmd.templates.is_some())
+    {
+        return Err(Error::Usage(format!(
+            "--section, --template and --templates apply to the text, markdown, html and pdf formats, not {name}"
+        )));
+    }
+    if format == Format::Pdf && cmd.section.is_some() {
+        return Err(Error::Usage(
+            "--section renders a piece to paste into another document: use it with --format html or markdown, not pdf"
+                .into(),
+        ));
+    }
+    if cmd.paper.is_some() && !matches!(format, Format::Html | Format::Pdf | Format::Docx) {
+        return Err(Error::Usage(format!(
+            "--paper applies to the html, pdf and docx formats, not {name}"
+        )));
+    }
+    if format == Format::Json && (cmd.brand.is_some() || cmd.ids || cmd.detail != Detail::Current) {
+        return Err(Error::Usage(
+            "--brand, --ids and --detail shape a report for people; JSON always holds everything, ids included".into(),
+        ));
+    }
+    Ok(())
+}
+
 /// `assess`: the report, in the format asked for.
 pub fn assess(cmd: &AssessCommand, io: &mut Io<'_>) -> Result<(), Error> {
     let output = cmd.output.output.as_deref();
     let format = output_format(cmd.format, cmd.template.as_deref(), output, &Format::ALL)?;
-    let templated = format.templates_dir().is_some();
-    if !templated && (cmd.section.is_some() || cmd.template.is_some() || cmd.templates.is_some()) {
-        return Err(Error::Usage(
-            "--section, --template and --templates apply to the text, markdown and html formats, not json".into(),
-        ));
-    }
-    // Only templates show a date: JSON needs no clock.
-    let date = if templated {
+    check_options(cmd, format)?;
+    // Only reports show a date: JSON needs no clock.
+    let date = if format == Format::Json {
+        None
+    } else {
         Some(report_date(cmd.date.as_deref())?)
+    };
+    let brand = cmd
+        .brand
+        .as_deref()
+        .map(report::brand::load)
+        .transpose()
+        .map_err(Error::Template)?;
+    let browser = if format == Format::Pdf {
+        Some(report::pdf::find_browser().map_err(Error::Io)?)
     } else {
         None
     };
     let p = prepare(&cmd.input, io)?;
-    let text = match date {
-        None => json(&p.assessment),
-        Some(date) => {
-            let context = report::context(&p.framework, &p.answers, &p.assessment, &date);
-            let options = RenderOptions {
-                templates_dir: cmd.templates.clone(),
-                template_file: cmd.template.clone(),
-                section: cmd.section,
-            };
-            report::render(format, &context, &options).map_err(Error::Template)?
-        }
+    let Some(date) = date else {
+        return io.deliver(&json(&p.assessment), output, Some(cmd.output.force));
     };
-    io.deliver(&text, output, Some(cmd.output.force))
+    let paper = match format {
+        Format::Pdf | Format::Docx => Some(cmd.paper.unwrap_or(Paper::Letter)),
+        _ => cmd.paper,
+    };
+    let options = ReportOptions {
+        detail: cmd.detail,
+        ids: cmd.ids,
+        paper,
+    };
+    let context = report::context(&p.framework, &p.answers, &p.assessment, &date, &options, brand.as_ref());
+    if format == Format::Docx {
+        let bytes = report::docx::document(&context).map_err(Error::Io)?;
+        return io.deliver_bytes(&bytes, format.name(), output, Some(cmd.output.force));
+    }
+    let to_terminal = output.is_none() && format == Format::Text;
+    let render = RenderOptions {
+        templates_dir: cmd.templates.clone(),
+        template_file: cmd.template.clone(),
+        section: cmd.section,
+        width: if to_terminal { io.width } else { None },
+        hyperlinks: to_terminal && io.hyperlinks,
+    };
+    let text = report::render(format, &context, &render).map_err(Error::Template)?;
+    match browser {
+        Some(browser) => {
+            let bytes = report::pdf::print(&browser, &text).map_err(Error::Io)?;
+            io.deliver_bytes(&bytes, format.name(), output, Some(cmd.output.force))
+        }
+        None => io.deliver(&text, output, Some(cmd.output.force)),
+    }
 }
 
-/// `explain`: the trace of the assessment, as text or JSON.
+/// The short summary the survey ends with: where the organization stands, what keeps it
+/// there and the next three steps, to fit one 80×24 screen.
+pub fn brief(p: &Prepared, width: Option<usize>) -> Result<String, Error> {
+    let date = report_date(None)?;
+    let context = report::context(
+        &p.framework,
+        &p.answers,
+        &p.assessment,
+        &date,
+        &ReportOptions::default(),
+        None,
+    );
+    let options = RenderOptions {
+        width: width.map(|w| w.min(report::wrap::WIDTH)),
+        ..RenderOptions::default()
+    };
+    report::render_data(Format::Text, Some("brief"), &context, &options).map_err(Error::Template)
+}
+
+/// `explain`: the trace of the assessment, as text, Markdown, HTML or JSON.
 pub fn explain(cmd: &ExplainCommand, io: &mut Io<'_>) -> Result<(), Error> {
     let output = cmd.output.output.as_deref();
     let format = output_format(cmd.format, None, output, EXPLAIN_FORMATS)?;
@@ -170,6 +243,9 @@ pub fn explain(cmd: &ExplainCommand, io: &mut Io<'_>) -> Result<(), Error> {
     let explanation = trace(&p.framework, &p.answers);
     let text = match format {
         Format::Json => json(&explanation),
+        Format::Markdown | Format::Html => {
+            report::explanation_document(format, &p.framework, &explanation).map_err(Error::Template)?
+        }
         _ => report::explanation(&explanation),
     };
     io.deliver(&text, output, Some(cmd.output.force))
@@ -181,7 +257,14 @@ pub fn context(cmd: &ContextCommand, io: &mut Io<'_>) -> Result<(), Error> {
     json_output(output)?;
     let date = report_date(cmd.date.as_deref())?;
     let p = prepare(&cmd.input, io)?;
-    let context = report::context(&p.framework, &p.answers, &p.assessment, &date);
+    let context = report::context(
+        &p.framework,
+        &p.answers,
+        &p.assessment,
+        &date,
+        &ReportOptions::default(),
+        None,
+    );
     io.deliver(&json(&context), output, Some(cmd.output.force))
 }
 
@@ -203,7 +286,9 @@ mod tests {
         assert_eq!(f(None, None, Some("r.md")), Some(Format::Markdown));
         assert_eq!(f(None, None, Some("report")), Some(Format::Text));
         assert_eq!(f(None, None, None), Some(Format::Text));
-        assert_eq!(f(None, None, Some("r.pdf")), None);
-        assert!(output_format(None, None, Some(Path::new("e.html")), EXPLAIN_FORMATS).is_err());
+        assert_eq!(f(None, None, Some("r.pdf")), Some(Format::Pdf));
+        assert_eq!(f(None, None, Some("r.docx")), Some(Format::Docx));
+        assert_eq!(f(None, None, Some("r.odt")), None);
+        assert!(output_format(None, None, Some(Path::new("e.pdf")), EXPLAIN_FORMATS).is_err());
     }
 }

@@ -28,9 +28,9 @@ macro_rules! templates {
 
 /// Every built-in template: format folder, name, text.
 pub const BUILT_IN: &[(&str, &str, &str)] = templates![
-    "text": ["report", "summary", "phases", "tasks", "recommendations", "resources", "phase", "task", "recommendation", "resource"],
-    "markdown": ["report", "summary", "phases", "tasks", "recommendations", "resources", "phase", "task", "recommendation", "resource"],
-    "html": ["report", "summary", "phases", "tasks", "recommendations", "resources", "phase", "task", "recommendation", "resource", "chart", "style"],
+    "text": ["report", "summary", "phases", "actions", "later", "appendix", "resources", "phase", "action", "task", "resource", "brief"],
+    "markdown": ["report", "summary", "phases", "actions", "later", "appendix", "resources", "phase", "action", "task", "resource", "explain"],
+    "html": ["report", "summary", "phases", "actions", "later", "appendix", "resources", "phase", "action", "task", "resource", "chart", "style", "explain"],
 ];
 
 /// What to render.
@@ -42,6 +42,10 @@ pub struct RenderOptions {
     pub template_file: Option<PathBuf>,
     /// Render only this section.
     pub section: Option<Section>,
+    /// The width plain text wraps at; `None` for 78 columns.
+    pub width: Option<usize>,
+    /// Write terminal hyperlinks (OSC 8) in plain text.
+    pub hyperlinks: bool,
 }
 
 /// A template and where it came from, for messages.
@@ -141,8 +145,19 @@ fn render_error(sources: &[Source], err: &RenderError) -> Diagnostic {
 }
 
 /// Renders a report (or one section of it) in `format`, one of the formats rendered
-/// through templates (not JSON).
+/// through templates (not JSON or DOCX; a PDF's HTML).
 pub fn render(format: Format, context: &ReportContext, options: &RenderOptions) -> Result<String, Diagnostics> {
+    render_data(format, None, context, options)
+}
+
+/// Renders the built-in template `name` of `format` (or the report, a section or the
+/// user's template, as `options` say, when `name` is `None`) with any data.
+pub fn render_data(
+    format: Format,
+    name: Option<&str>,
+    data: &impl serde::Serialize,
+    options: &RenderOptions,
+) -> Result<String, Diagnostics> {
     let dir = format.templates_dir().unwrap_or("text");
     let mut sources: Vec<Source> = BUILT_IN
         .iter()
@@ -161,7 +176,9 @@ pub fn render(format: Format, context: &ReportContext, options: &RenderOptions) 
             }
         }
     }
-    let entry = if let Some(path) = &options.template_file {
+    let entry = if let Some(name) = name {
+        name.to_string()
+    } else if let Some(path) = &options.template_file {
         let mut own = read_template(path).map_err(|d| Diagnostics(vec![d]))?;
         // The user's template must not shadow a partial it may include.
         own.name = format!("custom:{}", own.name);
@@ -177,11 +194,15 @@ pub fn render(format: Format, context: &ReportContext, options: &RenderOptions) 
     let mut registry = Handlebars::new();
     registry.set_strict_mode(true);
     match format {
-        Format::Html => registry.register_escape_fn(handlebars::html_escape),
+        Format::Html | Format::Pdf => registry.register_escape_fn(handlebars::html_escape),
         Format::Markdown => registry.register_escape_fn(markdown_escape),
-        Format::Text | Format::Json => registry.register_escape_fn(handlebars::no_escape),
+        Format::Text | Format::Json | Format::Docx => registry.register_escape_fn(handlebars::no_escape),
     }
-    helpers::register(&mut registry);
+    let settings = helpers::Settings {
+        width: options.width.unwrap_or(super::wrap::WIDTH),
+        hyperlinks: options.hyperlinks && matches!(format, Format::Text),
+    };
+    helpers::register(&mut registry, settings);
     let mut problems = Vec::new();
     for source in &sources {
         if let Err(err) = registry.register_template_string(&source.name, &source.text) {
@@ -192,6 +213,6 @@ pub fn render(format: Format, context: &ReportContext, options: &RenderOptions) 
         return Err(Diagnostics(problems));
     }
     registry
-        .render(&entry, context)
+        .render(&entry, data)
         .map_err(|err| Diagnostics(vec![render_error(&sources, &err)]))
 }

@@ -27,10 +27,17 @@ pub fn wrapped(text: &str, indent: &str, width: usize) -> String {
     lines.join("\n")
 }
 
-/// The width of a list marker at the start of `text`: `- `, `* ` or a number and `. `.
+/// The width of a list marker at the start of `text`: `- `, `* `, a number and `. `, or a
+/// reference number in brackets and a space (`[12] `).
 fn marker_width(text: &str) -> usize {
     if text.starts_with("- ") || text.starts_with("* ") {
         return 2;
+    }
+    if let Some(rest) = text.strip_prefix('[') {
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && rest[digits..].starts_with("] ") {
+            return digits + 3;
+        }
     }
     let digits = text.chars().take_while(char::is_ascii_digit).count();
     if digits > 0 && text[digits..].starts_with(". ") {
