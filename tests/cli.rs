@@ -19,6 +19,8 @@ fn run_case(dir: &Path) -> String {
             .args(line.split_whitespace())
             .current_dir(dir)
             .env("NO_COLOR", "1")
+            // The date reports show when no --date is given: 2026-01-15.
+            .env("SOURCE_DATE_EPOCH", "1768435200")
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())

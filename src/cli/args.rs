@@ -66,7 +66,7 @@ Every report starts with a summary (where the organization stands, what keeps it
 three steps), then what to do now, what comes next, and an appendix with every answer, the \
 resources and the method. --format docx writes a Word document; --format pdf prints the HTML \
 report with headless Chromium (`chromium` on PATH). --brand FILE adds who prepared the report, a \
-logo, an accent colour and a footer.",
+logo, an accent color and a footer.",
         after_help = "Examples:\n  readiness assess samples/starting-district.toml\n  \
 readiness assess answers.toml --format json\n  \
 readiness assess answers.toml -o report.html\n  \
@@ -264,7 +264,7 @@ pub struct AssessCommand {
     /// Show question and rule ids beside the words, for rule authors.
     #[arg(long)]
     pub ids: bool,
-    /// A brand file (TOML): who prepared the report, a logo, an accent colour, a footer line.
+    /// A brand file (TOML): who prepared the report, a logo, an accent color, a footer line.
     #[arg(long, value_name = "FILE")]
     pub brand: Option<PathBuf>,
     /// The paper to print on (html, pdf, docx) [default: letter for pdf and docx; the printer's for html].

@@ -133,17 +133,15 @@ pub fn json_output(output: Option<&Path>) -> Result<(), Error> {
 /// Refuses options that mean nothing for the format asked for, before any work is done.
 fn check_options(cmd: &AssessCommand, format: Format) -> Result<(), Error> {
     let name = format.name();
-    if format.templates_dir().is_none() && (cmd.section.is_some() || cmd.template.is_some() || cmd.templates.is_some())
-    {
+    if cmd.section.is_some() && !matches!(format, Format::Text | Format::Markdown | Format::Html) {
         return Err(Error::Usage(format!(
-            "--section, --template and --templates apply to the text, markdown, html and pdf formats, not {name}"
+            "--section renders one piece of the report to paste into another document: use it with --format text, markdown or html, not {name}"
         )));
     }
-    if format == Format::Pdf && cmd.section.is_some() {
-        return Err(Error::Usage(
-            "--section renders a piece to paste into another document: use it with --format html or markdown, not pdf"
-                .into(),
-        ));
+    if format.templates_dir().is_none() && (cmd.template.is_some() || cmd.templates.is_some()) {
+        return Err(Error::Usage(format!(
+            "--template and --templates apply to the text, markdown, html and pdf formats, not {name}"
+        )));
     }
     if cmd.paper.is_some() && !matches!(format, Format::Html | Format::Pdf | Format::Docx) {
         return Err(Error::Usage(format!(
@@ -163,6 +161,10 @@ pub fn assess(cmd: &AssessCommand, io: &mut Io<'_>) -> Result<(), Error> {
     let output = cmd.output.output.as_deref();
     let format = output_format(cmd.format, cmd.template.as_deref(), output, &Format::ALL)?;
     check_options(cmd, format)?;
+    if format.is_binary() && output.is_none() && io.stdout_terminal {
+        // Said before any work is done; `deliver_bytes` refuses it too.
+        return io.deliver_bytes(&[], format.name(), None, None);
+    }
     // Only reports show a date: JSON needs no clock.
     let date = if format == Format::Json {
         None
@@ -271,6 +273,49 @@ pub fn context(cmd: &ContextCommand, io: &mut Io<'_>) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::args::RulesArgs;
+
+    #[test]
+    fn the_survey_summary_of_every_sample_fits_one_screen() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+        let mut count = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            let (mut out, mut raw, mut err) = (Vec::new(), Vec::new(), Vec::new());
+            let mut input = std::io::empty();
+            let mut io = Io {
+                stdout: &mut out,
+                stdout_raw: &mut raw,
+                stderr: &mut err,
+                stdin: &mut input,
+                styled: false,
+                quiet: true,
+                terminal: false,
+                stdout_terminal: false,
+                width: None,
+                hyperlinks: false,
+            };
+            let args = AnswersArgs {
+                file: Some(path.clone()),
+                answers: None,
+                set: Vec::new(),
+                rules: RulesArgs {
+                    rules: None,
+                    framework: None,
+                },
+            };
+            let prepared = prepare(&args, &mut io).unwrap();
+            let text = brief(&prepared, None).unwrap();
+            // The survey adds at most five lines: how to answer the rest, a blank line and
+            // the command for the full report; its prompt is the 24th.
+            let lines = text.lines().count();
+            assert!(lines <= 18, "{}: {lines} lines\n{text}", path.display());
+            assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+            assert!(!text.contains("_"), "an id in {text}");
+            count += 1;
+        }
+        assert!(count >= 5);
+    }
 
     #[test]
     fn the_format_comes_from_the_flag_then_the_template_then_the_output() {

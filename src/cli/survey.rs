@@ -89,8 +89,13 @@ to assess answers from a file or a pipe, use `readiness assess FILE`"
             };
             let prepared = super::assess::prepare(&input, io)?;
             let brief = super::assess::brief(&prepared, io.width)?;
+            let resume = if prepared.assessment.unanswered.is_empty() {
+                String::new()
+            } else {
+                format!("To answer them: {resume}\n")
+            };
             io.print(&format!(
-                "{brief}\nThe full report, to read or print:\n  {assess_command} --format html -o report.html\n"
+                "{brief}{resume}\nThe full report, to read or print:\n  {assess_command} --format html -o report.html\n"
             ))
         }
         prompt::Outcome::Interrupted => Err(Error::Interrupted(if path.exists() {

@@ -1,4 +1,4 @@
-//! The brand file (`--brand FILE`): who prepared a report, their logo, the accent colour and
+//! The brand file (`--brand FILE`): who prepared a report, their logo, the accent color and
 //! a footer line, for consultants who hand reports to their clients.
 //!
 //! ```toml
@@ -41,7 +41,7 @@ pub struct BrandFile {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub logo: Option<Spanned<String>>,
-    /// The accent colour of headings, links and rules: `#rrggbb` or `#rgb`.
+    /// The accent color of headings, links and rules: `#rrggbb` or `#rgb`.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub accent: Option<Spanned<String>>,
@@ -74,7 +74,7 @@ pub struct Brand {
     pub prepared_by: Option<String>,
     /// The logo; null when not given.
     pub logo: Option<Logo>,
-    /// The accent colour, `#rrggbb` (lower case); null for the report's own.
+    /// The accent color, `#rrggbb` (lower case); null for the report's own.
     pub accent: Option<String>,
     /// The footer line; null when not given.
     pub footer: Option<String>,
@@ -113,12 +113,12 @@ pub fn parse(file: &SourceFile, base: &Path) -> Result<Brand, Diagnostics> {
     let footer = raw.footer.and_then(|v| line(v, "footer", &mut problem));
     let accent = raw.accent.and_then(|v| {
         let span = v.span();
-        match colour(v.get_ref()) {
+        match color(v.get_ref()) {
             Some(c) => Some(c),
             None => {
                 problem(
                     span,
-                    format!("accent: `{}` is not a colour", v.get_ref()),
+                    format!("accent: `{}` is not a color", v.get_ref()),
                     "write it as #rrggbb or #rgb, e.g. \"#1d4ed8\"",
                 );
                 None
@@ -183,7 +183,7 @@ fn line(value: Spanned<String>, key: &str, problem: &mut impl FnMut(Range<usize>
 }
 
 /// `#rrggbb` in lower case, from `#rrggbb` or `#rgb`.
-fn colour(text: &str) -> Option<String> {
+fn color(text: &str) -> Option<String> {
     let hex = text.strip_prefix('#')?;
     if !hex.chars().all(|c| c.is_ascii_hexdigit()) {
         return None;
@@ -307,7 +307,7 @@ mod tests {
         let err = brand("accent = \"blue\"\nprepared_by = \"\"\nlogo = \"missing.png\"\n").unwrap_err();
         let messages: Vec<&str> = err.0.iter().map(|d| d.message.as_str()).collect();
         assert_eq!(err.0.len(), 3, "{messages:?}");
-        assert!(messages[0].contains("`blue` is not a colour"), "{messages:?}");
+        assert!(messages[0].contains("`blue` is not a color"), "{messages:?}");
         assert!(messages[1].contains("prepared_by is empty"), "{messages:?}");
         assert!(messages[2].contains("no such file"), "{messages:?}");
         assert_eq!(err.0[0].line, Some(1));
@@ -315,7 +315,7 @@ mod tests {
     }
 
     #[test]
-    fn logos_are_recognised_by_their_bytes() {
+    fn logos_are_recognized_by_their_bytes() {
         let dir = tempfile::tempdir().unwrap();
         let svg = dir.path().join("logo.svg");
         std::fs::write(

@@ -21,7 +21,7 @@ pub struct ReportContext {
     pub date_long: String,
     /// What the report shows: detail, ids, paper.
     pub options: ReportOptions,
-    /// Who prepared the report, their logo, accent colour and footer (`--brand`); null when
+    /// Who prepared the report, their logo, accent color and footer (`--brand`); null when
     /// none is given.
     pub brand: Option<Brand>,
     /// The framework and the digest of its files.

@@ -238,23 +238,61 @@ pub fn document(c: &ReportContext) -> Result<Vec<u8>, String> {
             c.generator.name, c.generator.version, c.framework.id, c.framework.version, c.framework.digest, c.date_long
         )));
 
+    let mut xml = doc.build();
+    // docx-rs lists the links of a part in no fixed order: in Id order, the same report
+    // is the same bytes.
+    xml.document_rels = in_id_order(&xml.document_rels);
+    for rels in xml.header_rels.iter_mut().chain(xml.footer_rels.iter_mut()) {
+        *rels = in_id_order(rels);
+    }
     let mut bytes = std::io::Cursor::new(Vec::new());
-    doc.build()
-        .pack(&mut bytes)
+    xml.pack(&mut bytes)
         .map_err(|e| format!("cannot write the Word document: {e}"))?;
     Ok(bytes.into_inner())
 }
 
+/// A relationships part with its `<Relationship …/>` elements in the order of their Ids
+/// (`rId2` before `rId10`).
+fn in_id_order(xml: &[u8]) -> Vec<u8> {
+    let Ok(text) = std::str::from_utf8(xml) else {
+        return xml.to_vec();
+    };
+    let Some(first) = text.find("<Relationship ") else {
+        return xml.to_vec();
+    };
+    let Some(end) = text.rfind("</Relationships>") else {
+        return xml.to_vec();
+    };
+    let mut items: Vec<&str> = text[first..end]
+        .split_inclusive("/>")
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    let key = |item: &str| {
+        let id = item
+            .split("Id=\"")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .unwrap_or_default()
+            .to_string();
+        let digits = id.trim_start_matches(|c: char| !c.is_ascii_digit());
+        let stem = id[..id.len() - digits.len()].to_string();
+        (stem, digits.parse::<u64>().unwrap_or(0), id)
+    };
+    items.sort_by_key(|item| key(item));
+    format!("{}{}{}", &text[..first], items.concat(), &text[end..]).into_bytes()
+}
+
 /// A heading style Word and LibreOffice know as a heading (outline level), kept with the
 /// paragraph that follows it.
-fn heading(id: &str, name: &str, half_points: usize, colour: &str, level: usize) -> Style {
+fn heading(id: &str, name: &str, half_points: usize, color: &str, level: usize) -> Style {
     let style = Style::new(id, StyleType::Paragraph)
         .name(name)
         .based_on("Normal")
         .next("Normal")
         .q_format(true)
         .size(half_points)
-        .color(colour)
+        .color(color)
         .bold()
         .line_spacing(
             LineSpacing::new()

@@ -164,14 +164,6 @@ pub enum Paper {
 }
 
 impl Paper {
-    /// The paper's name in CSS `@page { size: … }`.
-    pub fn css(self) -> &'static str {
-        match self {
-            Paper::A4 => "A4",
-            Paper::Letter => "letter",
-        }
-    }
-
     /// Width and height in twentieths of a point (Word's unit).
     pub fn twips(self) -> (u32, u32) {
         match self {

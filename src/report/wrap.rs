@@ -6,7 +6,16 @@ pub const WIDTH: usize = 78;
 /// `text` wrapped at `width` columns after `indent`, without a final newline. Lines after
 /// the first hang under the text that follows a leading list marker (`- `, `* `, `12. `);
 /// words are never split; paragraphs (separated by a blank line) stay apart.
+///
+/// A one-line text that fits is left as it is, inner spaces included (columns padded with
+/// `pad` stay lined up); only a text that does not fit is wrapped.
 pub fn wrapped(text: &str, indent: &str, width: usize) -> String {
+    let one_line = text.trim();
+    if !one_line.contains('\n')
+        && textwrap::core::display_width(indent) + textwrap::core::display_width(one_line) <= width
+    {
+        return format!("{indent}{one_line}");
+    }
     let marker = marker_width(text.trim_start());
     let hanging = format!("{indent}{}", " ".repeat(marker));
     let options = textwrap::Options::new(width)
