@@ -119,7 +119,7 @@ impl Diagnostic {
     }
 
     /// The diagnostic as text, with ANSI styles when `styled` (the CLI strips them where
-    /// colour is off). The first line is `error: file:line:col: message`.
+    /// color is off). The first line is `error: file:line:col: message`.
     pub fn render(&self, styled: bool) -> String {
         let renderer = if styled { Renderer::styled() } else { Renderer::plain() };
         let level = match self.severity {

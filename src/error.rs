@@ -74,17 +74,17 @@ impl Error {
     }
 }
 
-/// `error: message` (or `warning: ...`), the prefix bold and coloured like clap's own.
+/// `error: message` (or `warning: ...`), the prefix bold and colored like clap's own.
 pub fn prefixed(label: &str, message: &str, styled: bool) -> String {
     if !styled {
         return format!("{label}: {message}");
     }
-    let colour = if label == "error" {
+    let color = if label == "error" {
         anstyle::AnsiColor::Red
     } else {
         anstyle::AnsiColor::Yellow
     };
-    let style = anstyle::Style::new().bold().fg_color(Some(colour.into()));
+    let style = anstyle::Style::new().bold().fg_color(Some(color.into()));
     format!("{style}{label}:{style:#} {message}")
 }
 

@@ -31,6 +31,9 @@ pub mod error;
 pub mod io;
 pub mod report;
 pub mod rules;
+pub mod score;
 pub mod survey;
+#[cfg(test)]
+mod test_support;
 
 pub use error::Error;

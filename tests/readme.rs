@@ -1,10 +1,14 @@
 //! The README's quick start must stay true: exactly two commands, the first runs
 //! `readiness` on a shipped sample, the second runs the tests.
 
+mod common;
+
 use std::process::Command;
 
+use common::{BIN, readme, root};
+
 fn quick_start() -> Vec<String> {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme = readme();
     let section = readme
         .split("## Quick start")
         .nth(1)
@@ -34,11 +38,7 @@ fn quick_start_has_two_commands_build_and_run_then_test() {
 fn quick_start_assessment_runs_on_a_shipped_sample() {
     let commands = quick_start();
     let args: Vec<&str> = commands[0].split(" -- ").nth(1).unwrap().split_whitespace().collect();
-    let out = Command::new(env!("CARGO_BIN_EXE_readiness"))
-        .args(&args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .unwrap();
+    let out = Command::new(BIN).args(&args).current_dir(root()).output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(
@@ -50,8 +50,8 @@ fn quick_start_assessment_runs_on_a_shipped_sample() {
 
 #[test]
 fn every_sample_in_the_readme_assesses_cleanly() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let readme = readme();
+    let dir = root().join("samples");
     let mut count = 0;
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
@@ -60,7 +60,7 @@ fn every_sample_in_the_readme_assesses_cleanly() {
             readme.contains(&format!("`{name}`")),
             "samples/{name} is not in the README"
         );
-        let out = Command::new(env!("CARGO_BIN_EXE_readiness"))
+        let out = Command::new(BIN)
             .arg("assess")
             .arg("--answers")
             .arg(&path)
@@ -93,14 +93,14 @@ fn block_after(readme: &str, marker: &str, lang: &str) -> String {
 
 #[test]
 fn the_custom_template_example_prints_what_the_readme_says() {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme = readme();
     let marker = "<!-- custom-template-example";
     let template = block_after(&readme, marker, "handlebars");
     let expected = block_after(&readme, marker, "markdown");
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("next-steps.md.hbs"), template).unwrap();
-    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/preparing-district.toml");
-    let out = Command::new(env!("CARGO_BIN_EXE_readiness"))
+    let sample = common::sample("preparing-district.toml");
+    let out = Command::new(BIN)
         .args(["assess", "--answers"])
         .arg(&sample)
         .args(["--template", "next-steps.md.hbs"])
@@ -109,4 +109,33 @@ fn the_custom_template_example_prints_what_the_readme_says() {
         .unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(String::from_utf8(out.stdout).unwrap(), expected);
+}
+
+#[test]
+fn the_exit_code_table_is_the_program_s() {
+    let readme = readme();
+    let section = readme
+        .split("## Exit codes")
+        .nth(1)
+        .expect("the README lists exit codes");
+    let documented: Vec<u8> = section
+        .lines()
+        .skip_while(|l| !l.starts_with("| code"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| l.split('|').nth(1).unwrap().trim().parse().unwrap())
+        .collect();
+    let program: Vec<u8> = readiness::Error::CODES.iter().map(|(code, _)| *code).collect();
+    assert_eq!(documented, program);
+}
+
+#[test]
+fn every_command_is_in_the_readme() {
+    let readme = readme();
+    for sub in readiness::cli::command().get_subcommands() {
+        let name = sub.get_name();
+        if name != "help" {
+            assert!(readme.contains(&format!("`readiness {name}")), "{name}");
+        }
+    }
 }

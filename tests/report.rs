@@ -2,18 +2,12 @@
 //! resource and loads nothing from outside; sections are fragments; the Markdown parses
 //! as GitHub-flavoured Markdown with no raw HTML; writing to a file is atomic and safe.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
 
+use common::{readiness, stdout};
 use scraper::{Html, Selector};
-
-fn readiness(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_readiness"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("the binary runs")
-}
 
 /// The full report in `format` for the answers in `dir`.
 fn report(dir: &Path, format: &str) -> String {
@@ -29,16 +23,6 @@ fn report(dir: &Path, format: &str) -> String {
             "2026-01-15",
         ],
     ))
-}
-
-fn stdout(out: &Output) -> String {
-    assert!(
-        out.status.success(),
-        "exit {:?}: {}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout.clone()).unwrap()
 }
 
 /// A district whose name and answers carry markup, and that gets many resources.
@@ -267,7 +251,7 @@ fn output_is_written_atomically_and_never_replaces_a_file_unasked() {
 fn the_date_comes_from_the_option_or_source_date_epoch() {
     let dir = hostile_dir();
     let with = |env: Option<&str>, args: &[&str]| {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_readiness"));
+        let mut cmd = std::process::Command::new(common::BIN);
         cmd.args(["context", "--answers", "answers.toml"])
             .args(args)
             .current_dir(dir.path());
@@ -282,7 +266,7 @@ fn the_date_comes_from_the_option_or_source_date_epoch() {
     assert_eq!(with(Some("1700000000"), &["--date", "2026-02-03"]), "2026-02-03");
     // A malformed SOURCE_DATE_EPOCH is an error where a date is shown, and JSON needs none.
     let bad = |args: &[&str]| {
-        Command::new(env!("CARGO_BIN_EXE_readiness"))
+        std::process::Command::new(common::BIN)
             .args(args)
             .env("SOURCE_DATE_EPOCH", "yesterday")
             .current_dir(dir.path())

@@ -2,13 +2,15 @@
 //! answers files, and every prefix of real conditions, are either accepted or rejected
 //! with diagnostics, and a rejection always names the file.
 
+mod common;
+
 use readiness::answers::{Syntax, parse};
 use readiness::condition::Condition;
 use readiness::io::SourceFile;
 use readiness::rules::{RulesLocation, load};
 
 fn samples() -> Vec<(String, String)> {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let dir = common::root().join("samples");
     let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())

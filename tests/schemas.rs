@@ -1,16 +1,16 @@
 //! The JSON Schemas shipped in `schemas/` are exactly what `readiness schema` generates,
 //! and every shipped TOML file points to the right one with a `#:schema` directive.
 
+mod common;
+
 use std::path::{Path, PathBuf};
+
+use common::root;
 
 use readiness::answers::schema as answers;
 use readiness::report::json;
 use readiness::rules::schema::{SchemaKind, file_schema};
 use readiness::rules::{RulesLocation, built_in_ids, load};
-
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn shipped(name: &str) -> String {
     let path = root().join("schemas").join(name);

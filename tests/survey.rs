@@ -7,15 +7,18 @@
 
 #![cfg(unix)]
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use common::{BIN, no_temporary_files_left};
 
 use expectrl::process::unix::WaitStatus;
 use expectrl::session::OsSession;
 use expectrl::{Eof, Expect, Regex, Session};
 
-const BIN: &str = env!("CARGO_BIN_EXE_readiness");
 const TIMEOUT: Duration = Duration::from_secs(20);
 
 const ENTER: &str = "\r";
@@ -25,10 +28,7 @@ const ESC: &str = "\x1b";
 const CTRL_C: &str = "\x03";
 
 fn mini() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/mini")
-        .display()
-        .to_string()
+    common::mini_rules().display().to_string()
 }
 
 /// A survey running on a pseudo-terminal, and everything it has shown so far.
@@ -140,13 +140,6 @@ fn has_colours(text: &str) -> bool {
         let params = rest.trim_start_matches(|c: char| c.is_ascii_digit() || c == ';');
         params.starts_with('m')
     })
-}
-
-fn no_temporary_files_left(dir: &Path) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let name = entry.unwrap().file_name().to_string_lossy().to_string();
-        assert!(!name.ends_with(".tmp"), "left behind: {name}");
-    }
 }
 
 #[test]
@@ -593,4 +586,43 @@ fn without_a_terminal_it_stops_at_once_and_points_to_assess() {
     assert!(stderr.contains("readiness assess FILE"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "no file is written");
+}
+
+#[test]
+fn dont_know_and_a_note_are_saved_with_the_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = mini();
+    let file = dir.path().join("readiness-answers.toml");
+    let mut pty = Pty::spawn(dir.path(), &["survey", "--rules", &rules], "");
+    pty.answer("(1 of 6) Name", &format!("Lakeside{ENTER}"));
+    pty.answer("(2 of 6) Kind", ENTER);
+    pty.answer("(3 of 6) Educators", &format!("12{ENTER}"));
+    // The note comes first, then the answer it goes with.
+    pty.answer("(4 of 6) Have we decided?", &format!("add a note{ENTER}"));
+    pty.answer("Note on this answer", &format!("The board meets in May{ENTER}"));
+    pty.wait_for("The note is kept with the answer.");
+    pty.answer("(4 of 6) Have we decided?", &format!("know{ENTER}"));
+    pty.answer("(5 of 6) Do the task", ESC);
+    let (code, shown) = pty.finish();
+    assert_eq!(code, 130, "{shown}");
+    assert_eq!(
+        body(&file),
+        "[framework]\nid = \"mini\"\nversion = \"0.1.0\"\n\n\
+         [profile]\norganization = \"Lakeside\"\norg_type = \"school\"\neducators = 12\n\n\
+         [one]\ndecided = { answer = \"dont_know\", note = \"The board meets in May\" }\n"
+    );
+    // The file assesses, and the answer is something to find out.
+    let out = common::readiness(
+        dir.path(),
+        &[
+            "assess",
+            "readiness-answers.toml",
+            "--format",
+            "json",
+            "--rules",
+            &rules,
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_str(&common::stdout(&out)).unwrap();
+    assert_eq!(json["dont_know"], serde_json::json!(["one.decided"]));
 }

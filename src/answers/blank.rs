@@ -36,11 +36,13 @@ fn question(out: &mut String, q: &Question) {
     match q.kind {
         AnswerKind::Choice => {
             let values: Vec<String> = q
-                .choices
-                .iter()
-                .map(|(v, label)| format!("\"{v}\" ({label})"))
+                .values()
+                .map(|v| match q.rubric.get(v) {
+                    Some(rubric) => format!("\"{v}\" ({}: {rubric})", q.label(v)),
+                    None => format!("\"{v}\" ({})", q.label(v)),
+                })
                 .collect();
-            comment(out, &format!("One of: {}.", values.join(", ")));
+            comment(out, &format!("One of: {}.", values.join("; ")));
             let _ = writeln!(
                 out,
                 "# {key} = \"{}\"",
@@ -77,7 +79,7 @@ pub fn render(framework: &Framework) -> String {
     );
     comment(
         &mut out,
-        "Remove the `#` in front of each answer you give and set its value. A question left out counts as not met and is listed as unanswered. Then assess the file (here named answers.toml):",
+        "Remove the `#` in front of each answer you give and set its value. A question left out counts as not met and is listed as unanswered. To keep a note with an answer (why \"partly\", what evidence), write it as a table: goals = { answer = \"partly\", note = \"Board approved; staff not yet consulted\" }. Then assess the file (here named answers.toml):",
     );
     let built_in = crate::rules::built_in_ids();
     let framework_flag = if built_in.first() == Some(&framework.id.as_str()) {
@@ -87,7 +89,7 @@ pub fn render(framework: &Framework) -> String {
     } else {
         " --rules PATH".to_string()
     };
-    let _ = writeln!(out, "#   readiness assess --answers answers.toml{framework_flag}");
+    let _ = writeln!(out, "#   readiness assess answers.toml{framework_flag}");
     out.push('\n');
     let _ = writeln!(out, "[{}]", super::META_SECTION);
     comment(
@@ -105,9 +107,14 @@ pub fn render(framework: &Framework) -> String {
         out.push('\n');
         let _ = writeln!(out, "[{section}]");
         if let Some(phase) = framework.phases.iter().find(|p| p.id == section) {
+            let whose = if phase.ours { " (this tool's own reading)" } else { "" };
             comment(
                 &mut out,
-                &format!("Phase: {}. Goal: {}.", phase.name, phase.goal.trim_end_matches('.')),
+                &format!(
+                    "Phase: {}. Goal{whose}: {}.",
+                    phase.name,
+                    phase.goal.trim_end_matches('.')
+                ),
             );
         }
         for q in questions {

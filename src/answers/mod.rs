@@ -7,7 +7,8 @@ mod read;
 pub mod schema;
 mod value;
 
+pub use crate::rules::META_SECTION;
 pub use overrides::apply_overrides;
 pub use read::{Syntax, from_table, from_text, parse, parse_unfinished};
 pub use schema::schema;
-pub use value::{AnswerValue, Answers, META_SECTION};
+pub use value::{AnswerValue, Answers};

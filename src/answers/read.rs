@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, closest};
 use crate::io::SourceFile;
-use crate::rules::{AnswerKind, Framework, Question};
+use crate::rules::{AnswerKind, DONT_KNOW, Framework, NOT_APPLICABLE, Question};
 
 /// The syntax of an answers file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,6 +37,45 @@ enum RawValue {
     String(String),
     Integer(i64),
     Other(&'static str),
+    /// `{ answer = ..., note = "..." }`: an answer with a note on it.
+    Noted(Box<RawValue>, String),
+    /// A table that is not an answer with a note: what is wrong with it.
+    BadTable(String),
+}
+
+/// The keys of an answer written as a table: `{ answer = "partly", note = "why" }`.
+const ANSWER_KEY: &str = "answer";
+const NOTE_KEY: &str = "note";
+
+/// Reads an answer written as a table from its keys and values: `answer` (the answer) and
+/// `note` (text), nothing else.
+fn noted<V>(entries: impl IntoIterator<Item = (String, V)>, value: impl Fn(V) -> RawValue) -> RawValue {
+    let mut answer = None;
+    let mut note = None;
+    for (key, v) in entries {
+        match key.as_str() {
+            ANSWER_KEY => answer = Some(value(v)),
+            NOTE_KEY => match value(v) {
+                RawValue::String(text) => note = Some(text),
+                _ => return RawValue::BadTable("`note` must be a text".into()),
+            },
+            other => {
+                return RawValue::BadTable(format!(
+                    "unknown key `{other}`: an answer with a note is written {{ answer = ..., note = \"...\" }}"
+                ));
+            }
+        }
+    }
+    match (answer, note) {
+        (Some(RawValue::Noted(..) | RawValue::BadTable(_)), _) => {
+            RawValue::BadTable("an answer cannot be a table".into())
+        }
+        (Some(answer), Some(note)) => RawValue::Noted(Box::new(answer), note),
+        (Some(answer), None) => answer,
+        (None, _) => RawValue::BadTable(
+            "a table here needs `answer`: an answer with a note is written { answer = ..., note = \"...\" }".into(),
+        ),
+    }
 }
 
 struct RawAnswer {
@@ -113,7 +152,11 @@ pub fn from_table(framework: &Framework, name: &str, table: &toml::Table) -> Res
                 toml::Value::Boolean(_) => RawValue::Other("a boolean"),
                 toml::Value::Datetime(_) => RawValue::Other("a date"),
                 toml::Value::Array(_) => RawValue::Other("a list"),
-                toml::Value::Table(_) => RawValue::Other("a table"),
+                toml::Value::Table(t) => noted(t.clone(), |v| match v {
+                    toml::Value::String(s) => RawValue::String(s),
+                    toml::Value::Integer(n) => RawValue::Integer(n),
+                    _ => RawValue::Other("something that is not text or a whole number"),
+                }),
             };
             raw.push(RawAnswer {
                 section: section.clone(),
@@ -186,7 +229,12 @@ fn toml_value(value: &Spanned<DeValue<'_>>) -> RawValue {
         DeValue::Boolean(_) => RawValue::Other("a boolean"),
         DeValue::Datetime(_) => RawValue::Other("a date"),
         DeValue::Array(_) => RawValue::Other("a list"),
-        DeValue::Table(_) => RawValue::Other("a table"),
+        DeValue::Table(t) => noted(t.iter().map(|(k, v)| (k.get_ref().to_string(), v)), |v| {
+            match v.get_ref() {
+                DeValue::Table(_) => RawValue::BadTable("an answer cannot be a table".into()),
+                _ => toml_value(v),
+            }
+        }),
     }
 }
 
@@ -233,7 +281,13 @@ fn read_json(file: &SourceFile) -> Result<Vec<RawAnswer>, Diagnostics> {
                 serde_json::Value::Bool(_) => RawValue::Other("a boolean"),
                 serde_json::Value::Null => RawValue::Other("null"),
                 serde_json::Value::Array(_) => RawValue::Other("a list"),
-                serde_json::Value::Object(_) => RawValue::Other("an object"),
+                serde_json::Value::Object(o) => noted(o, |v| match v {
+                    serde_json::Value::String(s) => RawValue::String(s),
+                    serde_json::Value::Number(n) => n
+                        .as_i64()
+                        .map_or(RawValue::Other("a decimal number"), RawValue::Integer),
+                    _ => RawValue::Other("something that is not text or a whole number"),
+                }),
             };
             out.push(RawAnswer {
                 section: section.clone(),
@@ -340,8 +394,15 @@ fn check(framework: &Framework, file: &SourceFile, raw: Vec<RawAnswer>, require:
             problems.push(d);
             continue;
         };
-        match typed(question, answer.value) {
+        let (value, note) = match answer.value {
+            RawValue::Noted(value, note) => (*value, Some(note)),
+            other => (other, None),
+        };
+        match typed(question, value) {
             Ok(value) => {
+                if let Some(note) = note.filter(|n| !n.trim().is_empty()) {
+                    answers.notes.insert(id.clone(), note.trim().to_string());
+                }
                 answers.values.insert(id, value);
             }
             Err(message) => {
@@ -389,6 +450,12 @@ fn check(framework: &Framework, file: &SourceFile, raw: Vec<RawAnswer>, require:
 
 fn typed(question: &Question, value: RawValue) -> Result<AnswerValue, String> {
     match (question.kind, value) {
+        (_, RawValue::Noted(..)) => Err("an answer cannot be a table".to_string()),
+        (_, RawValue::BadTable(message)) => Err(message),
+        (AnswerKind::Choice, RawValue::String(s)) if s == NOT_APPLICABLE && question.not_applicable => {
+            Ok(AnswerValue::NotApplicable)
+        }
+        (AnswerKind::Choice, RawValue::String(s)) if s == DONT_KNOW && question.dont_know => Ok(AnswerValue::DontKnow),
         (AnswerKind::Text, RawValue::String(s)) => {
             if question.required && s.trim().is_empty() {
                 Err("the answer is empty".to_string())
@@ -432,4 +499,153 @@ pub fn from_text(question: &Question, text: &str) -> Result<AnswerValue, String>
         _ => RawValue::String(text.to_string()),
     };
     typed(question, raw)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{choice, mini};
+
+    fn read(name: &str, text: &str) -> Result<Answers, Diagnostics> {
+        let file = SourceFile {
+            name: name.to_string(),
+            text: text.to_string(),
+        };
+        parse(&mini(), &file, Syntax::for_name(name))
+    }
+
+    const REQUIRED: &str = "[profile]\norganization = \"Test\"\norg_type = \"school\"\n";
+
+    #[test]
+    fn answers_are_typed_by_their_question() {
+        let a = read(
+            "a.toml",
+            &format!("{REQUIRED}educators = 12\n\n[one]\ndecided = \"yes\"\n"),
+        )
+        .unwrap();
+        assert_eq!(a.get("profile.educators"), Some(&AnswerValue::Integer(12)));
+        assert_eq!(a.get("one.decided"), Some(&choice("yes")));
+        let json = read(
+            "a.json",
+            r#"{"profile": {"organization": "Test", "org_type": "school"}, "one": {"decided": "no"}}"#,
+        )
+        .unwrap();
+        assert_eq!(json.get("one.decided"), Some(&choice("no")));
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_place_and_what_is_allowed() {
+        let d = read(
+            "a.toml",
+            &format!("{REQUIRED}educators = \"many\"\n\n[one]\ndecidd = \"yes\"\nshared = \"maybe\"\n"),
+        )
+        .unwrap_err();
+        let found: Vec<(Option<usize>, &str, Option<&str>)> =
+            d.0.iter()
+                .map(|d| (d.line, d.message.as_str(), d.help.as_deref()))
+                .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    Some(4),
+                    "`profile.educators`: found the text \"many\" where a number is wanted (write it without quotes)",
+                    Some("expected a whole number of at least 1")
+                ),
+                (
+                    Some(7),
+                    "unknown question `one.decidd`",
+                    Some("did you mean `one.decided`?")
+                ),
+                (
+                    Some(8),
+                    "`one.shared`: \"maybe\" is not an allowed value",
+                    Some("expected one of \"yes\", \"partly\", \"no\", \"dont_know\"")
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn missing_required_answers_are_errors_unless_the_file_is_unfinished() {
+        let text = "[one]\ndecided = \"yes\"\n";
+        let d = read("a.toml", text).unwrap_err();
+        assert_eq!(d.0.len(), 2, "{d}");
+        assert!(
+            d.0[0]
+                .message
+                .starts_with("missing required answer `profile.organization`")
+        );
+        let file = SourceFile {
+            name: "a.toml".into(),
+            text: text.into(),
+        };
+        assert!(parse_unfinished(&mini(), &file, Syntax::Toml).is_ok());
+    }
+
+    #[test]
+    fn a_syntax_error_points_at_the_line_in_toml_and_json() {
+        let toml = read("a.toml", "[profile\n").unwrap_err();
+        assert_eq!(toml.0[0].line, Some(1));
+        assert!(toml.0[0].message.starts_with("this is not valid TOML"));
+        let json = read("a.json", "{\n  \"profile\": {,}\n}").unwrap_err();
+        assert_eq!((json.0[0].line, json.0[0].column), (Some(2), Some(15)));
+        assert!(json.0[0].excerpt.is_some());
+    }
+
+    #[test]
+    fn a_table_is_read_like_a_file() {
+        let table: toml::Table = toml::from_str(&format!("{REQUIRED}[one]\ndecided = 3\n")).unwrap();
+        let d = from_table(&mini(), "case", &table).unwrap_err();
+        assert_eq!(d.0[0].file, "case");
+        assert!(d.0[0].message.contains("found the number 3"), "{d}");
+    }
+
+    #[test]
+    fn an_answer_may_carry_a_note_in_toml_and_json() {
+        let a = read(
+            "a.toml",
+            &format!("{REQUIRED}\n[one]\ndecided = {{ answer = \"partly\", note = \" Board yes, staff not yet \" }}\n"),
+        )
+        .unwrap();
+        assert_eq!(a.get("one.decided"), Some(&choice("partly")));
+        assert_eq!(
+            a.notes.get("one.decided").map(String::as_str),
+            Some("Board yes, staff not yet")
+        );
+        let json = read(
+            "a.json",
+            r#"{"profile": {"organization": "Test", "org_type": "school"}, "one": {"decided": {"answer": "no", "note": "n"}}}"#,
+        )
+        .unwrap();
+        assert_eq!(json.notes.get("one.decided").map(String::as_str), Some("n"));
+    }
+
+    #[test]
+    fn a_table_that_is_not_an_answer_with_a_note_is_an_error() {
+        for (table, expected) in [
+            ("{ note = \"n\" }", "needs `answer`"),
+            ("{ answer = \"yes\", notes = \"n\" }", "unknown key `notes`"),
+            ("{ answer = \"yes\", note = 3 }", "`note` must be a text"),
+            ("{ answer = { answer = \"yes\" } }", "cannot be a table"),
+            (
+                "{ answer = \"maybe\", note = \"n\" }",
+                "\"maybe\" is not an allowed value",
+            ),
+        ] {
+            let d = read("a.toml", &format!("{REQUIRED}\n[one]\ndecided = {table}\n")).unwrap_err();
+            assert!(d.0[0].message.contains(expected), "{table}: {d}");
+            assert_eq!(d.0[0].line, Some(6), "{table}");
+        }
+    }
+
+    #[test]
+    fn dont_know_is_for_big_questions_and_tasks_and_not_applicable_only_where_allowed() {
+        let a = read("a.toml", &format!("{REQUIRED}\n[one]\ndecided = \"dont_know\"\n")).unwrap();
+        assert_eq!(a.get("one.decided"), Some(&AnswerValue::DontKnow));
+        let profile = read("a.toml", "[profile]\norganization = \"T\"\norg_type = \"dont_know\"\n").unwrap_err();
+        assert!(profile.0[0].message.contains("not an allowed value"), "{profile}");
+        let na = read("a.toml", &format!("{REQUIRED}\n[one]\ndecided = \"not_applicable\"\n")).unwrap_err();
+        assert!(na.0[0].message.contains("not an allowed value"), "{na}");
+    }
 }

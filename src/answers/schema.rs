@@ -26,7 +26,7 @@ pub fn schema(framework: &Framework) -> Value {
         let entry = sections.entry(section.to_string()).or_insert_with(
             || json!({"type": "object", "additionalProperties": false, "properties": {}, "required": []}),
         );
-        let mut property = match q.kind {
+        let property = match q.kind {
             AnswerKind::Text => json!({"type": "string"}),
             AnswerKind::Integer => {
                 let mut p = json!({"type": "integer"});
@@ -38,8 +38,21 @@ pub fn schema(framework: &Framework) -> Value {
                 }
                 p
             }
-            AnswerKind::Choice => json!({"enum": q.choices.keys().collect::<Vec<_>>()}),
+            AnswerKind::Choice => json!({
+                "enum": q.values().collect::<Vec<_>>()
+            }),
         };
+        // The answer alone, or `{ answer = ..., note = "..." }`.
+        let with_note = json!({
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["answer"],
+            "properties": {
+                "answer": property.clone(),
+                "note": {"type": "string", "description": "Why this answer, what evidence."},
+            },
+        });
+        let mut property = json!({"anyOf": [property, with_note]});
         let mut description = q.title.clone();
         if let Some(when) = &q.when {
             description.push_str(&format!(" (asked only when {when})"));

@@ -5,10 +5,10 @@ use serde::Serialize;
 
 use crate::condition;
 use crate::diagnostic::Diagnostic;
+use crate::rules::{DONT_KNOW, NOT_APPLICABLE};
 
 /// One answer, typed by its question.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AnswerValue {
     /// Free text.
     Text(String),
@@ -16,6 +16,11 @@ pub enum AnswerValue {
     Integer(i64),
     /// One of the question's allowed values.
     Choice(String),
+    /// The question does not apply to the organization (`not_applicable`, where allowed):
+    /// left out of the score.
+    NotApplicable,
+    /// Nobody knows yet (`dont_know`): scored like no answer, and something to find out.
+    DontKnow,
 }
 
 impl AnswerValue {
@@ -24,6 +29,8 @@ impl AnswerValue {
         match self {
             AnswerValue::Text(s) | AnswerValue::Choice(s) => s == literal,
             AnswerValue::Integer(n) => literal.parse::<i64>() == Ok(*n),
+            AnswerValue::NotApplicable => literal == NOT_APPLICABLE,
+            AnswerValue::DontKnow => literal == DONT_KNOW,
         }
     }
 
@@ -32,6 +39,25 @@ impl AnswerValue {
         match self {
             AnswerValue::Text(s) | AnswerValue::Choice(s) => s.clone(),
             AnswerValue::Integer(n) => n.to_string(),
+            AnswerValue::NotApplicable => NOT_APPLICABLE.to_string(),
+            AnswerValue::DontKnow => DONT_KNOW.to_string(),
+        }
+    }
+
+    /// Whether the answer gives the question a value: not `not_applicable` or `dont_know`.
+    pub fn is_given(&self) -> bool {
+        !matches!(self, AnswerValue::NotApplicable | AnswerValue::DontKnow)
+    }
+}
+
+/// As written in an answers file: a number for integers, a string otherwise.
+impl Serialize for AnswerValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            AnswerValue::Integer(n) => serializer.serialize_i64(*n),
+            AnswerValue::Text(s) | AnswerValue::Choice(s) => serializer.serialize_str(s),
+            AnswerValue::NotApplicable => serializer.serialize_str(NOT_APPLICABLE),
+            AnswerValue::DontKnow => serializer.serialize_str(DONT_KNOW),
         }
     }
 }
@@ -41,6 +67,8 @@ impl AnswerValue {
 pub struct Answers {
     /// Answer by question id.
     pub values: IndexMap<String, AnswerValue>,
+    /// A note on an answer (why `partly`, what evidence), by question id.
+    pub notes: IndexMap<String, String>,
     /// The framework id the file says it was written for (`[framework] id = ...`).
     pub framework_id: Option<String>,
     /// The framework version the file says it was written for (`[framework] version = ...`).
@@ -48,9 +76,6 @@ pub struct Answers {
     /// Problems that do not stop the answers from being used.
     pub warnings: Vec<Diagnostic>,
 }
-
-/// The table of an answers file that names the framework it was written for, not a question section.
-pub const META_SECTION: &str = "framework";
 
 impl Answers {
     /// The answer to a question, if given.
@@ -64,10 +89,14 @@ impl condition::Value for AnswerValue {
         AnswerValue::matches(self, literal)
     }
 
+    fn not_applicable(&self) -> bool {
+        matches!(self, AnswerValue::NotApplicable)
+    }
+
     fn integer(&self) -> Option<i64> {
         match self {
             AnswerValue::Integer(n) => Some(*n),
-            AnswerValue::Text(_) | AnswerValue::Choice(_) => None,
+            _ => None,
         }
     }
 }

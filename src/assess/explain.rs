@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Assessment, Effective, Reach, assess, phase_result, phase_score, points, reach};
+use super::{Assessment, Effective, Reach, assess, counts, phase_result, phase_score, points, reach};
 use crate::answers::{AnswerValue, Answers};
 use crate::rules::{AnswerKind, Framework, Phase};
 
@@ -12,6 +12,9 @@ use crate::rules::{AnswerKind, Framework, Phase};
 pub struct Explanation {
     /// The assessment explained.
     pub assessment: Assessment,
+    /// How the scores are made and whose method it is, as the framework says; null when it
+    /// says nothing.
+    pub method: Option<String>,
     /// How each phase came out.
     pub phases: Vec<PhaseTrace>,
     /// Every recommendation rule, fired or not, and why.
@@ -27,6 +30,10 @@ pub struct PhaseTrace {
     pub id: String,
     /// Phase name.
     pub name: String,
+    /// Phase goal.
+    pub goal: String,
+    /// Whether the goal is this rule set's own reading, not the documents' words.
+    pub ours: bool,
     /// Each scored answer.
     pub items: Vec<ItemTrace>,
     /// Sum of weight times points over the items that apply.
@@ -52,8 +59,14 @@ pub struct ItemTrace {
     pub question: String,
     /// The answer, or null when unanswered or when the question does not apply.
     pub answer: Option<String>,
+    /// The answer in words (the label that fits the question); null when unanswered.
+    pub label: Option<String>,
+    /// What the answer means for this question, where the rule set says; else null.
+    pub rubric: Option<String>,
     /// Whether the question applies (its condition holds).
     pub applies: bool,
+    /// Whether the item counts towards the score (it applies and is not `not_applicable`).
+    pub counts: bool,
     /// Points earned (0 to 100).
     pub points: u32,
     /// Weight.
@@ -78,6 +91,8 @@ pub struct GateTrace {
 pub struct RuleTrace {
     /// Rule id.
     pub id: String,
+    /// Whether the advice is this rule set's own, not the documents'.
+    pub ours: bool,
     /// Whether it fired.
     pub fired: bool,
     /// Why it fired or not, in plain words.
@@ -145,6 +160,7 @@ pub fn explain(framework: &Framework, answers: &Answers) -> Explanation {
             };
             RuleTrace {
                 id: rule.id.clone(),
+                ours: rule.ours,
                 fired,
                 reason,
                 decided_by,
@@ -154,6 +170,7 @@ pub fn explain(framework: &Framework, answers: &Answers) -> Explanation {
     let next_phase = (!assessment.complete).then(|| next_phase(framework, answers, &framework.phases[current]));
     Explanation {
         assessment,
+        method: framework.method.clone(),
         phases,
         rules,
         next_phase,
@@ -168,10 +185,15 @@ fn phase_trace(framework: &Framework, phase: &Phase, eff: &Effective) -> PhaseTr
         .iter()
         .map(|item| {
             let value = eff.get(&item.question);
+            let question = &framework.questions[&item.question];
+            let answer = value.map(AnswerValue::as_text);
             ItemTrace {
                 question: item.question.clone(),
-                answer: value.map(AnswerValue::as_text),
+                label: answer.as_deref().map(|a| question.label(a).to_string()),
+                rubric: answer.as_deref().and_then(|a| question.rubric.get(a)).cloned(),
+                answer,
                 applies: eff.applies(&item.question),
+                counts: counts(item, eff),
                 points: points(item, value),
                 weight: item.weight,
             }
@@ -193,6 +215,8 @@ fn phase_trace(framework: &Framework, phase: &Phase, eff: &Effective) -> PhaseTr
     PhaseTrace {
         id: phase.id.clone(),
         name: phase.name.clone(),
+        goal: phase.goal.clone(),
+        ours: phase.ours,
         items,
         earned: score.earned,
         total_weight: score.total_weight,
@@ -340,4 +364,68 @@ fn next_subset(subset: &mut [usize], n: usize) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::{mini, mini_answers};
+
+    #[test]
+    fn the_trace_adds_up_to_the_score() {
+        let fw = mini();
+        let e = explain(
+            &fw,
+            &mini_answers(&[("one.decided", "partly"), ("one.task", "in_progress")]),
+        );
+        let one = &e.phases[0];
+        // decided partly: 50 x 3; shared (asked, unanswered): 0 x 1; task in progress: 50 x 1.
+        assert_eq!((one.earned, one.total_weight, one.score), (200, 5, 40));
+        assert_eq!(one.score, e.assessment.phases[0].score);
+        assert!(!one.gates[0].holds);
+        assert_eq!(one.gates[0].decided_by, ["one.decided"]);
+    }
+
+    #[test]
+    fn rules_say_why_they_fired_or_not() {
+        let fw = mini();
+        let e = explain(&fw, &mini_answers(&[("one.decided", "no")]));
+        let reason = |id: &str| e.rules.iter().find(|r| r.id == id).unwrap().reason.clone();
+        assert_eq!(reason("decide"), "`one.decided != yes` holds");
+        assert_eq!(reason("act"), "waits for phase `two`, not reached yet");
+        assert_eq!(reason("done"), "fires only when every phase is met");
+    }
+
+    #[test]
+    fn the_fewest_changes_meet_the_current_phase() {
+        let fw = mini();
+        let e = explain(&fw, &mini_answers(&[("one.decided", "no"), ("one.task", "done")]));
+        let next = e.next_phase.unwrap();
+        assert!(next.found);
+        assert_eq!(next.meets, "one");
+        let changes: Vec<(&str, &str)> = next
+            .changes
+            .iter()
+            .map(|c| (c.question.as_str(), c.to.as_str()))
+            .collect();
+        // decided yes (300) + task done (100) over weight 5 (shared now asked, unanswered) = 80.
+        assert_eq!(changes, [("one.decided", "yes")]);
+        assert_eq!(next.moves_to.as_deref(), Some("two"));
+    }
+
+    #[test]
+    fn nothing_is_next_when_every_phase_is_met() {
+        let fw = mini();
+        let e = explain(
+            &fw,
+            &mini_answers(&[
+                ("one.decided", "yes"),
+                ("one.shared", "yes"),
+                ("one.task", "done"),
+                ("two.acted", "yes"),
+            ]),
+        );
+        assert!(e.assessment.complete);
+        assert!(e.next_phase.is_none());
+    }
 }

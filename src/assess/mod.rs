@@ -5,13 +5,12 @@ mod effective;
 pub mod explain;
 pub mod golden;
 mod result;
-pub mod score;
 
 use indexmap::IndexMap;
 
+use crate::score::{self, Score};
 pub use effective::Effective;
 pub use result::{Assessment, FrameworkRef, PhaseRef, PhaseResult, RecommendationResult, RemainingTask, ResourceRef};
-use score::Score;
 
 use crate::answers::{AnswerValue, Answers};
 use crate::rules::{Framework, Phase, Recommendation, Role, Scored};
@@ -22,19 +21,27 @@ pub fn points(item: &Scored, value: Option<&AnswerValue>) -> u32 {
         .and_then(|v| match v {
             AnswerValue::Choice(s) | AnswerValue::Text(s) => item.points.get(s.as_str()),
             AnswerValue::Integer(n) => item.points.get(n.to_string().as_str()),
+            AnswerValue::NotApplicable | AnswerValue::DontKnow => None,
         })
         .copied()
         .unwrap_or(0)
 }
 
+/// Whether an item counts towards its phase's score: its question applies, and the answer
+/// is not `not_applicable`.
+pub fn counts(item: &Scored, eff: &Effective) -> bool {
+    eff.applies(&item.question) && eff.get(&item.question) != Some(&AnswerValue::NotApplicable)
+}
+
 /// A phase's score over the answers that count ([`score::weighted`]): unanswered questions
-/// earn no points; questions that do not apply are left out.
+/// (and `dont_know`) earn no points; questions that do not apply, or are answered
+/// `not_applicable`, are left out.
 pub fn phase_score(phase: &Phase, eff: &Effective) -> Score {
     score::weighted(
         phase
             .scoring
             .iter()
-            .filter(|item| eff.applies(&item.question))
+            .filter(|item| counts(item, eff))
             .map(|item| (item.weight, points(item, eff.get(&item.question)))),
     )
 }
@@ -76,7 +83,7 @@ fn open_tasks<'a>(
 ) -> impl Iterator<Item = (&'a str, Option<&'a AnswerValue>)> {
     phase.scoring.iter().filter_map(move |item| {
         let question = &framework.questions[&item.question];
-        if question.role != Role::Task || !eff.applies(&item.question) {
+        if question.role != Role::Task || !counts(item, eff) {
             return None;
         }
         let value = eff.get(&item.question);
@@ -139,12 +146,16 @@ pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
         })
         .collect();
 
-    let unanswered = eff
-        .applicable
-        .iter()
-        .filter(|id| eff.get(id).is_none())
-        .cloned()
-        .collect();
+    let with = |answer: Option<&AnswerValue>| -> Vec<String> {
+        eff.applicable
+            .iter()
+            .filter(|id| eff.get(id) == answer)
+            .cloned()
+            .collect()
+    };
+    let unanswered = with(None);
+    let not_applicable = with(Some(&AnswerValue::NotApplicable));
+    let dont_know = with(Some(&AnswerValue::DontKnow));
 
     let mut recommendations: Vec<RecommendationResult> = framework
         .recommendations
@@ -219,6 +230,8 @@ pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
         phases,
         remaining_tasks,
         unanswered,
+        not_applicable,
+        dont_know,
         ignored: eff.ignored,
         recommendations,
     }
@@ -228,23 +241,7 @@ pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
 mod tests {
     use super::*;
 
-    use crate::rules::mini_fixture as mini;
-
-    fn answers(pairs: &[(&str, &str)]) -> Answers {
-        let mut a = Answers::default();
-        a.values
-            .insert("profile.organization".into(), AnswerValue::Text("Test".into()));
-        a.values
-            .insert("profile.org_type".into(), AnswerValue::Choice("school".into()));
-        for (id, v) in pairs {
-            let value = match v.parse::<i64>() {
-                Ok(n) => AnswerValue::Integer(n),
-                Err(_) => AnswerValue::Choice((*v).into()),
-            };
-            a.values.insert((*id).into(), value);
-        }
-        a
-    }
+    use crate::test_support::{mini, mini_answers as answers};
 
     #[test]
     fn score_is_the_weighted_mean_rounded_half_up() {
@@ -396,5 +393,43 @@ mod tests {
             "small",
             "low priority comes last"
         );
+    }
+
+    #[test]
+    fn not_applicable_is_left_out_of_the_score_and_dont_know_earns_nothing() {
+        let mut fw = mini();
+        fw.questions.get_mut("one.task").unwrap().not_applicable = true;
+        let mut a = answers(&[("one.decided", "yes"), ("one.shared", "yes")]);
+        a.values.insert("one.task".into(), AnswerValue::NotApplicable);
+        let result = assess(&fw, &a);
+        // decided 300 + shared 100 over weight 4: the task is left out, and no longer open.
+        assert_eq!(result.phases[0].score, 100);
+        assert!(result.phases[0].met);
+        assert_eq!(result.not_applicable, ["one.task"]);
+        assert!(result.remaining_tasks.is_empty());
+
+        a.values.insert("one.task".into(), AnswerValue::DontKnow);
+        let result = assess(&fw, &a);
+        // The task counts again, with no points: 400 / 5 = 80, and it stays open.
+        assert_eq!(result.phases[0].score, 80);
+        assert_eq!(result.dont_know, ["one.task"]);
+        assert_eq!(result.remaining_tasks[0].status, "dont_know");
+        assert!(!result.unanswered.contains(&"one.task".to_string()));
+    }
+
+    #[test]
+    fn a_condition_holds_for_not_applicable_only_when_it_names_it() {
+        let mut fw = mini();
+        fw.questions.get_mut("one.decided").unwrap().not_applicable = true;
+        let mut a = answers(&[]);
+        a.values.insert("one.decided".into(), AnswerValue::NotApplicable);
+        let result = assess(&fw, &a);
+        // The gate `one.decided == yes` does not hold, and `decide` (`!= yes`) does not
+        // fire: advice to decide a question that does not apply would be wrong.
+        assert!(result.phases[0].blockers.contains(&"a decision is needed".to_string()));
+        assert!(!result.recommendations.iter().any(|r| r.id == "decide"));
+        // Answered `no`, the same rule fires.
+        a.values.insert("one.decided".into(), AnswerValue::Choice("no".into()));
+        assert!(assess(&fw, &a).recommendations.iter().any(|r| r.id == "decide"));
     }
 }

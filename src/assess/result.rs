@@ -25,6 +25,10 @@ pub struct Assessment {
     pub remaining_tasks: Vec<RemainingTask>,
     /// Questions that apply but have no answer, in framework order.
     pub unanswered: Vec<String>,
+    /// Questions answered `not_applicable`, left out of the scores, in framework order.
+    pub not_applicable: Vec<String>,
+    /// Questions answered `dont_know`: scored like no answer, something to find out.
+    pub dont_know: Vec<String>,
     /// Answers ignored because their question does not apply.
     pub ignored: Vec<String>,
     /// Next steps: by priority, then in rule-file order.

@@ -20,21 +20,21 @@ A declarative rule set (by default CTQ's framework \"Developing a micro-credenti
 built in) scores the answers to a readiness survey and to each phase's big questions and \
 important tasks, decides which phase the organization is in, lists the tasks that remain and \
 recommends next steps with resources.",
-    after_help = "Example:\n  readiness assess samples/starting-district.toml"
+    after_help = super::root_after_help()
 )]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
-    /// When to colour messages: auto (on a terminal, unless NO_COLOR is set), always or never.
-    #[arg(long, value_enum, global = true, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    /// When to color messages: auto (on a terminal, unless NO_COLOR is set), always or never.
+    #[arg(long, value_enum, global = true, value_name = "WHEN", default_value_t = ColorChoice::Auto, hide_possible_values = true)]
     pub color: ColorChoice,
     /// Say nothing on success (no "wrote FILE"); errors and warnings are still shown.
     #[arg(long, short, global = true)]
     pub quiet: bool,
 }
 
-/// When to colour messages.
+/// When to color messages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ColorChoice {
     /// On a terminal, unless `NO_COLOR` is set.
@@ -145,8 +145,7 @@ and change the previous answer. Esc or Ctrl-C stops; the answers given so far ar
 the same command goes on later (exit code 130).\n\n\
 Prompts are written to standard error and the assessment to standard output. The survey needs \
 a terminal: to assess answers from a file or a pipe, use `readiness assess FILE`.",
-        after_help = "Examples:\n  readiness survey\n  readiness survey lakeside.toml\n  \
-readiness survey lakeside.toml --review\n  readiness survey --framework dp dp-answers.toml"
+        after_help = super::survey_after_help()
     )]
     Survey(SurveyArgs),
     /// Print the JSON Schema of a file format, for editors with a TOML language server.

@@ -18,7 +18,7 @@ pub struct Io<'a> {
     pub stderr: &'a mut dyn Write,
     /// Standard input (answers given as `-`).
     pub stdin: &'a mut dyn Read,
-    /// Whether messages on standard error carry ANSI styles (stripped later where colour is off).
+    /// Whether messages on standard error carry ANSI styles (stripped later where color is off).
     pub styled: bool,
     /// Whether to leave out notes such as "wrote FILE".
     pub quiet: bool,

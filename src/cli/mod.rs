@@ -20,22 +20,32 @@ pub use io::Io;
 
 use crate::error::Error;
 
-/// The command line's definition, with the help texts that are built from tables (the exit
-/// codes).
+/// The command line's definition.
 pub fn command() -> clap::Command {
-    let codes = Error::codes_summary();
-    let survey_codes: Vec<String> = Error::CODES
+    Cli::command()
+}
+
+/// The end of `readiness --help`: an example and the exit codes.
+fn root_after_help() -> String {
+    format!(
+        "Example:\n  readiness assess samples/starting-district.toml\n\n{}",
+        Error::codes_summary()
+    )
+}
+
+/// The end of `readiness survey --help`: examples and the exit codes a survey can give.
+fn survey_after_help() -> String {
+    let codes: Vec<String> = Error::CODES
         .iter()
         .filter(|(code, _)| ![5, 6].contains(code))
         .map(|(code, what)| format!("{code} {what}"))
         .collect();
-    let root = Cli::command();
-    let root_after = root.get_after_help().map(ToString::to_string).unwrap_or_default();
-    root.after_help(format!("{root_after}\n\n{codes}"))
-        .mut_subcommand("survey", |c| {
-            let after = c.get_after_help().map(ToString::to_string).unwrap_or_default();
-            c.after_help(format!("{after}\n\nExit codes: {}.", survey_codes.join(", ")))
-        })
+    format!(
+        "Examples:\n  readiness survey\n  readiness survey lakeside.toml\n  \
+readiness survey lakeside.toml --review\n  readiness survey --framework dp dp-answers.toml\n\n\
+Exit codes: {}.",
+        codes.join(", ")
+    )
 }
 
 /// Parses a command line (the program's name first), or says why it cannot.

@@ -8,6 +8,11 @@ pub trait Value {
     fn matches(&self, literal: &str) -> bool;
     /// The answer as a whole number, when it is one.
     fn integer(&self) -> Option<i64>;
+    /// Whether the answer says the question does not apply ([`super::NOT_APPLICABLE`]):
+    /// a test holds for it only if it names it.
+    fn not_applicable(&self) -> bool {
+        false
+    }
 }
 
 /// The result of evaluating a condition: whether it holds, and which answers decided it.
@@ -70,11 +75,13 @@ fn combine<'a, V: Value + 'a>(parts: &[Condition], answer: &impl Fn(&str) -> Opt
 impl Test {
     fn evaluate<V: Value>(&self, value: Option<&V>) -> bool {
         let matches = |lit: &Literal| value.is_some_and(|v| v.matches(&lit.text));
+        // Not applicable: only a test that names it holds, never a negation.
+        let not_applicable = value.is_some_and(Value::not_applicable);
         match &self.op {
             Op::Eq(lit) => matches(lit),
-            Op::Ne(lit) => !matches(lit),
+            Op::Ne(lit) => !not_applicable && !matches(lit),
             Op::In(lits) => lits.iter().any(matches),
-            Op::NotIn(lits) => !lits.iter().any(matches),
+            Op::NotIn(lits) => !not_applicable && !lits.iter().any(matches),
             Op::Order(ord, lit) => match (value.and_then(Value::integer), lit.text.parse::<i64>()) {
                 (Some(n), Ok(bound)) => match ord {
                     Ordering::Lt => n < bound,

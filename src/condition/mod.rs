@@ -14,6 +14,9 @@
 //!
 //! An unanswered question (or one whose own condition is false) makes `==`, `in`
 //! and the orderings false; `!=` and `not in` are their negations, so they are true.
+//! An answer of [`NOT_APPLICABLE`] makes a test hold only if the test names it (`==` or
+//! `in`): `!=`, `not in` and the orderings are false for it, so that a question that does
+//! not apply never passes a gate or fires a rule by accident.
 
 mod evaluate;
 mod parse;
@@ -23,6 +26,9 @@ use std::fmt;
 
 pub use evaluate::{Outcome, Value};
 pub use satisfiable::{Domain, satisfiable};
+
+/// The answer that says a question does not apply: a test holds for it only if it names it.
+pub const NOT_APPLICABLE: &str = "not_applicable";
 
 /// A parsed condition.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -193,6 +199,7 @@ mod tests {
     enum Answer {
         Word(&'static str),
         Number(i64),
+        NotApplicable,
     }
 
     impl Value for Answer {
@@ -200,14 +207,19 @@ mod tests {
             match self {
                 Answer::Word(w) => *w == literal,
                 Answer::Number(n) => literal.parse::<i64>() == Ok(*n),
+                Answer::NotApplicable => literal == NOT_APPLICABLE,
             }
         }
 
         fn integer(&self) -> Option<i64> {
             match self {
                 Answer::Number(n) => Some(*n),
-                Answer::Word(_) => None,
+                Answer::Word(_) | Answer::NotApplicable => None,
             }
+        }
+
+        fn not_applicable(&self) -> bool {
+            matches!(self, Answer::NotApplicable)
         }
     }
 
@@ -218,6 +230,21 @@ mod tests {
 
     fn choice(v: &'static str) -> Answer {
         Answer::Word(v)
+    }
+
+    #[test]
+    fn not_applicable_holds_only_where_a_test_names_it() {
+        let na = || [("a.b", Answer::NotApplicable)];
+        assert!(eval("a.b == not_applicable", &na()).holds);
+        assert!(eval("a.b in [done, not_applicable]", &na()).holds);
+        assert!(!eval("a.b == done", &na()).holds);
+        assert!(!eval("a.b != done", &na()).holds);
+        assert!(!eval("a.b not in [done]", &na()).holds);
+        assert!(!eval("a.b != done or a.b not in [yes]", &na()).holds);
+        // An answer given is still an answer; other answers keep the usual negations.
+        assert!(eval("a.b is answered", &na()).holds);
+        assert!(eval("a.b != done", &[("a.b", choice("not_started"))]).holds);
+        assert!(eval("a.b != done", &[]).holds);
     }
 
     #[test]

@@ -33,6 +33,8 @@ const LIMIT: usize = 100_000;
 enum Sample {
     Text(String),
     Integer(i64),
+    /// A choice question's `not_applicable`, where it allows it.
+    NotApplicable,
 }
 
 impl Value for Sample {
@@ -40,14 +42,19 @@ impl Value for Sample {
         match self {
             Sample::Text(s) => s == literal,
             Sample::Integer(n) => literal.parse::<i64>() == Ok(*n),
+            Sample::NotApplicable => literal == super::NOT_APPLICABLE,
         }
     }
 
     fn integer(&self) -> Option<i64> {
         match self {
             Sample::Integer(n) => Some(*n),
-            Sample::Text(_) => None,
+            Sample::Text(_) | Sample::NotApplicable => None,
         }
+    }
+
+    fn not_applicable(&self) -> bool {
+        matches!(self, Sample::NotApplicable)
     }
 }
 
@@ -105,7 +112,13 @@ fn samples(domain: Option<Domain<'_>>, id: &str, conditions: &[&Condition]) -> V
         .flat_map(|t| t.literals().into_iter().map(|l| l.text.clone()))
         .collect();
     match domain {
-        Domain::Choice(values) => out.extend(values.into_iter().map(|v| Some(Sample::Text(v.to_string())))),
+        Domain::Choice(values) => out.extend(values.into_iter().map(|v| {
+            Some(if v == super::NOT_APPLICABLE {
+                Sample::NotApplicable
+            } else {
+                Sample::Text(v.to_string())
+            })
+        })),
         Domain::Text => {
             // Each literal, and one text equal to none of them (longer than all).
             let longest = literals.iter().map(String::len).max().unwrap_or(0);
@@ -144,6 +157,7 @@ mod tests {
                 max: Some(10),
             }),
             "a.name" => Some(Domain::Text),
+            "a.task" => Some(Domain::Choice(vec!["done", "not_started", "not_applicable"])),
             _ => None,
         }
     }
@@ -165,6 +179,11 @@ mod tests {
         assert!(!can_hold("a.count > 10"));
         assert!(!can_hold("a.name == x and a.name == y"));
         assert!(!can_hold("a.unknown is answered"));
+        // `not_applicable` makes only the tests that name it hold.
+        assert!(!can_hold("a.task == not_applicable and a.task != done"));
+        assert!(can_hold(
+            "a.task == not_applicable and a.task in [done, not_applicable]"
+        ));
     }
 
     #[test]

@@ -59,6 +59,7 @@ pub fn actions(recommendations: &[RecommendationInfo], tasks: &[&TaskInfo]) -> V
             task: task.map(state),
             recommendation: Some(r.id.clone()),
             text: Some(r.text.clone()),
+            ours: r.ours,
             guidance: task.and_then(|t| t.guidance.clone()),
             because: r
                 .because
@@ -84,6 +85,7 @@ pub fn actions(recommendations: &[RecommendationInfo], tasks: &[&TaskInfo]) -> V
             task: Some(state(t)),
             recommendation: None,
             text: None,
+            ours: false,
             guidance: t.guidance.clone(),
             because: Vec::new(),
             resources: t.resources.clone(),

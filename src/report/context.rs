@@ -50,10 +50,17 @@ pub struct ReportContext {
     /// Important tasks not done, in framework order.
     pub remaining_tasks: Vec<TaskInfo>,
     /// Every question that applies, by part (the profile, then each phase): the answers in
-    /// words, and the questions not yet answered.
+    /// words with their notes, and the questions not yet answered.
     pub answers: Vec<AnswerGroup>,
     /// Questions that apply and have no answer, in order.
     pub unanswered: Vec<QuestionRef>,
+    /// Questions answered `not_applicable`, left out of the scores, with any note (the reason).
+    pub not_applicable: Vec<AnswerInfo>,
+    /// Questions answered `dont_know`: things to find out, with any note.
+    pub to_find_out: Vec<AnswerInfo>,
+    /// When the report shows something this rule set wrote itself (marked `ours`), the
+    /// sentence that says what the marks mean; null otherwise.
+    pub ours_note: Option<String>,
     /// Ids of answers ignored because their question does not apply.
     pub ignored: Vec<String>,
     /// Recommendations, by priority then rule order.
@@ -61,7 +68,8 @@ pub struct ReportContext {
     /// Every resource the report shows, once, grouped by type in the order the report first
     /// shows them; each has its `number`.
     pub resources_by_type: Vec<ResourceGroup>,
-    /// How the assessment is made, in one paragraph.
+    /// How the assessment is made, in one paragraph, and whose method it is where the
+    /// framework says.
     pub method: String,
 }
 
@@ -109,8 +117,15 @@ pub struct AnswerInfo {
     pub question: String,
     /// The answer as written (a value, a number or text); null when unanswered.
     pub answer: Option<String>,
-    /// The answer in words (a choice's label); null when unanswered.
+    /// The answer in words (the label that fits the question, `Not applicable`, `Don't
+    /// know`); null when unanswered.
     pub label: Option<String>,
+    /// What the answer means for this question, where the rule set says; else null.
+    pub rubric: Option<String>,
+    /// The note given with the answer (why, what evidence); null when none.
+    pub note: Option<String>,
+    /// Whether the question's wording is this rule set's own, not the documents'.
+    pub ours: bool,
 }
 
 /// The answers to one part of the questionnaires.
@@ -141,6 +156,8 @@ pub struct CurrentPhase {
     pub goal: String,
     /// The documents' introduction to the phase; null when none.
     pub summary: Option<String>,
+    /// Whether the goal is this rule set's own reading, not the documents' words (marked `*`).
+    pub ours: bool,
     /// In plain words, what keeps the organization in this phase (empty when complete).
     pub blockers: Vec<String>,
 }
@@ -170,6 +187,10 @@ pub struct PhaseInfo {
     pub status_label: String,
     /// What keeps the phase from being met; empty when met.
     pub blockers: Vec<String>,
+    /// Whether the goal is this rule set's own reading, not the documents' words (marked `*`).
+    pub ours: bool,
+    /// The documents' name for being ready for this phase (`Ready to plan`); null when none.
+    pub readiness_label: Option<String>,
 }
 
 /// A question by id and title.
@@ -221,6 +242,8 @@ pub struct RecommendationInfo {
     pub text: String,
     /// The answers that triggered it (empty for what follows a complete framework).
     pub because: Vec<AnswerInfo>,
+    /// Whether the advice is this rule set's own, not the documents' (marked `*`).
+    pub ours: bool,
     /// Its resources, in order.
     pub resources: Vec<ResourceInfo>,
 }
@@ -248,6 +271,8 @@ pub struct ActionInfo {
     pub recommendation: Option<String>,
     /// The recommendation's advice; null for a task alone.
     pub text: Option<String>,
+    /// Whether the advice is this rule set's own, not the documents' (marked `*`).
+    pub ours: bool,
     /// The documents' guidance for the task; null for a recommendation alone or when none.
     pub guidance: Option<String>,
     /// The answers that triggered the recommendation, other than the task's own.
@@ -289,6 +314,8 @@ pub struct LaterPhase {
     pub name: String,
     /// Goal.
     pub goal: String,
+    /// Whether the goal is this rule set's own reading, not the documents' words (marked `*`).
+    pub ours: bool,
     /// The documents' introduction to the phase; null when none.
     pub summary: Option<String>,
     /// Its important tasks not done, with guidance and resources.
@@ -354,15 +381,20 @@ fn resource_info(r: &Resource) -> ResourceInfo {
 fn answer_info(framework: &Framework, answers: &Answers, id: &str) -> AnswerInfo {
     let question = framework.questions.get(id);
     let value = answers.get(id);
-    let label = match (question, value) {
-        (Some(q), Some(AnswerValue::Choice(v))) => Some(q.choices.get(v).cloned().unwrap_or_else(|| v.clone())),
-        (_, Some(v)) => Some(v.as_text()),
-        (_, None) => None,
+    let answer = value.map(AnswerValue::as_text);
+    let label = match (question, &answer) {
+        (Some(q), Some(a)) if q.kind == crate::rules::AnswerKind::Choice => Some(q.label(a).to_string()),
+        (_, a) => a.clone(),
     };
     AnswerInfo {
         id: id.to_string(),
         question: question.map_or_else(|| id.to_string(), |q| q.title.clone()),
-        answer: value.map(AnswerValue::as_text),
+        rubric: question
+            .zip(answer.as_deref())
+            .and_then(|(q, a)| q.rubric.get(a).cloned()),
+        note: answers.notes.get(id).cloned(),
+        ours: question.is_some_and(|q| q.ours),
+        answer,
         label,
     }
 }
@@ -373,6 +405,7 @@ fn status_label(status: &str) -> String {
         "in_progress" => "in progress".to_string(),
         "not_started" => "not started".to_string(),
         "unanswered" => "not yet answered".to_string(),
+        crate::rules::DONT_KNOW => "don't know".to_string(),
         other => other.replace('_', " "),
     }
 }
@@ -555,6 +588,8 @@ pub fn context(
                 status: status.to_string(),
                 status_label: status_label.to_string(),
                 blockers: p.blockers.clone(),
+                ours: framework.phases.get(i).is_some_and(|f| f.ours),
+                readiness_label: framework.phases.get(i).and_then(|f| f.readiness_label.clone()),
             }
         })
         .collect();
@@ -592,6 +627,10 @@ pub fn context(
             title: r.title.clone(),
             text: r.text.clone(),
             because: r.because.iter().map(|id| answer_info(framework, answers, id)).collect(),
+            ours: framework
+                .recommendations
+                .iter()
+                .any(|rule| rule.id == r.id && rule.ours),
             resources: r
                 .resources
                 .iter()
@@ -618,6 +657,7 @@ pub fn context(
                 number: i + 1,
                 name: p.name.clone(),
                 goal: p.goal.clone(),
+                ours: p.ours,
                 summary: p.summary.clone(),
                 tasks: remaining_tasks.iter().filter(|t| t.phase == p.id).cloned().collect(),
             })
@@ -696,36 +736,42 @@ pub fn context(
             phase: framework.questions.get(id).and_then(|q| q.phase.clone()),
         })
         .collect();
-    // Every question that applies: answered, or listed as unanswered by the assessment.
-    let applies = |id: &str| {
-        answers.get(id).is_some() && !a.ignored.iter().any(|i| i == id) || a.unanswered.iter().any(|u| u == id)
-    };
-    let group = |title: String, phase: Option<String>, all: Vec<AnswerInfo>| {
-        let (answered, unanswered): (Vec<AnswerInfo>, Vec<AnswerInfo>) =
-            all.into_iter().partition(|a| a.label.is_some());
+    // Every question that applies, by part: the answers in words, then what is unanswered.
+    let applicable = crate::assess::Effective::new(framework, answers).applicable;
+    let group = |title: String, phase: Option<&str>| {
+        let (answered, unanswered): (Vec<AnswerInfo>, Vec<AnswerInfo>) = applicable
+            .iter()
+            .filter(|id| {
+                framework
+                    .questions
+                    .get(*id)
+                    .is_some_and(|q| q.phase.as_deref() == phase)
+            })
+            .map(|id| answer_info(framework, answers, id))
+            .partition(|a| a.label.is_some());
         AnswerGroup {
             title,
-            phase,
+            phase: phase.map(str::to_string),
             answers: answered,
             unanswered,
         }
     };
-    let mut groups = vec![group(
-        "Profile".to_string(),
-        None,
-        profile.iter().filter(|p| applies(&p.id)).cloned().collect(),
-    )];
-    for phase in &framework.phases {
-        let all: Vec<AnswerInfo> = framework
-            .questions
-            .values()
-            .filter(|q| q.phase.as_deref() == Some(phase.id.as_str()) && applies(&q.id))
-            .map(|q| answer_info(framework, answers, &q.id))
-            .collect();
-        if !all.is_empty() {
-            groups.push(group(phase.name.clone(), Some(phase.id.clone()), all));
-        }
-    }
+    let mut groups = vec![group("Profile".to_string(), None)];
+    groups.extend(framework.phases.iter().map(|p| group(p.name.clone(), Some(&p.id))));
+    groups.retain(|g| !g.answers.is_empty() || !g.unanswered.is_empty());
+    let shows_ours = framework.phases.iter().any(|p| p.ours)
+        || recommendations.iter().any(|r| r.ours)
+        || groups
+            .iter()
+            .flat_map(|g| g.answers.iter().chain(&g.unanswered))
+            .any(|q| q.ours);
+    let ours_note = shows_ours.then(|| {
+        let whose = framework
+            .publisher
+            .as_deref()
+            .map_or("the publisher's".to_string(), |p| format!("{p}'s"));
+        format!("Items marked * are this tool's own reading of the framework's documents, not {whose} words.")
+    });
     let of = framework.phases.len();
     ReportContext {
         generator: Generator {
@@ -753,6 +799,7 @@ pub fn context(
             name: a.phase.name.clone(),
             goal: a.phase.goal.clone(),
             summary: current.and_then(|p| p.summary.clone()),
+            ours: current.is_some_and(|p| p.ours),
             blockers: if a.complete {
                 Vec::new()
             } else {
@@ -768,10 +815,24 @@ pub fn context(
         remaining_tasks,
         answers: groups,
         unanswered,
+        not_applicable: a
+            .not_applicable
+            .iter()
+            .map(|id| answer_info(framework, answers, id))
+            .collect(),
+        to_find_out: a
+            .dont_know
+            .iter()
+            .map(|id| answer_info(framework, answers, id))
+            .collect(),
+        ours_note,
         ignored: a.ignored.clone(),
         recommendations,
         resources_by_type,
-        method: method(framework),
+        method: match &framework.method {
+            Some(whose) => format!("{} {whose}", method(framework)),
+            None => method(framework),
+        },
     }
 }
 
@@ -787,5 +848,75 @@ mod tests {
         assert_eq!(plural_title(ResourceType::MicroCredential), "Micro-credentials");
         assert_eq!(plural_title(ResourceType::Research), "Research");
         assert_eq!(status_label("unanswered"), "not yet answered");
+    }
+
+    use crate::assess::assess;
+    use crate::test_support::{mini, mini_answers};
+
+    fn context_of(pairs: &[(&str, &str)]) -> ReportContext {
+        let fw = mini();
+        let answers = mini_answers(pairs);
+        let a = assess(&fw, &answers);
+        context(&fw, &answers, &a, "2026-01-15", &ReportOptions::default(), None)
+    }
+
+    #[test]
+    fn because_shows_the_question_and_the_answer_in_words() {
+        let c = context_of(&[("one.decided", "partly")]);
+        let decide = c.recommendations.iter().find(|r| r.id == "decide").unwrap();
+        assert_eq!(decide.because.len(), 1);
+        assert_eq!(decide.because[0].question, "Have we decided?");
+        assert_eq!(decide.because[0].label.as_deref(), Some("Partly"));
+    }
+
+    #[test]
+    fn the_current_phase_and_its_blockers_are_named() {
+        let c = context_of(&[("one.decided", "no")]);
+        assert_eq!(c.phase.id, "one");
+        assert!(c.phase.blockers.contains(&"a decision is needed".to_string()));
+        assert_eq!(
+            c.phases.iter().map(|p| p.status.as_str()).collect::<Vec<_>>(),
+            ["current", "not met"]
+        );
+        assert_eq!(c.remaining_tasks[0].status_label, "not yet answered");
+    }
+
+    #[test]
+    fn resources_are_cited_once_and_grouped_by_type() {
+        let c = context_of(&[("one.decided", "no")]);
+        let ids: Vec<(&str, Vec<&str>)> = c
+            .resources_by_type
+            .iter()
+            .map(|g| (g.label.as_str(), g.resources.iter().map(|r| r.id.as_str()).collect()))
+            .collect();
+        assert_eq!(ids, [("guide", vec!["guide"]), ("video", vec!["video"])]);
+    }
+
+    #[test]
+    fn the_next_steps_are_the_first_actions_a_recommendation_then_the_current_phase_task() {
+        let c = context_of(&[("one.decided", "no")]);
+        let steps: Vec<(&str, &str)> = c
+            .next_steps
+            .iter()
+            .map(|s| (s.title.as_str(), s.label.as_str()))
+            .collect();
+        assert_eq!(
+            steps,
+            [
+                ("Decide", "High priority"),
+                ("Do the task", "Important task of this phase, not yet answered")
+            ]
+        );
+    }
+
+    #[test]
+    fn answers_are_grouped_by_part_with_what_is_unanswered_apart() {
+        let c = context_of(&[("one.decided", "no")]);
+        let groups: Vec<(&str, usize, usize)> = c
+            .answers
+            .iter()
+            .map(|g| (g.title.as_str(), g.answers.len(), g.unanswered.len()))
+            .collect();
+        assert_eq!(groups, [("Profile", 2, 1), ("Phase one", 1, 1), ("Phase two", 0, 1)]);
     }
 }

@@ -118,7 +118,8 @@ pub fn document(c: &ReportContext) -> Result<Vec<u8>, String> {
     doc = doc.add_paragraph(h(1, "Summary"));
     let mut headline = Paragraph::new().add_run(Run::new().add_text(&c.headline).bold());
     if !c.complete {
-        headline = headline.add_run(Run::new().add_text(format!(" Goal of this phase: {}.", c.phase.goal)));
+        let mark = if c.phase.ours { "*" } else { "" };
+        headline = headline.add_run(Run::new().add_text(format!(" Goal of this phase: {}{mark}.", c.phase.goal)));
     }
     doc = doc.add_paragraph(headline);
     if !c.complete {
@@ -194,7 +195,11 @@ pub fn document(c: &ReportContext) -> Result<Vec<u8>, String> {
             if c.options.detail == Detail::All {
                 doc = doc
                     .add_paragraph(h(2, &format!("{}. {}", phase.number, phase.name)))
-                    .add_paragraph(plain(&format!("Goal: {}.", phase.goal)));
+                    .add_paragraph(plain(&format!(
+                        "Goal: {}{}.",
+                        phase.goal,
+                        if phase.ours { "*" } else { "" }
+                    )));
                 if let Some(summary) = &phase.summary {
                     doc =
                         doc.add_paragraph(Paragraph::new().add_run(Run::new().add_text(summary).italic().color(MUTED)));
@@ -205,7 +210,7 @@ pub fn document(c: &ReportContext) -> Result<Vec<u8>, String> {
             } else {
                 let mut runs = vec![
                     Run::new().add_text(format!("{}. {}.", phase.number, phase.name)).bold(),
-                    Run::new().add_text(format!(" Goal: {}.", phase.goal)),
+                    Run::new().add_text(format!(" Goal: {}{}.", phase.goal, if phase.ours { "*" } else { "" })),
                 ];
                 if !phase.tasks.is_empty() {
                     let titles: Vec<&str> = phase.tasks.iter().map(|t| t.title.as_str()).collect();
@@ -221,6 +226,25 @@ pub fn document(c: &ReportContext) -> Result<Vec<u8>, String> {
         .add_paragraph(h(1, "Appendix").page_break_before(true))
         .add_paragraph(h(2, "Your answers"));
     doc = doc.add_table(answers_table(c, text_width));
+    for (title, list) in [
+        ("To find out (answered “Don't know”): ", &c.to_find_out),
+        ("Not applicable, left out of the scores: ", &c.not_applicable),
+    ] {
+        if !list.is_empty() {
+            let items: Vec<String> = list
+                .iter()
+                .map(|a| match &a.note {
+                    Some(note) => format!("{} ({note})", a.question),
+                    None => a.question.clone(),
+                })
+                .collect();
+            doc = doc.add_paragraph(
+                Paragraph::new()
+                    .add_run(Run::new().add_text(title).bold())
+                    .add_run(Run::new().add_text(items.join(" · "))),
+            );
+        }
+    }
     if !c.resources_by_type.is_empty() {
         doc = doc.add_paragraph(h(2, "Resources"));
         for group in &c.resources_by_type {
@@ -232,11 +256,14 @@ pub fn document(c: &ReportContext) -> Result<Vec<u8>, String> {
     }
     doc = doc
         .add_paragraph(h(2, "How the assessment is made"))
-        .add_paragraph(plain(&c.method))
-        .add_paragraph(small(&format!(
-            "How this was made: {} {}, rule set {} {} ({}), {}.",
-            c.generator.name, c.generator.version, c.framework.id, c.framework.version, c.framework.digest, c.date_long
-        )));
+        .add_paragraph(plain(&c.method));
+    if let Some(note) = &c.ours_note {
+        doc = doc.add_paragraph(plain(note));
+    }
+    doc = doc.add_paragraph(small(&format!(
+        "How this was made: {} {}, rule set {} {} ({}), {}.",
+        c.generator.name, c.generator.version, c.framework.id, c.framework.version, c.framework.digest, c.date_long
+    )));
 
     let mut xml = doc.build();
     // docx-rs lists the links of a part in no fixed order: in Id order, the same report
@@ -379,6 +406,9 @@ fn because(c: &ReportContext, answers: &[AnswerInfo]) -> Paragraph {
                     .add_text(format!(" — {}", a.label.as_deref().unwrap_or("not yet answered")))
                     .color(MUTED),
             );
+        if let Some(note) = &a.note {
+            p = p.add_run(Run::new().add_text(format!(" ({note})")).color(MUTED));
+        }
         if c.options.ids {
             p = p.add_run(Run::new().add_text(format!(" ({})", a.id)).color(MUTED));
         }
@@ -420,7 +450,10 @@ fn add_action(mut doc: Docx, c: &ReportContext, a: &ActionInfo) -> Docx {
         label = label.add_run(Run::new().add_text(format!(" ({})", ids.join(", "))).color(MUTED));
     }
     doc = doc
-        .add_paragraph(h(2, &format!("{}. {}", a.number, a.title)))
+        .add_paragraph(h(
+            2,
+            &format!("{}. {}{}", a.number, a.title, if a.ours { "*" } else { "" }),
+        ))
         .add_paragraph(label);
     match (&a.text, &a.guidance) {
         (Some(text), guidance) => {
@@ -499,13 +532,18 @@ fn answers_table(c: &ReportContext, text_width: u32) -> Table {
             .cant_split(),
         );
         for a in &group.answers {
+            let mark = if a.ours { "*" } else { "" };
             let q = if c.options.ids {
-                format!("{} ({})", a.question, a.id)
+                format!("{}{mark} ({})", a.question, a.id)
             } else {
-                a.question.clone()
+                format!("{}{mark}", a.question)
             };
-            let label = a.label.as_deref().unwrap_or("not yet answered");
-            rows.push(TableRow::new(vec![cell(&q, question), cell(label, answer)]).cant_split());
+            let label = match (&a.label, &a.note) {
+                (Some(label), Some(note)) => format!("{label}: {note}"),
+                (Some(label), None) => label.clone(),
+                (None, _) => "not yet answered".to_string(),
+            };
+            rows.push(TableRow::new(vec![cell(&q, question), cell(&label, answer)]).cant_split());
         }
         if !group.unanswered.is_empty() {
             let list: Vec<String> = group

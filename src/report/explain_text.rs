@@ -21,6 +21,10 @@ pub fn explanation(e: &Explanation) -> String {
         "Why {} is where it is ({} {})",
         a.organization, a.framework.id, a.framework.version
     );
+    if let Some(method) = &e.method {
+        out.push('\n');
+        wrap(&mut out, method, "");
+    }
     for p in &e.phases {
         out.push('\n');
         let state = if p.met {
@@ -31,10 +35,23 @@ pub fn explanation(e: &Explanation) -> String {
             "not met"
         };
         let _ = writeln!(out, "{}: {state}", p.name);
+        if p.ours {
+            wrap(
+                &mut out,
+                &format!("goal (this rule set's own reading): {}", p.goal),
+                "  ",
+            );
+        }
         let width = p.items.iter().map(|i| i.question.len()).max().unwrap_or(0);
         for item in &p.items {
             let answer = item.answer.as_deref().unwrap_or("unanswered");
-            if item.applies {
+            if item.applies && !item.counts {
+                let _ = writeln!(
+                    out,
+                    "  {:<width$}  not applicable, left out of the score",
+                    item.question
+                );
+            } else if item.applies {
                 let _ = writeln!(
                     out,
                     "  {:<width$}  {:<12} {:>3} points x weight {} = {}",
@@ -77,7 +94,8 @@ pub fn explanation(e: &Explanation) -> String {
     let _ = writeln!(out, "Recommendation rules");
     for r in &e.rules {
         let mark = if r.fired { "fired" } else { "did not fire" };
-        wrap(&mut out, &format!("- {}: {mark}; {}", r.id, r.reason), "  ");
+        let ours = if r.ours { " (this rule set's own advice)" } else { "" };
+        wrap(&mut out, &format!("- {}{ours}: {mark}; {}", r.id, r.reason), "  ");
     }
     out.push('\n');
     match &e.next_phase {

@@ -15,6 +15,17 @@ use toml::Spanned;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::io::SourceFile;
 
+/// Where the words of a framework, phase, gate, question or rule come from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// The documents the framework is written from (the publisher's words and content).
+    #[default]
+    Documents,
+    /// This rule set's own: inferred or invented, not the publisher's. Reports mark it.
+    Ours,
+}
+
 /// The manifest of a framework: `framework.toml`.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -25,7 +36,7 @@ pub struct ManifestFile {
     #[serde(default)]
     #[schemars(with = "IndexMap<String, IndexMap<String, i64>>")]
     pub scales: IndexMap<String, Spanned<IndexMap<String, Spanned<i64>>>>,
-    /// The phases, in the order an organisation goes through them.
+    /// The phases, in the order an organization goes through them.
     #[serde(default)]
     pub phases: Vec<PhaseDef>,
 }
@@ -65,6 +76,14 @@ pub struct FrameworkHeader {
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub stage_question: Option<Spanned<String>>,
+    /// Where the framework's content comes from by default: `documents` (the default) or
+    /// `ours`. Each phase, gate, question and rule may say otherwise with its own `source`.
+    #[serde(default)]
+    pub source: Source,
+    /// One plain sentence on how the scores are made and whose method it is (shown in
+    /// reports and `explain`), e.g. that the weights and thresholds are this tool's.
+    #[serde(default)]
+    pub method: Option<String>,
 }
 
 /// One `[[phases]]` entry of a manifest.
@@ -81,7 +100,15 @@ pub struct PhaseDef {
     /// The documents' introduction to the phase.
     #[serde(default)]
     pub summary: Option<String>,
-    /// Values of the manifest's `stage_question` that describe an organisation in this phase.
+    /// Where the phase's goal and summary come from: `documents` or `ours` (this rule set's
+    /// reading); by default the framework's `source`.
+    #[serde(default)]
+    pub source: Option<Source>,
+    /// The documents' name for where an organization stands once this phase's resources
+    /// are what it needs, e.g. CTQ's `Ready to plan`.
+    #[serde(default)]
+    pub readiness_label: Option<String>,
+    /// Values of the manifest's `stage_question` that describe an organization in this phase.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub stages: Vec<Spanned<String>>,
@@ -105,6 +132,9 @@ pub struct GateDef {
     pub when: Spanned<String>,
     /// Why the gate matters, in plain words; shown when the gate is not met.
     pub reason: String,
+    /// Where the gate comes from: `documents` or `ours`; by default the framework's `source`.
+    #[serde(default)]
+    pub source: Option<Source>,
 }
 
 /// One `[[phases.scoring]]` entry: how one answer counts towards the phase score.
@@ -220,6 +250,24 @@ pub struct QuestionDef {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub resources: Vec<Spanned<String>>,
+    /// Words that fit this question for some of its values, replacing the choice set's
+    /// labels (value = label): `Decided` rather than `Yes` for a "Which…?" question.
+    #[serde(default)]
+    #[schemars(with = "Option<IndexMap<String, String>>")]
+    pub labels: Option<Spanned<IndexMap<String, String>>>,
+    /// One line per value saying what it means for this question (value = rubric), shown
+    /// with the choices in the survey, the blank answers file, `explain` and reports.
+    #[serde(default)]
+    #[schemars(with = "Option<IndexMap<String, String>>")]
+    pub rubric: Option<Spanned<IndexMap<String, String>>>,
+    /// Whether `not_applicable` is an allowed answer: the question is then left out of its
+    /// phase's score, and a condition on it holds only if it names `not_applicable`.
+    #[serde(default)]
+    pub not_applicable: bool,
+    /// Where the question's wording comes from: `documents` or `ours`; by default the
+    /// framework's `source`.
+    #[serde(default)]
+    pub source: Option<Source>,
 }
 
 /// A recommendation rules file.
@@ -235,7 +283,7 @@ pub struct RecommendationsFile {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Priority {
-    /// Do this first: it holds the organisation in its phase.
+    /// Do this first: it holds the organization in its phase.
     High,
     /// Do this soon.
     Medium,
@@ -250,7 +298,7 @@ pub struct RecommendationDef {
     /// Stable identifier, e.g. `why-value-proposition`.
     #[schemars(with = "String")]
     pub id: Spanned<String>,
-    /// Phase the rule belongs to; the rule fires only once the organisation has reached it.
+    /// Phase the rule belongs to; the rule fires only once the organization has reached it.
     #[serde(default)]
     #[schemars(with = "Option<String>")]
     pub phase: Option<Spanned<String>>,
@@ -271,6 +319,11 @@ pub struct RecommendationDef {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub resources: Vec<Spanned<String>>,
+    /// Where the advice comes from: `documents` (what the documents advise, in this rule
+    /// set's words) or `ours` (advice the documents do not give); by default the
+    /// framework's `source`.
+    #[serde(default)]
+    pub source: Option<Source>,
 }
 
 /// A resource catalogue file.
@@ -380,6 +433,10 @@ pub struct ResourceDef {
     /// Link, where any document gives one.
     #[serde(default)]
     pub url: Option<String>,
+    /// `true` when the documents name the resource without giving an address, so that
+    /// having no `url` is expected and `check` does not warn about it.
+    #[serde(default)]
+    pub no_link: bool,
     /// Other links the documents give for the same resource.
     #[serde(default)]
     pub other_urls: Vec<String>,

@@ -3,8 +3,18 @@
 use indexmap::IndexMap;
 use serde::Serialize;
 
-use super::files::{AnswerKind, Priority, ResourceType, Role};
+use super::files::{AnswerKind, Priority, ResourceType, Role, Source};
 use crate::condition::{Condition, Domain};
+
+/// The table of an answers file that names the framework the answers were written for:
+/// no question section may take its name.
+pub const META_SECTION: &str = "framework";
+
+/// The answer that says a question does not apply to the organization (where the question
+/// allows it).
+pub const NOT_APPLICABLE: &str = crate::condition::NOT_APPLICABLE;
+/// The answer that says nobody knows yet: something to find out.
+pub const DONT_KNOW: &str = "dont_know";
 
 /// A validated framework: phases, questions, recommendation rules and resources.
 #[derive(Debug, Clone)]
@@ -35,6 +45,10 @@ pub struct Framework {
     pub cases: Vec<GoldenCase>,
     /// The profile question in which people say which stage they think they are at.
     pub stage_question: Option<String>,
+    /// Where the framework's content comes from, by default.
+    pub source: Source,
+    /// One sentence on how scores are made and whose method it is.
+    pub method: Option<String>,
     /// `sha256:` and the hex SHA-256 of the files' contents in load order, each preceded
     /// by its length: the same files give the same digest wherever they are loaded from.
     pub digest: String,
@@ -51,7 +65,11 @@ pub struct Phase {
     pub goal: String,
     /// The documents' introduction to the phase.
     pub summary: Option<String>,
-    /// Values of the framework's stage question that describe an organisation in this phase.
+    /// Whether the goal and summary are this rule set's own reading, not the documents' words.
+    pub ours: bool,
+    /// The documents' name for being ready for this phase's resources (`Ready to plan`).
+    pub readiness_label: Option<String>,
+    /// Values of the framework's stage question that describe an organization in this phase.
     pub stages: Vec<String>,
     /// Lowest score at which the phase can count as met.
     pub threshold: u32,
@@ -68,6 +86,8 @@ pub struct Gate {
     pub condition: Condition,
     /// Why it matters, in plain words.
     pub reason: String,
+    /// Whether the gate is this rule set's own, not the documents'.
+    pub ours: bool,
 }
 
 /// One answer that counts towards a phase score.
@@ -109,8 +129,17 @@ pub struct Question {
     pub title: String,
     /// The documents' explanation.
     pub help: Option<String>,
-    /// Allowed values and their labels (choice questions).
+    /// Allowed values and their labels (choice questions), the labels fitted to the
+    /// question where it gives its own. `not_applicable` and `dont_know` are not listed.
     pub choices: IndexMap<String, String>,
+    /// What each value means for this question, where the rule set says (value = rubric).
+    pub rubric: IndexMap<String, String>,
+    /// Whether `not_applicable` is an allowed answer.
+    pub not_applicable: bool,
+    /// Whether `dont_know` is an allowed answer (big questions and tasks with choices).
+    pub dont_know: bool,
+    /// Whether the wording is this rule set's own, not the documents'.
+    pub ours: bool,
     /// Smallest allowed value (integer questions).
     pub min: Option<i64>,
     /// Largest allowed value (integer questions).
@@ -138,13 +167,39 @@ impl Question {
         }
     }
 
-    /// The allowed values of a choice question, quoted and comma-separated.
-    pub fn allowed_values(&self) -> String {
+    /// The values a choice question allows besides its choices: `not_applicable` where it
+    /// allows that, and `dont_know` where it allows that.
+    pub fn special_values(&self) -> impl Iterator<Item = &'static str> + use<> {
+        [(self.not_applicable, NOT_APPLICABLE), (self.dont_know, DONT_KNOW)]
+            .into_iter()
+            .filter_map(|(allowed, value)| allowed.then_some(value))
+    }
+
+    /// Every value a choice question allows: its choices, then the special values it allows.
+    pub fn values(&self) -> impl Iterator<Item = &str> {
         self.choices
             .keys()
-            .map(|v| format!("\"{v}\""))
-            .collect::<Vec<_>>()
-            .join(", ")
+            .map(String::as_str)
+            .chain(self.special_values().map(|v| v as &str))
+    }
+
+    /// Whether a choice question allows this value (a choice or a special value).
+    pub fn allows(&self, value: &str) -> bool {
+        self.choices.contains_key(value) || self.special_values().any(|v| v == value)
+    }
+
+    /// A value in words: the choice's label, `Not applicable`, `Don't know`, or the value.
+    pub fn label<'a>(&'a self, value: &'a str) -> &'a str {
+        match value {
+            NOT_APPLICABLE if self.not_applicable => "Not applicable",
+            DONT_KNOW if self.dont_know => "Don't know",
+            _ => self.choices.get(value).map_or(value, String::as_str),
+        }
+    }
+
+    /// The allowed values of a choice question, quoted and comma-separated.
+    pub fn allowed_values(&self) -> String {
+        self.values().map(|v| format!("\"{v}\"")).collect::<Vec<_>>().join(", ")
     }
 }
 
@@ -167,6 +222,8 @@ pub struct Recommendation {
     pub complete: bool,
     /// Resource ids, in order, without repeats.
     pub resources: Vec<String>,
+    /// Whether the advice is this rule set's own, not the documents'.
+    pub ours: bool,
 }
 
 /// One resource of the catalogue.
@@ -193,6 +250,8 @@ pub struct Resource {
     pub url: Option<String>,
     /// Other links for the same resource.
     pub other_urls: Vec<String>,
+    /// The documents give no address for it.
+    pub no_link: bool,
 }
 
 /// A golden test case: answers and what their assessment must say.
@@ -230,7 +289,7 @@ impl Question {
     /// What the question allows, for the analysis of conditions.
     pub fn domain(&self) -> Domain<'_> {
         match self.kind {
-            AnswerKind::Choice => Domain::Choice(self.choices.keys().map(String::as_str).collect()),
+            AnswerKind::Choice => Domain::Choice(self.values().collect()),
             AnswerKind::Text => Domain::Text,
             AnswerKind::Integer => Domain::Integer {
                 min: self.min,

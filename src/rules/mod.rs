@@ -10,21 +10,9 @@ mod source;
 mod validate;
 
 pub use embedded::{EMBEDDED_FILES, EMBEDDED_FRAMEWORKS, built_in_ids};
-pub use files::{AnswerKind, Priority, ResourceType, Role};
-pub use framework::{Framework, Gate, GoldenCase, Phase, Question, Questionnaire, Recommendation, Resource, Scored};
+pub use files::{AnswerKind, Priority, ResourceType, Role, Source};
+pub use framework::{
+    DONT_KNOW, Framework, Gate, GoldenCase, META_SECTION, NOT_APPLICABLE, Phase, Question, Questionnaire,
+    Recommendation, Resource, Scored,
+};
 pub use load::{Loaded, RulesLocation, load};
-
-/// The two-phase framework in `tests/fixtures/mini/`, for unit tests of the engine.
-#[cfg(test)]
-pub(crate) fn mini_fixture() -> Framework {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/mini");
-    load(&RulesLocation::Path(path))
-        .expect("the mini framework loads")
-        .framework
-}
-
-/// The built-in CTQ framework, for unit tests.
-#[cfg(test)]
-pub(crate) fn ctq_fixture() -> Framework {
-    load(&RulesLocation::default()).expect("ctq loads").framework
-}

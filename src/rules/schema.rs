@@ -1,7 +1,7 @@
 //! JSON Schemas of the file formats, for editors with a TOML language server.
 //!
 //! The rule-file schemas come from the Rust types they are read into. The answers schema
-//! comes from a framework's questions ([`crate::answers::schema`]).
+//! comes from a framework's questions ([`crate::answers::schema()`]).
 
 use clap::ValueEnum;
 use serde_json::{Map, Value, json};
@@ -55,7 +55,7 @@ impl SchemaKind {
 
 /// The JSON Schema of a rule file or questionnaire, from the types it is read into;
 /// `None` for [`SchemaKind::Answers`], which depends on a framework (see
-/// [`crate::answers::schema`]).
+/// [`crate::answers::schema()`]).
 pub fn file_schema(kind: SchemaKind) -> Option<Value> {
     Some(match kind {
         SchemaKind::Framework => schemars::schema_for!(ManifestFile).to_value(),

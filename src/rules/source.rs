@@ -6,7 +6,7 @@ use crate::io::{SourceFile, read_disk};
 
 /// Reads the files of a framework, resolving paths relative to the manifest.
 pub(super) trait FileSource {
-    /// Reads the file at `path` (relative to the source's root, `/`-separated and normalised);
+    /// Reads the file at `path` (relative to the source's root, `/`-separated and normalized);
     /// on failure, says why in a few words.
     fn read(&self, path: &str) -> Result<SourceFile, String>;
 }

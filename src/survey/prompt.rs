@@ -36,6 +36,7 @@ enum Reply {
     Skip,
     Back,
     Help,
+    Note,
     Stop,
 }
 
@@ -43,7 +44,10 @@ enum Reply {
 #[derive(Debug, Clone, Copy)]
 enum Item<'f> {
     Value(&'f str, &'f str),
+    NotApplicable,
+    DontKnow,
     Help,
+    Note,
     Skip,
     Back,
 }
@@ -52,14 +56,17 @@ impl fmt::Display for Item<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Item::Value(_, label) => f.write_str(label),
+            Item::NotApplicable => f.write_str("Not applicable"),
+            Item::DontKnow => f.write_str("Don't know"),
             Item::Help => f.write_str("? tell me more"),
+            Item::Note => f.write_str("+ add a note to this answer"),
             Item::Skip => f.write_str("- skip: leave it unanswered"),
             Item::Back => f.write_str("< back to the previous question"),
         }
     }
 }
 
-/// Plain prompts when `NO_COLOR` is set (to anything but the empty string), coloured ones otherwise.
+/// Plain prompts when `NO_COLOR` is set (to anything but the empty string), colored ones otherwise.
 fn render_config() -> RenderConfig<'static> {
     match std::env::var_os("NO_COLOR") {
         Some(value) if !value.is_empty() => RenderConfig::empty(),
@@ -102,7 +109,8 @@ fn show_heading(out: &mut dyn Write, heading: &Heading<'_>) {
         }
         Heading::Phase { number, of, phase } => {
             let _ = writeln!(out, "Phase {number} of {of}: {}", phase.name);
-            note(out, &format!("Goal: {}", phase.goal), "");
+            let whose = if phase.ours { " (this tool's own reading)" } else { "" };
+            note(out, &format!("Goal{whose}: {}", phase.goal), "");
         }
     }
     let _ = writeln!(out);
@@ -145,6 +153,35 @@ fn show_help(out: &mut dyn Write, framework: &Framework, question: &Question) {
     let _ = writeln!(out);
 }
 
+/// What each value means for this question, where the rule set says.
+fn show_rubric(out: &mut dyn Write, question: &Question) {
+    for (value, rubric) in &question.rubric {
+        note(out, &format!("{}: {rubric}", question.label(value)), "  ");
+    }
+}
+
+fn note_saved(out: &mut dyn Write, text: &str) {
+    if text.trim().is_empty() {
+        note(out, "The note is removed.", "  ");
+    } else {
+        note(out, "The note is kept with the answer.", "  ");
+    }
+}
+
+/// Asks for a note on the answer (why this answer, what evidence); `None` when the person
+/// stops. An empty line removes the note.
+fn ask_note(current: Option<&str>) -> Result<Option<String>, String> {
+    let mut prompt = Text::new("Note on this answer (why, what evidence; empty removes it):");
+    if let Some(current) = current {
+        prompt = prompt.with_initial_value(current);
+    }
+    match prompt.prompt() {
+        Ok(text) => Ok(Some(text)),
+        Err(InquireError::OperationCanceled | InquireError::OperationInterrupted) => Ok(None),
+        Err(other) => Err(format!("cannot ask on the terminal: {other}")),
+    }
+}
+
 fn stopped(err: InquireError) -> Result<Reply, String> {
     match err {
         InquireError::OperationCanceled | InquireError::OperationInterrupted => Ok(Reply::Stop),
@@ -158,10 +195,21 @@ fn ask_choice(question: &Question, message: &str, current: Option<&AnswerValue>,
         .iter()
         .map(|(value, label)| Item::Value(value, label))
         .collect();
+    if question.not_applicable {
+        items.push(Item::NotApplicable);
+    }
+    if question.dont_know {
+        items.push(Item::DontKnow);
+    }
     let start = current
-        .and_then(|v| question.choices.get_index_of(&v.as_text()))
+        .and_then(|v| match v {
+            AnswerValue::NotApplicable => items.iter().position(|i| matches!(i, Item::NotApplicable)),
+            AnswerValue::DontKnow => items.iter().position(|i| matches!(i, Item::DontKnow)),
+            other => question.choices.get_index_of(&other.as_text()),
+        })
         .unwrap_or(0);
     items.push(Item::Help);
+    items.push(Item::Note);
     if !question.required && current.is_none() {
         items.push(Item::Skip);
     }
@@ -176,7 +224,10 @@ fn ask_choice(question: &Question, message: &str, current: Option<&AnswerValue>,
         .prompt();
     match chosen {
         Ok(Item::Value(value, _)) => Ok(Reply::Answer(AnswerValue::Choice(value.to_string()))),
+        Ok(Item::NotApplicable) => Ok(Reply::Answer(AnswerValue::NotApplicable)),
+        Ok(Item::DontKnow) => Ok(Reply::Answer(AnswerValue::DontKnow)),
         Ok(Item::Help) => Ok(Reply::Help),
+        Ok(Item::Note) => Ok(Reply::Note),
         Ok(Item::Skip) => Ok(Reply::Skip),
         Ok(Item::Back) => Ok(Reply::Back),
         Err(err) => stopped(err),
@@ -278,6 +329,9 @@ pub fn run(
         "",
     );
     let mut shown: Option<String> = None;
+    let mut rubric_shown: Option<String> = None;
+    // A note given before the answer it goes with.
+    let mut pending_note: Option<(String, String)> = None;
     while let Some(question) = survey.current() {
         if let Some(h) = heading(framework, &question.id)
             && shown.as_deref() != Some(h.key().as_str())
@@ -289,6 +343,10 @@ pub fn run(
         let message = format!("{progress}{}", question.title);
         let current = survey.current_answer().cloned();
         let back = survey.can_go_back();
+        if question.kind == AnswerKind::Choice && rubric_shown.as_deref() != Some(question.id.as_str()) {
+            show_rubric(out, question);
+            rubric_shown = Some(question.id.clone());
+        }
         let reply = match question.kind {
             AnswerKind::Choice => ask_choice(question, &message, current.as_ref(), back)?,
             AnswerKind::Text | AnswerKind::Integer => ask_input(question, &message, current.as_ref(), back)?,
@@ -298,6 +356,11 @@ pub fn run(
                 let changed = survey.answer(value);
                 if let Some((id, value)) = &changed.set {
                     file.set(id, Some(value));
+                    if let Some((for_id, note)) = pending_note.take()
+                        && &for_id == id
+                    {
+                        file.set_note(id, Some(&note));
+                    }
                 }
                 for id in &changed.dropped {
                     file.set(id, None);
@@ -323,6 +386,23 @@ pub fn run(
                 survey.back();
             }
             Reply::Help => show_help(out, framework, question),
+            Reply::Note => {
+                let note = ask_note(file.note(&question.id).as_deref())?;
+                match note {
+                    None => return Ok(Outcome::Interrupted),
+                    Some(note) if survey.current_answer().is_some() => {
+                        file.set_note(&question.id, Some(&note));
+                        file.save()?;
+                        note_saved(out, &note);
+                    }
+                    Some(note) => {
+                        if !note.trim().is_empty() {
+                            note_saved(out, &note);
+                        }
+                        pending_note = Some((question.id.clone(), note));
+                    }
+                }
+            }
             Reply::Stop => return Ok(Outcome::Interrupted),
         }
     }

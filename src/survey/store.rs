@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use toml_edit::{DocumentMut, Item, Table, Value};
+use toml_edit::{DocumentMut, InlineTable, Item, Table, Value};
 
 use crate::answers::{self, AnswerValue, Answers, META_SECTION, Syntax};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
@@ -92,9 +92,39 @@ impl AnswersFile {
     }
 
     /// Sets the answer to question `id` (`section.name`), or removes it with `None`. An
-    /// existing value is replaced where it stands, keeping the comment after it; a new one
-    /// goes at the end of its table, which is added at the end of the file if missing.
+    /// existing value is replaced where it stands, keeping the comment after it and the note
+    /// on it; a new one goes at the end of its table, which is added at the end of the file
+    /// if missing.
     pub fn set(&mut self, id: &str, value: Option<&AnswerValue>) {
+        let note = self.note(id);
+        self.write(id, value, note.as_deref());
+    }
+
+    /// Sets or removes (`None`) the note on the answer to `id`; a question with no answer
+    /// takes no note.
+    pub fn set_note(&mut self, id: &str, note: Option<&str>) {
+        let (section, key) = id.split_once('.').unwrap_or((id, ""));
+        let current = match self.doc.get(section).and_then(|t| t.get(key)) {
+            Some(Item::Value(Value::InlineTable(t))) => t.get(ANSWER_KEY).cloned(),
+            Some(Item::Value(v)) => Some(v.clone()),
+            _ => None,
+        };
+        let Some(mut answer) = current else { return };
+        answer.decor_mut().clear();
+        let note = note.map(str::trim).filter(|n| !n.is_empty());
+        self.replace(section, key, noted(answer, note));
+    }
+
+    /// The note on the answer to `id`, if it has one.
+    pub fn note(&self, id: &str) -> Option<String> {
+        let (section, key) = id.split_once('.').unwrap_or((id, ""));
+        match self.doc.get(section).and_then(|t| t.get(key)) {
+            Some(Item::Value(Value::InlineTable(t))) => t.get(NOTE_KEY).and_then(Value::as_str).map(str::to_string),
+            _ => None,
+        }
+    }
+
+    fn write(&mut self, id: &str, value: Option<&AnswerValue>, note: Option<&str>) {
         let (section, key) = id.split_once('.').unwrap_or((id, ""));
         let Some(value) = value else {
             if let Some(table) = self.doc.get_mut(section).and_then(Item::as_table_like_mut) {
@@ -102,10 +132,15 @@ impl AnswersFile {
             }
             return;
         };
-        let mut new = match value {
-            AnswerValue::Text(s) | AnswerValue::Choice(s) => Value::from(s.as_str()),
+        let answer = match value {
             AnswerValue::Integer(n) => Value::from(*n),
+            other => Value::from(other.as_text()),
         };
+        self.replace(section, key, noted(answer, note));
+    }
+
+    /// Puts `new` at `section.key`, where the old value stood (keeping its comments).
+    fn replace(&mut self, section: &str, key: &str, mut new: Value) {
         if self.doc.get(section).and_then(Item::as_table_like).is_none() {
             let mut table = Table::new();
             table.decor_mut().set_prefix("\n");
@@ -148,6 +183,23 @@ impl AnswersFile {
 }
 
 /// A new answers file: a comment saying how to go on, and the `[framework]` table.
+/// The keys of an answer with a note: `{ answer = "partly", note = "why" }`.
+const ANSWER_KEY: &str = "answer";
+const NOTE_KEY: &str = "note";
+
+/// An answer as the file holds it: the value alone, or `{ answer = ..., note = "..." }`.
+fn noted(answer: Value, note: Option<&str>) -> Value {
+    match note {
+        None => answer,
+        Some(note) => {
+            let mut table = InlineTable::new();
+            table.insert(ANSWER_KEY, answer);
+            table.insert(NOTE_KEY, Value::from(note));
+            Value::InlineTable(table)
+        }
+    }
+}
+
 fn new_document(framework: &Framework, resume: &str, assess: &str) -> DocumentMut {
     let mut doc = DocumentMut::new();
     let mut meta = Table::new();
@@ -167,11 +219,7 @@ fn new_document(framework: &Framework, resume: &str, assess: &str) -> DocumentMu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::ctq_fixture as ctq;
-
-    fn choice(v: &str) -> AnswerValue {
-        AnswerValue::Choice(v.to_string())
-    }
+    use crate::test_support::{choice, ctq};
 
     #[test]
     fn a_new_file_names_the_framework_and_takes_answers_in_order() {
@@ -356,5 +404,34 @@ mod tests {
             ),
             Err(OpenError::Io(_))
         ));
+    }
+
+    #[test]
+    fn a_note_goes_with_its_answer_and_stays_when_the_answer_changes() {
+        let fw = ctq();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("answers.toml");
+        std::fs::write(&path, "[why]\n# ours\ngoals = \"partly\" # kept\n").unwrap();
+        let (mut file, _) = AnswersFile::open(&path, &fw, "r", "a").unwrap();
+        file.set_note("why.goals", Some("Board approved"));
+        assert!(
+            file.text()
+                .contains("goals = { answer = \"partly\", note = \"Board approved\" }"),
+            "{}",
+            file.text()
+        );
+        file.set("why.goals", Some(&choice("yes")));
+        assert_eq!(file.note("why.goals").as_deref(), Some("Board approved"));
+        assert!(file.text().contains("answer = \"yes\""), "{}", file.text());
+        assert!(file.text().contains("# ours\n"), "{}", file.text());
+        file.set_note("why.goals", Some("  "));
+        assert!(file.text().contains("goals = \"yes\""), "{}", file.text());
+        assert_eq!(file.note("why.goals"), None);
+        // No answer, no note.
+        file.set_note("why.possibilities", Some("n"));
+        assert!(!file.text().contains("possibilities"), "{}", file.text());
+        file.save().unwrap();
+        let (_, again) = AnswersFile::open(&path, &fw, "r", "a").unwrap();
+        assert_eq!(again.get("why.goals"), Some(&choice("yes")));
     }
 }

@@ -36,9 +36,19 @@ impl Validator {
                         self.push(file.error(phase.span(), m), h);
                     }
                 }
-                if def.url.is_none() {
-                    self.warnings
-                        .push(file.warning(def.id.span(), format!("resource `{id}` has no link")));
+                match (&def.url, def.no_link) {
+                    (None, false) => self.warnings.push(
+                        file.warning(def.id.span(), format!("resource `{id}` has no link"))
+                            .with_help("give its `url`, or say `no_link = true` when the documents give no address"),
+                    ),
+                    (Some(_), true) => self.push(
+                        file.error(
+                            def.id.span(),
+                            format!("resource `{id}` has a `url` and says `no_link = true`"),
+                        ),
+                        Some("keep one of them".into()),
+                    ),
+                    _ => {}
                 }
                 for url in def.url.iter().chain(&def.other_urls) {
                     if !is_web_link(url) {
@@ -61,6 +71,7 @@ impl Validator {
                         description: def.description.trim().to_string(),
                         url: def.url.clone(),
                         other_urls: def.other_urls.clone(),
+                        no_link: def.no_link,
                     },
                 );
             }

@@ -99,7 +99,7 @@ fn check_test(
     }
     for lit in test.literals() {
         match question.kind {
-            AnswerKind::Choice if !question.choices.contains_key(&lit.text) => {
+            AnswerKind::Choice if !question.allows(&lit.text) => {
                 return Err((
                     lit.offset,
                     format!("`{}` is not a value of `{}`", lit.text, test.question),

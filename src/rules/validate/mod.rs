@@ -41,6 +41,7 @@ pub fn validate(raw: RawFramework) -> Result<Loaded, Diagnostics> {
     let mut v = Validator {
         errors: Vec::new(),
         warnings: Vec::new(),
+        default_source: raw.manifest.data.framework.source,
         all_questions,
     };
     let framework = v.framework(&raw);
@@ -57,6 +58,8 @@ pub fn validate(raw: RawFramework) -> Result<Loaded, Diagnostics> {
 }
 
 pub(super) struct Validator {
+    /// Where the framework's content comes from unless an item says otherwise.
+    pub(super) default_source: crate::rules::files::Source,
     pub(super) errors: Vec<Diagnostic>,
     pub(super) warnings: Vec<Diagnostic>,
     /// Every question id of every questionnaire, to tell "asked later" from "unknown".
@@ -142,6 +145,8 @@ impl Validator {
             resources,
             cases: Vec::new(),
             stage_question: header.stage_question.as_ref().map(|q| q.get_ref().clone()),
+            source: header.source,
+            method: header.method.as_ref().map(|m| m.trim().to_string()),
             files,
             digest,
         };
@@ -150,5 +155,147 @@ impl Validator {
             framework.cases = self.cases(raw, &framework);
         }
         framework
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::files::{Parsed, RawFramework};
+    use crate::rules::load::parse_text;
+
+    const MANIFEST: &str = r#"
+[framework]
+id = "t"
+name = "T"
+version = "1.0.0"
+questionnaires = ["q.toml"]
+recommendations = ["r.toml"]
+resources = ["res.toml"]
+
+[scales.answer]
+yes = 100
+no = 0
+
+[[phases]]
+id = "one"
+name = "One"
+goal = "Decide"
+threshold = 50
+
+[[phases.scoring]]
+question = "one.decided"
+scale = "answer"
+"#;
+
+    const QUESTIONS: &str = r#"
+[questionnaire]
+id = "q"
+title = "Q"
+
+[choices.answer]
+yes = "Yes"
+no = "No"
+
+[[questions]]
+id = "one.decided"
+kind = "choice"
+role = "big_question"
+phase = "one"
+title = "Decided?"
+choices = "answer"
+"#;
+
+    const RESOURCES: &str = r#"
+[[resources]]
+id = "guide"
+title = "A guide"
+type = "guide"
+description = "Guides."
+url = "https://example.org/guide"
+"#;
+
+    fn parsed<T: serde::de::DeserializeOwned>(name: &str, text: &str) -> Parsed<T> {
+        parse_text(SourceFile {
+            name: name.to_string(),
+            text: text.to_string(),
+        })
+        .unwrap_or_else(|d| panic!("{d}"))
+    }
+
+    /// Validates the test framework with these recommendations and extra questions.
+    fn check(recommendations: &str, extra_questions: &str) -> Result<Loaded, Diagnostics> {
+        validate(RawFramework {
+            manifest: parsed("framework.toml", MANIFEST),
+            questionnaires: vec![parsed("q.toml", &format!("{QUESTIONS}{extra_questions}"))],
+            recommendations: vec![parsed("r.toml", recommendations)],
+            resources: vec![parsed("res.toml", RESOURCES)],
+            tests: Vec::new(),
+        })
+    }
+
+    fn errors(recommendations: &str, extra_questions: &str) -> Vec<String> {
+        match check(recommendations, extra_questions) {
+            Ok(_) => Vec::new(),
+            Err(d) => {
+                d.0.iter()
+                    .map(|d| format!("{}:{}: {}", d.file, d.line.unwrap_or(0), d.message))
+                    .collect()
+            }
+        }
+    }
+
+    const RULE: &str = "[[recommendations]]\nid = \"go\"\npriority = \"high\"\ntitle = \"Go\"\ntext = \"Go.\"\n";
+
+    #[test]
+    fn a_valid_framework_loads() {
+        let loaded = check(&format!("{RULE}when = 'one.decided == no'\n"), "").unwrap();
+        assert_eq!(loaded.framework.recommendations.len(), 1);
+        assert!(loaded.framework.digest.starts_with("sha256:"));
+    }
+
+    #[test]
+    fn a_value_a_question_does_not_allow_is_reported_where_it_is_written() {
+        let e = errors(&format!("{RULE}when = 'one.decided == maybe'\n"), "");
+        assert_eq!(e, ["r.toml:6: `maybe` is not a value of `one.decided`"]);
+    }
+
+    #[test]
+    fn a_rule_that_can_never_fire_is_an_error() {
+        let e = errors(
+            &format!("{RULE}when = 'one.decided == yes and one.decided == no'\n"),
+            "",
+        );
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(e[0].contains("can never fire"), "{e:?}");
+    }
+
+    #[test]
+    fn unknown_references_name_what_is_known() {
+        let e = errors(&format!("{RULE}phase = \"two\"\nresources = [\"guides\"]\n"), "");
+        assert_eq!(
+            e,
+            ["r.toml:6: unknown phase `two`", "r.toml:7: unknown resource `guides`"]
+        );
+        let d = check(&format!("{RULE}resources = [\"guides\"]\n"), "").unwrap_err();
+        assert_eq!(d.0[0].help.as_deref(), Some("did you mean `guide`?"));
+    }
+
+    #[test]
+    fn a_question_may_depend_only_on_earlier_questions() {
+        let later = "\n[[questions]]\nid = \"one.why\"\nkind = \"text\"\nrole = \"big_question\"\nphase = \"one\"\ntitle = \"Why?\"\nwhen = 'one.later is answered'\n\n[[questions]]\nid = \"one.later\"\nkind = \"text\"\nrole = \"big_question\"\nphase = \"one\"\ntitle = \"Later\"\n";
+        let e = errors(RULE, later);
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(
+            e[0].contains("`one.why` depends on `one.later`, which is asked after it"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_are_each_reported() {
+        let twice = format!("{RULE}\n{RULE}");
+        let e = errors(&twice, "");
+        assert_eq!(e, ["r.toml:8: duplicate recommendation id `go`"]);
     }
 }

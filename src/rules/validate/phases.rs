@@ -7,7 +7,7 @@ use indexmap::IndexMap;
 use super::Validator;
 use super::ids::unknown;
 use crate::condition::{Condition, satisfiable};
-use crate::rules::files::{AnswerKind, Parsed, Role};
+use crate::rules::files::{AnswerKind, Parsed, Role, Source};
 use crate::rules::framework::{Gate, Phase, Question, Scored};
 
 impl Validator {
@@ -169,6 +169,7 @@ impl Validator {
                         .map(|condition| Gate {
                             condition,
                             reason: g.reason.trim().to_string(),
+                            ours: g.source.unwrap_or(self.default_source) == Source::Ours,
                         })
                 })
                 .collect();
@@ -178,6 +179,8 @@ impl Validator {
                 name: def.name.clone(),
                 goal: def.goal.trim().to_string(),
                 summary: def.summary.as_ref().map(|s| s.trim().to_string()),
+                ours: def.source.unwrap_or(self.default_source) == Source::Ours,
+                readiness_label: def.readiness_label.as_ref().map(|l| l.trim().to_string()),
                 stages: def.stages.iter().map(|s| s.get_ref().clone()).collect(),
                 threshold: threshold.clamp(0, 100) as u32,
                 gates,
@@ -238,7 +241,7 @@ impl Validator {
         questions: &IndexMap<String, Question>,
     ) {
         let phase_id = def.id.get_ref();
-        let best_score = crate::assess::score::weighted(
+        let best_score = crate::score::weighted(
             scoring
                 .iter()
                 .map(|s| (s.weight, s.points.values().max().copied().unwrap_or(0))),

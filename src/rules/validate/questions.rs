@@ -6,8 +6,8 @@ use indexmap::IndexMap;
 
 use super::Validator;
 use super::ids::{is_question_id, unknown};
-use crate::rules::files::{AnswerKind, RawFramework, Role};
-use crate::rules::framework::{Question, Questionnaire, Resource};
+use crate::rules::files::{AnswerKind, RawFramework, Role, Source};
+use crate::rules::framework::{DONT_KNOW, NOT_APPLICABLE, Question, Questionnaire, Resource};
 
 impl Validator {
     pub(super) fn questions(
@@ -26,6 +26,18 @@ impl Validator {
                     self.push(
                         file.error(set.span(), format!("choice set `{name}` has no values")),
                         None,
+                    );
+                } else if let Some(reserved) = set
+                    .get_ref()
+                    .keys()
+                    .find(|v| [NOT_APPLICABLE, DONT_KNOW].contains(&v.as_str()))
+                {
+                    self.push(
+                        file.error(
+                            set.span(),
+                            format!("choice set `{name}`: `{reserved}` is a reserved answer, not a choice"),
+                        ),
+                        Some("a question allows `not_applicable` with `not_applicable = true`; every big question and task with choices allows `dont_know`".into()),
                     );
                 } else {
                     choice_sets.insert(name.clone(), set.get_ref().clone());
@@ -59,14 +71,14 @@ impl Validator {
                 }
                 if id
                     .split_once('.')
-                    .is_some_and(|(section, _)| section == crate::answers::META_SECTION)
+                    .is_some_and(|(section, _)| section == crate::rules::META_SECTION)
                 {
                     self.push(
                         file.error(
                             span.clone(),
                             format!(
                                 "question id `{id}` uses the reserved section `{}`",
-                                crate::answers::META_SECTION
+                                crate::rules::META_SECTION
                             ),
                         ),
                         Some("answers files use [framework] to name the framework they were written for".into()),
@@ -162,6 +174,50 @@ impl Validator {
                     .as_ref()
                     .and_then(|w| self.condition(file, w, &questions, Some(id)));
                 let resources = self.resource_refs(file, &def.resources, resources);
+                let mut choices = choices;
+                let mut rubric = IndexMap::new();
+                for (field, given, into_labels) in [("labels", &def.labels, true), ("rubric", &def.rubric, false)] {
+                    let Some(given) = given else { continue };
+                    if def.kind != AnswerKind::Choice {
+                        self.push(
+                            file.error(
+                                given.span(),
+                                format!("`{field}` is only for choice questions, and `{id}` is not one"),
+                            ),
+                            None,
+                        );
+                        continue;
+                    }
+                    for (value, text) in given.get_ref() {
+                        let special = value == NOT_APPLICABLE && def.not_applicable
+                            || value == DONT_KNOW && def.role != Role::Profile;
+                        if !choices.contains_key(value) && !special {
+                            self.push(
+                                file.error(
+                                    given.span(),
+                                    format!("{field} of `{id}`: `{value}` is not a value of the question"),
+                                ),
+                                Some(format!(
+                                    "its values: {}",
+                                    choices.keys().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")
+                                )),
+                            );
+                        } else if into_labels && !special {
+                            choices.insert(value.clone(), text.trim().to_string());
+                        } else if !into_labels {
+                            rubric.insert(value.clone(), text.trim().to_string());
+                        }
+                    }
+                }
+                if def.not_applicable && def.kind != AnswerKind::Choice {
+                    self.push(
+                        file.error(
+                            span.clone(),
+                            format!("`not_applicable` is only for choice questions, and `{id}` is not one"),
+                        ),
+                        None,
+                    );
+                }
                 ids.push(id.clone());
                 questions.insert(
                     id.clone(),
@@ -173,6 +229,10 @@ impl Validator {
                         title: def.title.trim().to_string(),
                         help: def.help.as_ref().map(|h| h.trim().to_string()),
                         choices,
+                        rubric,
+                        not_applicable: def.not_applicable && def.kind == AnswerKind::Choice,
+                        dont_know: def.kind == AnswerKind::Choice && def.role != Role::Profile,
+                        ours: def.source.unwrap_or(self.default_source) == Source::Ours,
                         min: def.min,
                         max: def.max,
                         required: def.required,

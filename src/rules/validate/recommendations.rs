@@ -7,7 +7,7 @@ use indexmap::IndexMap;
 use super::Validator;
 use super::ids::{is_plain_id, unknown};
 use crate::condition::satisfiable;
-use crate::rules::files::RawFramework;
+use crate::rules::files::{RawFramework, Source};
 use crate::rules::framework::{Question, Recommendation, Resource};
 
 impl Validator {
@@ -70,6 +70,7 @@ impl Validator {
                     when,
                     complete: def.complete,
                     resources: resource_ids,
+                    ours: def.source.unwrap_or(self.default_source) == Source::Ours,
                 });
             }
         }

@@ -1,7 +1,7 @@
 //! The scoring formula, the one place it is written: a phase's score is the weighted mean
-//! of the points its items earn, rounded half up. Assessing, explaining and validating a
-//! rule set (can a phase's best score reach its threshold?) all use it. It depends on
-//! nothing else in the crate.
+//! of the points its items earn, rounded half up. Validating a rule set (can a phase's best
+//! score reach its threshold?), assessing and explaining all use it, so it sits beside the
+//! stages rather than in one of them, and depends on nothing else in the crate.
 
 /// Full points: what a done task or a fully met answer earns.
 pub const FULL: u32 = 100;
