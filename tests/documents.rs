@@ -190,7 +190,10 @@ fn each_item_shows_once() {
     )))
     .unwrap();
     // The task "Determine your capacity" is also a recommendation: one item says both.
-    let capacity: Vec<&String> = titles.iter().filter(|t| t.contains("Determine your capacity")).collect();
+    let capacity: Vec<&String> = titles
+        .iter()
+        .filter(|t| t.contains("Determine your capacity"))
+        .collect();
     assert_eq!(capacity.len(), 1, "{titles:?}");
     assert!(
         capacity[0].contains("important task of this phase, not started"),

@@ -500,26 +500,27 @@ fn headline(a: &Assessment, number: usize, of: usize) -> String {
 
 /// How the assessment is made, in one paragraph, from the framework's own numbers.
 fn method(framework: &Framework) -> String {
-    // Each scale once, in words: "Yes 100, Partly 50, No 0".
+    // Each scale once (the same values and points), in the words of the first question
+    // that uses it: "Yes 100, Partly 50, No 0".
+    let mut seen: Vec<Vec<(&String, &u32)>> = Vec::new();
     let mut scales: Vec<String> = Vec::new();
     for phase in &framework.phases {
         for item in &phase.scoring {
+            let key: Vec<(&String, &u32)> = item.points.iter().collect();
+            if seen.contains(&key) {
+                continue;
+            }
             let question = framework.questions.get(&item.question);
             let words: Vec<String> = item
                 .points
                 .iter()
                 .map(|(value, points)| {
-                    let label = question
-                        .and_then(|q| q.choices.get(value))
-                        .cloned()
-                        .unwrap_or_else(|| value.clone());
+                    let label = question.map_or_else(|| value.clone(), |q| q.label(value).to_string());
                     format!("{label} {points}")
                 })
                 .collect();
-            let words = words.join(", ");
-            if !scales.contains(&words) {
-                scales.push(words);
-            }
+            seen.push(key);
+            scales.push(words.join(", "));
         }
     }
     let mut thresholds: Vec<u32> = framework.phases.iter().map(|p| p.threshold).collect();
@@ -532,12 +533,12 @@ fn method(framework: &Framework) -> String {
     };
     let gates = framework.phases.iter().any(|p| !p.gates.is_empty());
     format!(
-        "Each phase is scored from 0 to 100: the weighted mean of the points its answers earn ({}; a question not yet answered earns none). \
-A phase is met when its score reaches {needed}{}, and its important tasks are done; the current phase is the earliest phase not met. \
-Each recommendation comes from a rule of the framework, fired by the answers it names.",
+        "Each phase scores 0 to 100, the weighted mean of its answers' points ({}; a question not yet answered, none). \
+A phase is met when it reaches {needed}{}, and its important tasks are done; the current phase is the earliest not met. \
+Each recommendation comes from a rule fired by the answers it names.",
         scales.join("; "),
         if gates {
-            ", the conditions the framework sets for it hold"
+            ", the conditions the framework sets hold"
         } else {
             ""
         }

@@ -563,11 +563,7 @@ fn answers_table(c: &ReportContext, text_width: u32) -> Table {
                     .grid_span(2)
                     .add_paragraph(
                         Paragraph::new()
-                            .add_run(
-                                Run::new()
-                                    .add_text("Not yet answered (each counts as not met): ")
-                                    .color(MUTED),
-                            )
+                            .add_run(Run::new().add_text("Not yet answered: ").color(MUTED))
                             .add_run(Run::new().add_text(list.join(" · "))),
                     ),
             ]));

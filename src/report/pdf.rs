@@ -136,11 +136,14 @@ fn file_url(path: &Path) -> String {
     url
 }
 
-/// The PDF with the print time taken out: Chromium writes the moment it prints as the
-/// creation and modification dates, so the same report printed twice differs. Each date
-/// is replaced by one of the same length (the PDF's byte offsets stay right), so the same
-/// report always gives the same bytes.
+/// The PDF with what changes from one print to the next taken out, so that the same report
+/// always gives the same bytes: the moment it was printed (the creation and modification
+/// dates) and the numbering of the page's elements in the PDF's structure tree
+/// (`(node00000135)`), which starts where the browser's last count stopped. Each is
+/// replaced by text of the same length, so the PDF's byte offsets stay right; the element
+/// numbers keep their order (the structure tree's index is sorted by them).
 fn stable(mut bytes: Vec<u8>) -> Vec<u8> {
+    renumber_nodes(&mut bytes);
     for key in [&b"/CreationDate (D:"[..], &b"/ModDate (D:"[..]] {
         let mut from = 0;
         while let Some(at) = find(&bytes[from..], key) {
@@ -165,6 +168,36 @@ fn stable(mut bytes: Vec<u8>) -> Vec<u8> {
     bytes
 }
 
+/// Numbers the `(nodeNNNNNNNN)` element ids from 1 in their order, keeping each one's width.
+fn renumber_nodes(bytes: &mut [u8]) {
+    const KEY: &[u8] = b"(node";
+    let mut spots: Vec<(usize, usize, u64)> = Vec::new();
+    let mut from = 0;
+    while let Some(at) = find(&bytes[from..], KEY) {
+        let start = from + at + KEY.len();
+        let digits = bytes[start..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if digits > 0 && bytes.get(start + digits) == Some(&b')') {
+            let number = std::str::from_utf8(&bytes[start..start + digits])
+                .ok()
+                .and_then(|t| t.parse::<u64>().ok());
+            if let Some(number) = number {
+                spots.push((start, digits, number));
+            }
+        }
+        from = start + digits;
+    }
+    let mut numbers: Vec<u64> = spots.iter().map(|s| s.2).collect();
+    numbers.sort_unstable();
+    numbers.dedup();
+    for (start, digits, number) in spots {
+        let rank = numbers.binary_search(&number).unwrap_or(0) as u64 + 1;
+        let text = format!("{rank:0digits$}");
+        if text.len() == digits {
+            bytes[start..start + digits].copy_from_slice(text.as_bytes());
+        }
+    }
+}
+
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
@@ -181,6 +214,15 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "%PDF-1.4 /CreationDate (D:20000101000000+00'00') /ModDate (D:20000101000000+00'00')"
+        );
+    }
+
+    #[test]
+    fn element_numbers_start_from_one_in_their_order() {
+        let pdf = b"/ID (node00000135) /ID (node00000140) /Names [(node00000135) 4 0 R (node00000140) 5 0 R]".to_vec();
+        assert_eq!(
+            String::from_utf8(stable(pdf)).unwrap(),
+            "/ID (node00000001) /ID (node00000002) /Names [(node00000001) 4 0 R (node00000002) 5 0 R]"
         );
     }
 
