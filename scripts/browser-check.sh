@@ -175,6 +175,33 @@ pdftoppm -r 60 -f 1 -l 1 -png "$out/starting-district-letter.pdf" "$out/page"
 cp "$out"/page-1.png docs/report-page1.png
 echo "docs/report-page1.png: page 1 of the starting district's report"
 
+# A team's report, a report with what changed since an earlier assessment, and a portfolio:
+# each prints to a PDF that holds its own words, with no error from the page.
+extra_page() { # NAME HTML WORDS...
+  local name=$1 html=$2
+  shift 2
+  "$chromium" "${flags[@]}" --no-pdf-header-footer --print-to-pdf="$out/$name.pdf" "file://$html" \
+    2> "$out/$name.log" || fail "$name: chromium failed, see $out/$name.log"
+  [ -z "$(page_errors "$out/$name.log")" ] || fail "$name: $(page_errors "$out/$name.log")"
+  pdftotext -layout "$out/$name.pdf" "$out/$name.txt"
+  local text
+  text=$(tr -s ' \n' ' ' < "$out/$name.txt")
+  for words in "$@"; do
+    case "$text" in *"$words"*) ;; *) fail "$name: the PDF lacks \"$words\"" ;; esac
+  done
+  echo "$name: PDF holds its sections"
+}
+"$bin" assess --team samples/team/ --format html --date 2026-01-15 --output "$out/team.html" --force --quiet
+extra_page team "$out/team.html" "Your team's answers" "Where your team disagrees" "Dana Whitfield (Superintendent)" \
+  "Talk through the answers your team disagrees on"
+"$bin" assess samples/starting-district.toml --since samples/history/starting-district-2025.toml --format html \
+  --date 2026-01-15 --output "$out/since.html" --force --quiet
+extra_page since "$out/since.html" "Since your last assessment on 2025-09-15" "Answers changed"
+"$bin" batch samples/ samples/team/ --format html --output "$out/portfolio.html" --force --quiet
+extra_page portfolio "$out/portfolio.html" "Portfolio" "Riverbend" "Implementing" "Decide what" \
+  "Most common recommendations"
+
+
 # Word: the native document and the Markdown through pandoc, both read by LibreOffice.
 if command -v soffice >/dev/null && command -v pandoc >/dev/null; then
   for name in starting-district complete-district; do

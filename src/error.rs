@@ -19,6 +19,9 @@ pub enum Error {
     TestsFailed(usize),
     /// A report template is invalid (syntax, unknown partial, helper or field).
     Template(Diagnostics),
+    /// Some answers files of a batch could not be assessed; the others were (the message
+    /// says how many).
+    Batch(String),
     /// The person stopped an interactive command (the message says how to go on).
     Interrupted(String),
 }
@@ -33,6 +36,7 @@ impl Error {
         (4, "the rule set is invalid"),
         (5, "a golden test case failed"),
         (6, "a report template is invalid"),
+        (7, "`batch`: some answers files could not be assessed (the others were)"),
         (130, "`survey` stopped with Esc or Ctrl-C"),
     ];
 
@@ -45,6 +49,7 @@ impl Error {
             Error::Rules(_) => 4,
             Error::TestsFailed(_) => 5,
             Error::Template(_) => 6,
+            Error::Batch(_) => 7,
             // 128 + SIGINT, as shells report a process stopped with Ctrl-C.
             Error::Interrupted(_) => 130,
         }
@@ -63,7 +68,7 @@ impl Error {
     pub fn render(&self, styled: bool) -> String {
         match self {
             Error::Answers(d) | Error::Rules(d) | Error::Template(d) => d.render(styled),
-            Error::Io(m) | Error::Usage(m) => prefixed("error", m, styled),
+            Error::Io(m) | Error::Usage(m) | Error::Batch(m) => prefixed("error", m, styled),
             Error::TestsFailed(n) => prefixed(
                 "error",
                 &format!("{n} golden test case{} failed", if *n == 1 { "" } else { "s" }),
@@ -109,6 +114,7 @@ mod tests {
             Error::Rules(Diagnostics(Vec::new())),
             Error::TestsFailed(1),
             Error::Template(Diagnostics(Vec::new())),
+            Error::Batch(String::new()),
             Error::Interrupted(String::new()),
         ];
         for e in &errors {

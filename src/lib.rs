@@ -4,7 +4,7 @@
 //! The pipeline reads as the modules do: [`rules`] loads and validates a framework's files
 //! (conditions in the [`condition`] language), [`answers`] reads an organization's answers,
 //! [`assess`] evaluates them into an [`assess::Assessment`] (and explains it), and
-//! [`report`] renders it. [`survey`] asks the questions on a terminal, [`io`] reads and
+//! [`report`] renders it; [`portfolio`] assesses many organizations at once. [`survey`] asks the questions on a terminal, [`io`] reads and
 //! writes files, and [`cli`] is the command line: the only module that parses arguments
 //! or writes to the terminal. The library itself never prints.
 //!
@@ -29,6 +29,7 @@ pub mod condition;
 pub mod diagnostic;
 pub mod error;
 pub mod io;
+pub mod portfolio;
 pub mod report;
 pub mod rules;
 pub mod score;

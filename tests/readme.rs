@@ -48,14 +48,27 @@ fn quick_start_assessment_runs_on_a_shipped_sample() {
     assert!(stdout.contains("WHAT TO DO NOW"), "{stdout}");
 }
 
+/// Every file under `samples/`, its subfolders included, by path from `samples/`.
+fn sample_files(dir: &std::path::Path, prefix: &str, out: &mut Vec<(String, std::path::PathBuf)>) {
+    let mut entries: Vec<std::path::PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    entries.sort();
+    for path in entries {
+        let name = format!("{prefix}{}", path.file_name().unwrap().to_string_lossy());
+        if path.is_dir() {
+            sample_files(&path, &format!("{name}/"), out);
+        } else {
+            out.push((name, path));
+        }
+    }
+}
+
 #[test]
 fn every_sample_in_the_readme_assesses_cleanly() {
     let readme = readme();
     let dir = root().join("samples");
-    let mut count = 0;
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
+    let mut files = Vec::new();
+    sample_files(&dir, "", &mut files);
+    for (name, path) in &files {
         assert!(
             readme.contains(&format!("`{name}`")),
             "samples/{name} is not in the README"
@@ -63,7 +76,7 @@ fn every_sample_in_the_readme_assesses_cleanly() {
         let out = Command::new(BIN)
             .arg("assess")
             .arg("--answers")
-            .arg(&path)
+            .arg(path)
             .output()
             .unwrap();
         assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
@@ -72,9 +85,8 @@ fn every_sample_in_the_readme_assesses_cleanly() {
             "{name} warns: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        count += 1;
     }
-    assert!(count >= 3, "at least three samples ship");
+    assert!(files.len() >= 3, "at least three samples ship");
 }
 
 /// The text of the first fenced block of `lang` after `marker` in the README.

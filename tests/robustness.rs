@@ -9,13 +9,29 @@ use readiness::condition::Condition;
 use readiness::io::SourceFile;
 use readiness::rules::{RulesLocation, load};
 
+/// Every sample answers file, those of its subfolders (a team's, an earlier one) included,
+/// and a team's combined file (with `[[respondents]]` tables).
 fn samples() -> Vec<(String, String)> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+        for path in std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()) {
+            if path.is_dir() {
+                walk(&path, out);
+            } else {
+                out.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
     let dir = common::root().join("samples");
-    let mut out: Vec<(String, String)> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).unwrap()))
-        .collect();
+    let mut out = Vec::new();
+    walk(&dir, &mut out);
+    let team = dir.join("team");
+    let combined = std::process::Command::new(env!("CARGO_BIN_EXE_readiness"))
+        .arg("combine")
+        .arg(&team)
+        .output()
+        .unwrap();
+    assert!(combined.status.success());
+    out.push(("team.toml".to_string(), String::from_utf8(combined.stdout).unwrap()));
     out.sort();
     out
 }

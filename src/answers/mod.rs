@@ -1,14 +1,17 @@
 //! Answers: the typed values, reading an answers file (TOML or JSON), what-if overrides
-//! from the command line, and the blank answers file `readiness template` prints, and the answers schema.
+//! from the command line, a team's answers combined and the file that holds them, the blank
+//! answers file `readiness template` prints, and the answers schema.
 
 pub mod blank;
+pub mod combine;
 mod overrides;
 mod read;
 pub mod schema;
+pub mod team_file;
 mod value;
 
 pub use crate::rules::META_SECTION;
 pub use overrides::apply_overrides;
 pub use read::{Syntax, from_table, from_text, parse, parse_unfinished};
 pub use schema::schema;
-pub use value::{AnswerValue, Answers};
+pub use value::{AnswerValue, Answers, Member, RESPONDENT_SECTION, Respondent, TEAM_SECTION};

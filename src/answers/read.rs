@@ -5,7 +5,9 @@
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::{AnswerValue, Answers, META_SECTION};
+use indexmap::IndexMap;
+
+use super::{AnswerValue, Answers, META_SECTION, Member, RESPONDENT_SECTION, Respondent, TEAM_SECTION};
 use std::ops::Range;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity, closest};
@@ -36,6 +38,8 @@ impl Syntax {
 enum RawValue {
     String(String),
     Integer(i64),
+    /// A TOML date or date-time, as written.
+    Date(String),
     Other(&'static str),
     /// `{ answer = ..., note = "..." }`: an answer with a note on it.
     Noted(Box<RawValue>, String),
@@ -170,10 +174,28 @@ pub fn from_table(framework: &Framework, name: &str, table: &toml::Table) -> Res
     if !problems.is_empty() {
         return Err(Diagnostics(problems));
     }
+    let raw = RawFile {
+        answers: raw,
+        members: Vec::new(),
+    };
     check(framework, &file, raw, true)
 }
 
-fn read_toml(file: &SourceFile) -> Result<Vec<RawAnswer>, Diagnostics> {
+/// An answers file as read, before its answers are checked: the answers, and in a team's
+/// combined file each respondent's own.
+#[derive(Default)]
+struct RawFile {
+    answers: Vec<RawAnswer>,
+    members: Vec<RawMember>,
+}
+
+/// One respondent of a team's combined file (`[[respondents]]`): who (the entries of the
+/// [`RESPONDENT_SECTION`]: `file`, `name`, `role`) and their answers.
+struct RawMember {
+    entries: Vec<RawAnswer>,
+}
+
+fn read_toml(file: &SourceFile) -> Result<RawFile, Diagnostics> {
     let text = &file.text;
     let table = DeTable::parse(text).map_err(|err| {
         let at = err.span().map_or(At::Unknown, At::Span);
@@ -186,35 +208,59 @@ fn read_toml(file: &SourceFile) -> Result<Vec<RawAnswer>, Diagnostics> {
             .with_help("an answers file holds tables such as [profile] with lines such as org_type = \"district\""),
         )
     })?;
-    let mut out = Vec::new();
+    let mut out = RawFile::default();
     let mut problems = Vec::new();
     for (section, value) in table.get_ref() {
-        let DeValue::Table(inner) = value.get_ref() else {
-            problems.push(error_at(
+        let name = section.get_ref();
+        match value.get_ref() {
+            DeValue::Table(inner) => toml_section(name, inner, &mut out.answers),
+            DeValue::Array(items) if name == TEAM_SECTION => {
+                for item in items.iter() {
+                    let DeValue::Table(member) = item.get_ref() else {
+                        problems.push(error_at(
+                            file,
+                            &At::Span(item.span()),
+                            format!("each entry of `{TEAM_SECTION}` must be a table: write it as [[{TEAM_SECTION}]]"),
+                        ));
+                        continue;
+                    };
+                    let mut entries = Vec::new();
+                    for (key, value) in member {
+                        match value.get_ref() {
+                            DeValue::Table(inner) => toml_section(key.get_ref(), inner, &mut entries),
+                            _ => entries.push(toml_answer(RESPONDENT_SECTION, key, value)),
+                        }
+                    }
+                    out.members.push(RawMember { entries });
+                }
+            }
+            _ => problems.push(error_at(
                 file,
                 &At::Span(section.span()),
-                format!(
-                    "`{}` must be a table of answers such as [{}]",
-                    section.get_ref(),
-                    section.get_ref()
-                ),
-            ));
-            continue;
-        };
-        for (key, value) in inner {
-            out.push(RawAnswer {
-                section: section.get_ref().to_string(),
-                key: key.get_ref().to_string(),
-                value: toml_value(value),
-                at: At::Span(value.span()),
-                key_at: At::Span(key.span()),
-            });
+                format!("`{name}` must be a table of answers such as [{name}]"),
+            )),
         }
     }
     if problems.is_empty() {
         Ok(out)
     } else {
         Err(Diagnostics(problems))
+    }
+}
+
+fn toml_section(section: &str, inner: &DeTable<'_>, out: &mut Vec<RawAnswer>) {
+    for (key, value) in inner {
+        out.push(toml_answer(section, key, value));
+    }
+}
+
+fn toml_answer(section: &str, key: &Spanned<toml::de::DeString<'_>>, value: &Spanned<DeValue<'_>>) -> RawAnswer {
+    RawAnswer {
+        section: section.to_string(),
+        key: key.get_ref().to_string(),
+        value: toml_value(value),
+        at: At::Span(value.span()),
+        key_at: At::Span(key.span()),
     }
 }
 
@@ -227,7 +273,7 @@ fn toml_value(value: &Spanned<DeValue<'_>>) -> RawValue {
         },
         DeValue::Float(_) => RawValue::Other("a decimal number"),
         DeValue::Boolean(_) => RawValue::Other("a boolean"),
-        DeValue::Datetime(_) => RawValue::Other("a date"),
+        DeValue::Datetime(d) => RawValue::Date(d.to_string()),
         DeValue::Array(_) => RawValue::Other("a list"),
         DeValue::Table(t) => noted(t.iter().map(|(k, v)| (k.get_ref().to_string(), v)), |v| {
             match v.get_ref() {
@@ -238,7 +284,7 @@ fn toml_value(value: &Spanned<DeValue<'_>>) -> RawValue {
     }
 }
 
-fn read_json(file: &SourceFile) -> Result<Vec<RawAnswer>, Diagnostics> {
+fn read_json(file: &SourceFile) -> Result<RawFile, Diagnostics> {
     let value: serde_json::Value = serde_json::from_str(&file.text).map_err(|err| {
         let message = err.to_string();
         let message = message.rfind(" at line ").map_or(message.as_str(), |i| &message[..i]);
@@ -260,42 +306,36 @@ fn read_json(file: &SourceFile) -> Result<Vec<RawAnswer>, Diagnostics> {
             "the answers must be a JSON object of sections, e.g. {\"profile\": {...}}",
         )]));
     };
-    let mut out = Vec::new();
+    let mut out = RawFile::default();
     let mut problems = Vec::new();
     for (section, value) in sections {
-        let serde_json::Value::Object(inner) = value else {
-            problems.push(Diagnostic::error(
+        match value {
+            serde_json::Value::Object(inner) => json_section(&section, inner, &mut out.answers),
+            serde_json::Value::Array(items) if section == TEAM_SECTION => {
+                for item in items {
+                    let serde_json::Value::Object(member) = item else {
+                        problems.push(Diagnostic::error(
+                            &file.name,
+                            None,
+                            format!("each entry of `{TEAM_SECTION}` must be an object"),
+                        ));
+                        continue;
+                    };
+                    let mut entries = Vec::new();
+                    for (key, value) in member {
+                        match value {
+                            serde_json::Value::Object(inner) => json_section(&key, inner, &mut entries),
+                            other => entries.push(json_answer(RESPONDENT_SECTION, key, other)),
+                        }
+                    }
+                    out.members.push(RawMember { entries });
+                }
+            }
+            _ => problems.push(Diagnostic::error(
                 &file.name,
                 None,
                 format!("`{section}` must be an object of answers"),
-            ));
-            continue;
-        };
-        for (key, value) in inner {
-            let value = match value {
-                serde_json::Value::String(s) => RawValue::String(s),
-                serde_json::Value::Number(n) => match n.as_i64() {
-                    Some(i) => RawValue::Integer(i),
-                    None => RawValue::Other("a decimal number"),
-                },
-                serde_json::Value::Bool(_) => RawValue::Other("a boolean"),
-                serde_json::Value::Null => RawValue::Other("null"),
-                serde_json::Value::Array(_) => RawValue::Other("a list"),
-                serde_json::Value::Object(o) => noted(o, |v| match v {
-                    serde_json::Value::String(s) => RawValue::String(s),
-                    serde_json::Value::Number(n) => n
-                        .as_i64()
-                        .map_or(RawValue::Other("a decimal number"), RawValue::Integer),
-                    _ => RawValue::Other("something that is not text or a whole number"),
-                }),
-            };
-            out.push(RawAnswer {
-                section: section.clone(),
-                key,
-                value,
-                at: At::Unknown,
-                key_at: At::Unknown,
-            });
+            )),
         }
     }
     if problems.is_empty() {
@@ -305,11 +345,152 @@ fn read_json(file: &SourceFile) -> Result<Vec<RawAnswer>, Diagnostics> {
     }
 }
 
-fn check(framework: &Framework, file: &SourceFile, raw: Vec<RawAnswer>, require: bool) -> Result<Answers, Diagnostics> {
-    let mut answers = Answers::default();
+fn json_section(section: &str, inner: serde_json::Map<String, serde_json::Value>, out: &mut Vec<RawAnswer>) {
+    for (key, value) in inner {
+        out.push(json_answer(section, key, value));
+    }
+}
+
+fn json_answer(section: &str, key: String, value: serde_json::Value) -> RawAnswer {
+    let value = match value {
+        serde_json::Value::String(s) => RawValue::String(s),
+        serde_json::Value::Number(n) => match n.as_i64() {
+            Some(i) => RawValue::Integer(i),
+            None => RawValue::Other("a decimal number"),
+        },
+        serde_json::Value::Bool(_) => RawValue::Other("a boolean"),
+        serde_json::Value::Null => RawValue::Other("null"),
+        serde_json::Value::Array(_) => RawValue::Other("a list"),
+        serde_json::Value::Object(o) => noted(o, |v| match v {
+            serde_json::Value::String(s) => RawValue::String(s),
+            serde_json::Value::Number(n) => n
+                .as_i64()
+                .map_or(RawValue::Other("a decimal number"), RawValue::Integer),
+            _ => RawValue::Other("something that is not text or a whole number"),
+        }),
+    };
+    RawAnswer {
+        section: section.to_string(),
+        key,
+        value,
+        at: At::Unknown,
+        key_at: At::Unknown,
+    }
+}
+
+/// Which part of a file answers come from: the file's own answers, or one respondent's in
+/// a team's combined file.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Top,
+    Member,
+}
+
+fn check(framework: &Framework, file: &SourceFile, raw: RawFile, require: bool) -> Result<Answers, Diagnostics> {
     let mut problems = Vec::new();
-    let (meta, raw): (Vec<RawAnswer>, Vec<RawAnswer>) = raw.into_iter().partition(|a| a.section == META_SECTION);
+    let (meta, rest): (Vec<RawAnswer>, Vec<RawAnswer>) =
+        raw.answers.into_iter().partition(|a| a.section == META_SECTION);
+    let mut answers = Answers::default();
+    if !read_meta(framework, file, meta, &mut answers, &mut problems) {
+        return Err(Diagnostics(problems));
+    }
+    // Answers written for another version: ids that no longer exist are warnings.
+    let other_version = answers
+        .framework_version
+        .as_ref()
+        .filter(|v| **v != framework.version)
+        .cloned();
+    if let Some(v) = &other_version {
+        answers.warnings.push(Diagnostic::warning(
+            &file.name,
+            None,
+            format!(
+                "the answers were written for version {v}; this is {} {}",
+                framework.id, framework.version
+            ),
+        ));
+    }
+    let old = other_version.is_some();
+    let (who, values, notes) = check_part(framework, file, rest, Part::Top, old, &mut answers.gone, &mut problems);
+    answers.values = values;
+    answers.notes = notes;
+    answers.respondent = who.respondent;
+    for member in raw.members {
+        let (who, values, _notes) = check_part(
+            framework,
+            file,
+            member.entries,
+            Part::Member,
+            old,
+            &mut answers.gone,
+            &mut problems,
+        );
+        answers.team.push(Member {
+            file: who.file.unwrap_or_default(),
+            respondent: who.respondent.unwrap_or_default(),
+            values,
+        });
+    }
+    if !answers.gone.is_empty() {
+        answers.warnings.push(Diagnostic::warning(
+            &file.name,
+            None,
+            format!(
+                "these answers are ignored: their questions no longer exist: {}",
+                answers.gone.join(", ")
+            ),
+        ));
+    }
+    for question in framework.questions.values().filter(|_| require) {
+        if question.required
+            && !answers.values.contains_key(&question.id)
+            && !problems
+                .iter()
+                .any(|p| p.message.starts_with(&format!("`{}`:", question.id)))
+        {
+            let (section, key) = question.id.split_once('.').unwrap_or((&question.id, ""));
+            problems.push(
+                Diagnostic::error(
+                    &file.name,
+                    None,
+                    format!("missing required answer `{}` ({})", question.id, question.title),
+                )
+                .with_help(format!("add `{key} = ...` under [{section}]: {}", question.expected())),
+            );
+        }
+    }
+    if problems.is_empty() {
+        Ok(answers)
+    } else {
+        Err(Diagnostics(problems))
+    }
+}
+
+/// Reads the `[framework]` table: the framework, version and date the answers were written
+/// for. `false` when they were written for another framework (nothing else is checked then).
+fn read_meta(
+    framework: &Framework,
+    file: &SourceFile,
+    meta: Vec<RawAnswer>,
+    answers: &mut Answers,
+    problems: &mut Vec<Diagnostic>,
+) -> bool {
+    let mut same_framework = true;
     for entry in meta {
+        if entry.key == "assessed" {
+            let text = match &entry.value {
+                RawValue::Date(s) | RawValue::String(s) => s.clone(),
+                _ => String::new(),
+            };
+            match text.parse::<jiff::civil::Date>() {
+                Ok(date) if text.len() == 10 => answers.assessed = Some(date.to_string()),
+                _ => problems.push(
+                    error_at(file, &entry.at, format!("`{META_SECTION}.assessed` must be a date"))
+                        .with_help("write the day the answers were given as YYYY-MM-DD, e.g. assessed = 2026-01-15"),
+                ),
+            }
+            continue;
+        }
         let value = match entry.value {
             RawValue::String(s) => s,
             _ => {
@@ -347,6 +528,7 @@ fn check(framework: &Framework, file: &SourceFile, raw: Vec<RawAnswer>, require:
                         )
                         .with_help(help),
                     );
+                    same_framework = false;
                 }
                 answers.framework_id = Some(value);
             }
@@ -357,32 +539,55 @@ fn check(framework: &Framework, file: &SourceFile, raw: Vec<RawAnswer>, require:
                     &entry.key_at,
                     format!("unknown key `{other}` in [{META_SECTION}]"),
                 )
-                .with_help("[framework] holds `id` and `version`: the framework the answers were written for"),
+                .with_help(
+                    "[framework] holds `id`, `version` and `assessed`: the framework the answers were written for, and when",
+                ),
             ),
         }
     }
-    // Answers written for another framework or version: ids that no longer exist are warnings.
-    let other_version = match (&answers.framework_id, &answers.framework_version) {
-        (Some(id), _) if *id != framework.id => return Err(Diagnostics(problems)),
-        (_, Some(v)) if *v != framework.version => Some(format!("version {v}")),
-        _ => None,
-    };
-    if let Some(written_for) = &other_version {
-        answers.warnings.push(Diagnostic::warning(
-            &file.name,
-            None,
-            format!(
-                "the answers were written for {written_for}; this is {} {}",
-                framework.id, framework.version
-            ),
-        ));
-    }
-    let mut gone = Vec::new();
+    same_framework
+}
+
+/// Who answered, as a part of a file says: `[respondent]`, or a `[[respondents]]` entry.
+#[derive(Default)]
+struct Who {
+    file: Option<String>,
+    respondent: Option<Respondent>,
+}
+
+/// Checks one part's answers against the framework's questions; problems go to `problems`,
+/// ids of questions that no longer exist (when `old`, the file is for another version) to `gone`.
+fn check_part(
+    framework: &Framework,
+    file: &SourceFile,
+    raw: Vec<RawAnswer>,
+    part: Part,
+    old: bool,
+    gone: &mut Vec<String>,
+    problems: &mut Vec<Diagnostic>,
+) -> (Who, IndexMap<String, AnswerValue>, IndexMap<String, String>) {
+    let mut who = Who::default();
+    let mut values = IndexMap::new();
+    let mut notes = IndexMap::new();
     for answer in raw {
+        if answer.section == RESPONDENT_SECTION {
+            respondent_entry(file, answer, part, &mut who, problems);
+            continue;
+        }
+        if answer.section == META_SECTION {
+            problems.push(error_at(
+                file,
+                &answer.key_at,
+                format!("[{META_SECTION}] belongs at the top of the file, not in a respondent's answers"),
+            ));
+            continue;
+        }
         let id = format!("{}.{}", answer.section, answer.key);
         let Some(question) = framework.questions.get(&id) else {
-            if other_version.is_some() {
-                gone.push(id);
+            if old {
+                if !gone.contains(&id) {
+                    gone.push(id);
+                }
                 continue;
             }
             let mut d = error_at(file, &answer.key_at, format!("unknown question `{id}`"));
@@ -401,9 +606,9 @@ fn check(framework: &Framework, file: &SourceFile, raw: Vec<RawAnswer>, require:
         match typed(question, value) {
             Ok(value) => {
                 if let Some(note) = note.filter(|n| !n.trim().is_empty()) {
-                    answers.notes.insert(id.clone(), note.trim().to_string());
+                    notes.insert(id.clone(), note.trim().to_string());
                 }
-                answers.values.insert(id, value);
+                values.insert(id, value);
             }
             Err(message) => {
                 problems.push(
@@ -413,38 +618,35 @@ fn check(framework: &Framework, file: &SourceFile, raw: Vec<RawAnswer>, require:
             }
         }
     }
-    if !gone.is_empty() {
-        answers.warnings.push(Diagnostic::warning(
-            &file.name,
-            None,
-            format!(
-                "these answers are ignored: their questions no longer exist: {}",
-                gone.join(", ")
-            ),
-        ));
-    }
-    for question in framework.questions.values().filter(|_| require) {
-        if question.required
-            && !answers.values.contains_key(&question.id)
-            && !problems
-                .iter()
-                .any(|p| p.message.starts_with(&format!("`{}`:", question.id)))
-        {
-            let (section, key) = question.id.split_once('.').unwrap_or((&question.id, ""));
-            problems.push(
-                Diagnostic::error(
-                    &file.name,
-                    None,
-                    format!("missing required answer `{}` ({})", question.id, question.title),
-                )
-                .with_help(format!("add `{key} = ...` under [{section}]: {}", question.expected())),
-            );
-        }
-    }
-    if problems.is_empty() {
-        Ok(answers)
-    } else {
-        Err(Diagnostics(problems))
+    (who, values, notes)
+}
+
+/// One entry of `[respondent]` (`name`, `role`) or of a `[[respondents]]` entry (also `file`).
+fn respondent_entry(file: &SourceFile, entry: RawAnswer, part: Part, who: &mut Who, problems: &mut Vec<Diagnostic>) {
+    let table = match part {
+        Part::Top => format!("[{RESPONDENT_SECTION}]"),
+        Part::Member => format!("[[{TEAM_SECTION}]]"),
+    };
+    let allowed = match part {
+        Part::Top => "`name` and `role`: who gave these answers",
+        Part::Member => "`file`, `name` and `role`, and the respondent's answers in tables such as [respondents.why]",
+    };
+    let RawValue::String(value) = entry.value else {
+        problems.push(
+            error_at(file, &entry.at, format!("`{}` in {table} must be a text", entry.key))
+                .with_help(format!("{table} holds {allowed}")),
+        );
+        return;
+    };
+    let respondent = who.respondent.get_or_insert_with(Respondent::default);
+    match (entry.key.as_str(), part) {
+        ("name", _) => respondent.name = Some(value),
+        ("role", _) => respondent.role = Some(value),
+        ("file", Part::Member) => who.file = Some(value),
+        (other, _) => problems.push(
+            error_at(file, &entry.key_at, format!("unknown key `{other}` in {table}"))
+                .with_help(format!("{table} holds {allowed}")),
+        ),
     }
 }
 
@@ -486,6 +688,7 @@ fn typed(question: &Question, value: RawValue) -> Result<AnswerValue, String> {
         (AnswerKind::Text, RawValue::Integer(n)) => Err(format!(
             "found the number {n} where a text is wanted (put it in quotes)"
         )),
+        (_, RawValue::Date(_)) => Err("found a date".to_string()),
         (_, RawValue::Other(what)) => Err(format!("found {what}")),
     }
 }

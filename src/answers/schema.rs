@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::META_SECTION;
+use super::{META_SECTION, RESPONDENT_SECTION, TEAM_SECTION};
 use crate::rules::{AnswerKind, Framework};
 
 /// The JSON Schema of an answers file for a framework: each question with its allowed values.
@@ -18,7 +18,27 @@ pub fn schema(framework: &Framework) -> Value {
             "properties": {
                 "id": {"const": framework.id, "description": "The framework's id."},
                 "version": {"type": "string", "description": format!("The framework version; this one is {}.", framework.version)},
+                "assessed": {"type": "string", "format": "date", "description": "The day the answers were given, YYYY-MM-DD (a TOML date such as 2026-01-15): the date `compare` and `assess --since` show."},
             },
+        }),
+    );
+    let who = |file: bool| {
+        let mut properties = json!({
+            "name": {"type": "string", "description": "The respondent's name."},
+            "role": {"type": "string", "description": "The respondent's role (superintendent, principal, ...)."},
+        });
+        if file {
+            properties["file"] = json!({"type": "string", "description": "The file their answers were read from."});
+        }
+        properties
+    };
+    sections.insert(
+        RESPONDENT_SECTION.to_string(),
+        json!({
+            "type": "object",
+            "additionalProperties": false,
+            "description": "Who gave these answers (optional): a team's combined report names each respondent.",
+            "properties": who(false),
         }),
     );
     for q in framework.questions.values() {
@@ -66,18 +86,36 @@ pub fn schema(framework: &Framework) -> Value {
                 .push(json!(key));
         }
     }
+    // A team's combined file (`readiness combine`): each respondent's own answers.
+    let mut member = who(true);
+    for (name, section) in &sections {
+        if name != META_SECTION && name != RESPONDENT_SECTION {
+            let mut section = section.clone();
+            if let Some(o) = section.as_object_mut() {
+                o.remove("required");
+            }
+            member[name] = section;
+        }
+    }
+    let team = json!({
+        "type": "array",
+        "description": "In a team's combined answers file (`readiness combine`): each respondent's own answers, which keep the spread of answers.",
+        "items": {"type": "object", "additionalProperties": false, "properties": member},
+    });
     let required: Vec<String> = sections
         .iter()
         .filter(|(_, v)| v["required"].as_array().is_some_and(|r| !r.is_empty()))
         .map(|(k, _)| k.clone())
         .collect();
+    let mut properties = sections;
+    properties.insert(TEAM_SECTION.to_string(), team);
     json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": format!("readiness answers for {} ({} {})", framework.name, framework.id, framework.version),
         "description": "A question id `section.name` is the key `name` of the table `[section]`.",
         "type": "object",
         "additionalProperties": false,
-        "properties": sections,
+        "properties": properties,
         "required": required,
     })
 }

@@ -73,8 +73,56 @@ pub struct Answers {
     pub framework_id: Option<String>,
     /// The framework version the file says it was written for (`[framework] version = ...`).
     pub framework_version: Option<String>,
+    /// The day the answers were given (`[framework] assessed = YYYY-MM-DD`), as `YYYY-MM-DD`.
+    pub assessed: Option<String>,
+    /// Who gave the answers (`[respondent]`), when the file says.
+    pub respondent: Option<Respondent>,
+    /// For a team's combined answers (`[[respondents]]`): each respondent's own answers,
+    /// in the order they were combined. Empty for one organization's own answers.
+    pub team: Vec<Member>,
+    /// Ids of answers to questions that no longer exist (answers written for another
+    /// version of the framework), ignored.
+    pub gone: Vec<String>,
     /// Problems that do not stop the answers from being used.
     pub warnings: Vec<Diagnostic>,
+}
+
+/// The table of an answers file that says who answered (`name`, `role`), not a question section.
+pub const RESPONDENT_SECTION: &str = "respondent";
+
+/// The array of tables of a team's combined answers file holding each respondent's own answers.
+pub const TEAM_SECTION: &str = "respondents";
+
+/// Who gave a set of answers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Respondent {
+    /// Their name, when given.
+    pub name: Option<String>,
+    /// Their role (superintendent, principal, ...), when given.
+    pub role: Option<String>,
+}
+
+impl Respondent {
+    /// "name (role)", "name", or `None` when the respondent is not named. A role alone does
+    /// not name anyone.
+    pub fn display(&self) -> Option<String> {
+        let name = self.name.as_deref().map(str::trim).filter(|n| !n.is_empty())?;
+        Some(match self.role.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
+            Some(role) => format!("{name} ({role})"),
+            None => name.to_string(),
+        })
+    }
+}
+
+/// One respondent of a team: who, the file their answers came from, and their answers.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Member {
+    /// The file their answers were read from, as it was named when they were combined.
+    pub file: String,
+    /// Who they are (empty when not named).
+    pub respondent: Respondent,
+    /// Their answers that count (those to questions that apply to their own answers), by id.
+    pub values: IndexMap<String, AnswerValue>,
 }
 
 impl Answers {

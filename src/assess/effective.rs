@@ -44,6 +44,7 @@ impl Effective {
 
     /// Whether a question applies.
     pub fn applies(&self, id: &str) -> bool {
-        self.applicable.iter().any(|q| q == id)
+        // An answer counts only when its question applies: most questions are found at once.
+        self.values.contains_key(id) || self.applicable.iter().any(|q| q == id)
     }
 }

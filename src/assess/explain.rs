@@ -136,6 +136,7 @@ pub fn explain(framework: &Framework, answers: &Answers) -> Explanation {
         .map(|p| phase_trace(framework, p, &eff))
         .collect();
     let current = framework.phase_index(&assessment.phase.id).unwrap_or(0);
+    let disagreements: &[String] = assessment.team.as_ref().map_or(&[], |t| &t.disagreements);
     let rules = framework
         .recommendations
         .iter()
@@ -151,6 +152,14 @@ pub fn explain(framework: &Framework, answers: &Answers) -> Explanation {
                 )
             } else if reach == Reach::NotComplete {
                 "fires only when every phase is met".to_string()
+            } else if rule.disagreement && !fired && disagreements.is_empty() {
+                if assessment.team.is_some() {
+                    "fires only when the team's respondents disagree, and they agree on every question".to_string()
+                } else {
+                    "fires only for a team's answers whose respondents disagree".to_string()
+                }
+            } else if rule.disagreement && outcome.as_ref().is_none_or(|(_, o)| o.holds) {
+                format!("the respondents disagree on {}", disagreements.join(", "))
             } else {
                 match &outcome {
                     None => "has no condition: it always fires".to_string(),

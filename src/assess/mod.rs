@@ -1,16 +1,20 @@
 //! Assessment: a framework and answers in, an [`Assessment`] out; its explanation; and the
 //! golden test cases of a rule set. Pure: no I/O.
 
+pub mod compare;
 mod effective;
 pub mod explain;
 pub mod golden;
 mod result;
+pub mod team;
 
 use indexmap::IndexMap;
 
 use crate::score::{self, Score};
 pub use effective::Effective;
-pub use result::{Assessment, FrameworkRef, PhaseRef, PhaseResult, RecommendationResult, RemainingTask, ResourceRef};
+pub use result::{
+    Assessment, FrameworkRef, Gap, PhaseRef, PhaseResult, RecommendationResult, RemainingTask, ResourceRef,
+};
 
 use crate::answers::{AnswerValue, Answers};
 use crate::rules::{Framework, Phase, Recommendation, Role, Scored};
@@ -96,19 +100,22 @@ fn open_tasks<'a>(
 pub fn phase_result(framework: &Framework, phase: &Phase, eff: &Effective) -> PhaseResult {
     let score = phase_score(phase, eff).score;
     let mut blockers = Vec::new();
+    let mut gaps = Vec::new();
     if score < phase.threshold {
         blockers.push(format!("the score is {score}, below the {} needed", phase.threshold));
+        gaps.push(Gap::Score);
     }
     for gate in &phase.gates {
         if !gate.condition.evaluate(&|id: &str| eff.get(id)).holds {
             blockers.push(gate.reason.clone());
+            gaps.push(Gap::Gate(gate.reason.clone()));
         }
     }
-    let open: Vec<&str> = open_tasks(framework, phase, eff)
-        .map(|(id, _)| framework.questions[id].title.as_str())
-        .collect();
+    let open: Vec<&str> = open_tasks(framework, phase, eff).map(|(id, _)| id).collect();
     if !open.is_empty() {
-        blockers.push(format!("important tasks not done: {}", open.join("; ")));
+        let titles: Vec<&str> = open.iter().map(|id| framework.questions[*id].title.as_str()).collect();
+        blockers.push(format!("important tasks not done: {}", titles.join("; ")));
+        gaps.extend(open.iter().map(|id| Gap::Task((*id).to_string())));
     }
     PhaseResult {
         id: phase.id.clone(),
@@ -117,11 +124,43 @@ pub fn phase_result(framework: &Framework, phase: &Phase, eff: &Effective) -> Ph
         threshold: phase.threshold,
         met: blockers.is_empty(),
         blockers,
+        gaps,
     }
 }
 
-/// Assesses an organization's answers against a framework.
-pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
+/// What an assessment decides, before anything is copied out of the framework: the answers
+/// that count, each phase's result, where the organization stands, and the rules that
+/// fire. [`assess`] builds the full [`Assessment`] from it; a portfolio row needs less.
+#[derive(Debug, Clone)]
+pub struct Outline<'f> {
+    /// The answers that count.
+    pub eff: Effective,
+    /// Every phase, in order, with its score.
+    pub phases: Vec<PhaseResult>,
+    /// The index of the current phase (the last when complete).
+    pub current: usize,
+    /// Every phase is met.
+    pub complete: bool,
+    /// For a team's answers, the spread and the disagreements.
+    pub team: Option<team::Team>,
+    /// The rules that fire, by priority then in rule-file order, each with the question
+    /// ids whose answers triggered it.
+    pub fired: Vec<(&'f Recommendation, Vec<String>)>,
+}
+
+impl Outline<'_> {
+    /// How many important tasks are not done.
+    pub fn open_tasks(&self, framework: &Framework) -> usize {
+        framework
+            .phases
+            .iter()
+            .map(|p| open_tasks(framework, p, &self.eff).count())
+            .sum()
+    }
+}
+
+/// Decides an assessment: see [`Outline`].
+pub fn outline<'f>(framework: &'f Framework, answers: &Answers) -> Outline<'f> {
     let eff = Effective::new(framework, answers);
     let phases: Vec<PhaseResult> = framework
         .phases
@@ -130,7 +169,55 @@ pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
         .collect();
     let current = phases.iter().position(|p| !p.met);
     let complete = current.is_none();
-    let current_index = current.unwrap_or(framework.phases.len().saturating_sub(1));
+    let current = current.unwrap_or(framework.phases.len().saturating_sub(1));
+    let team = team::team(framework, answers, &eff);
+    let disagreements: &[String] = team.as_ref().map_or(&[], |t| &t.disagreements);
+    let mut fired: Vec<(&Recommendation, Vec<String>)> = framework
+        .recommendations
+        .iter()
+        .filter(|rule| reach(framework, rule, current, complete) == Reach::Reached)
+        .filter(|rule| !rule.disagreement || !disagreements.is_empty())
+        .filter_map(|rule| {
+            let mut because = if rule.disagreement {
+                disagreements.to_vec()
+            } else {
+                Vec::new()
+            };
+            if let Some(condition) = &rule.when {
+                let outcome = condition.evaluate(&|id: &str| eff.get(id));
+                if !outcome.holds {
+                    return None;
+                }
+                for id in outcome.because {
+                    if !because.contains(&id) {
+                        because.push(id);
+                    }
+                }
+            }
+            Some((rule, because))
+        })
+        .collect();
+    fired.sort_by_key(|(rule, _)| rule.priority);
+    Outline {
+        eff,
+        phases,
+        current,
+        complete,
+        team,
+        fired,
+    }
+}
+
+/// Assesses an organization's answers against a framework.
+pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
+    let Outline {
+        eff,
+        phases,
+        current: current_index,
+        complete,
+        team,
+        fired,
+    } = outline(framework, answers);
     let phase = &framework.phases[current_index];
 
     let remaining_tasks = framework
@@ -157,46 +244,31 @@ pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
     let not_applicable = with(Some(&AnswerValue::NotApplicable));
     let dont_know = with(Some(&AnswerValue::DontKnow));
 
-    let mut recommendations: Vec<RecommendationResult> = framework
-        .recommendations
-        .iter()
-        .filter(|rule| reach(framework, rule, current_index, complete) == Reach::Reached)
-        .filter_map(|rule| {
-            let because = match &rule.when {
-                None => Vec::new(),
-                Some(condition) => {
-                    let outcome = condition.evaluate(&|id: &str| eff.get(id));
-                    if !outcome.holds {
-                        return None;
+    let recommendations: Vec<RecommendationResult> = fired
+        .into_iter()
+        .map(|(rule, because)| RecommendationResult {
+            id: rule.id.clone(),
+            phase: rule.phase.clone(),
+            priority: rule.priority,
+            title: rule.title.clone(),
+            text: rule.text.clone(),
+            because,
+            resources: rule
+                .resources
+                .iter()
+                .map(|id| {
+                    let r = &framework.resources[id];
+                    ResourceRef {
+                        id: r.id.clone(),
+                        title: r.title.clone(),
+                        kind: r.kind,
+                        url: r.url.clone(),
+                        duration: r.duration.clone(),
                     }
-                    outcome.because
-                }
-            };
-            Some(RecommendationResult {
-                id: rule.id.clone(),
-                phase: rule.phase.clone(),
-                priority: rule.priority,
-                title: rule.title.clone(),
-                text: rule.text.clone(),
-                because,
-                resources: rule
-                    .resources
-                    .iter()
-                    .map(|id| {
-                        let r = &framework.resources[id];
-                        ResourceRef {
-                            id: r.id.clone(),
-                            title: r.title.clone(),
-                            kind: r.kind,
-                            url: r.url.clone(),
-                            duration: r.duration.clone(),
-                        }
-                    })
-                    .collect(),
-            })
+                })
+                .collect(),
         })
         .collect();
-    recommendations.sort_by_key(|r| r.priority);
 
     let profile = framework
         .questions
@@ -234,6 +306,7 @@ pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
         dont_know,
         ignored: eff.ignored,
         recommendations,
+        team,
     }
 }
 

@@ -3,6 +3,7 @@
 use indexmap::IndexMap;
 use serde::Serialize;
 
+use super::team::Team;
 use crate::answers::AnswerValue;
 use crate::rules::{Priority, ResourceType};
 
@@ -33,6 +34,10 @@ pub struct Assessment {
     pub ignored: Vec<String>,
     /// Next steps: by priority, then in rule-file order.
     pub recommendations: Vec<RecommendationResult>,
+    /// For a team's answers: how each respondent answered and where they disagree; left out
+    /// of JSON for one organization's own answers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub team: Option<Team>,
 }
 
 /// Identifies the framework.
@@ -74,6 +79,20 @@ pub struct PhaseResult {
     pub met: bool,
     /// In plain words, what keeps the phase from being met (empty when met).
     pub blockers: Vec<String>,
+    /// The same as data, to count across organizations (not in JSON: `blockers` says it).
+    #[serde(skip)]
+    pub gaps: Vec<Gap>,
+}
+
+/// One thing that keeps a phase from being met.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Gap {
+    /// The score is below the threshold.
+    Score,
+    /// A gate does not hold: its reason.
+    Gate(String),
+    /// An important task is not done: its id.
+    Task(String),
 }
 
 /// An important task that is not done.

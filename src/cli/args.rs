@@ -60,8 +60,11 @@ Text, Markdown and HTML are rendered through Handlebars templates built into the
 --templates DIR replaces any of them by name, --template FILE renders your own, and --section \
 renders one piece of the report to paste into another document (an HTML fragment with --format html). \
 `readiness context` prints the data the templates see.\n\n\
+--format csv writes the action items (the remaining tasks and the recommendations) for a spreadsheet. \
+--team assesses several respondents' files (or a folder of them) as one team's combined answers and \
+shows how they answered; --since OLD adds what changed since an earlier answers file.\n\n\
 Without --format, the format comes from the template's name (.html.hbs, .md.hbs), else from \
-the --output file's extension (.html, .md, .json, .txt, .docx, .pdf), else it is text.\n\n\
+the --output file's extension (.html, .md, .json, .txt, .csv, .docx, .pdf), else it is text.\n\n\
 Every report starts with a summary (where the organization stands, what keeps it there, the next \
 three steps), then what to do now, what comes next, and an appendix with every answer, the \
 resources and the method. --format docx writes a Word document; --format pdf prints the HTML \
@@ -77,9 +80,57 @@ readiness assess answers.toml --format markdown --section recommendations\n  \
 readiness assess answers.toml --template my-report.md.hbs\n  \
 cat answers.toml | readiness assess -\n  \
 readiness assess answers.toml --set why.theory_of_action=yes\n  \
+readiness assess --team samples/team/\n  \
+readiness assess samples/starting-district.toml --since samples/history/starting-district-2025.toml\n  \
+readiness assess answers.toml --format csv -o action-items.csv\n  \
 readiness assess answers.toml --rules my-framework/framework.toml"
     )]
     Assess(AssessCommand),
+    /// Combine a team's answers files into one answers file.
+    #[command(
+        long_about = "Combine several respondents' answers files for one organization (a superintendent, a PD \
+director, principals, teacher leaders...) into one answers file that `readiness assess` reads. Each \
+question combines by the rule the rule set gives its scale (the [combine] table of the framework \
+manifest: lowest, median or majority); the comment after each answer shows how the respondents \
+answered, and the file keeps each respondent's own answers, so that assessing it shows the spread \
+and where the team disagrees.\n\n\
+Files for different organizations (a different name or kind of organization) are an error naming \
+both files. Numbers that differ (the educators the initiative may reach) combine to the largest, \
+with a warning. `readiness assess --team FILES...` assesses the combination without writing it.",
+        after_help = "Examples:\n  readiness combine samples/team/ -o team.toml\n  \
+readiness combine superintendent.toml principal.toml coach.toml > team.toml"
+    )]
+    Combine(CombineArgs),
+    /// Compare an earlier answers file with a later one: what moved.
+    #[command(
+        long_about = "Compare an earlier answers file of an organization (OLD) with a later one (NEW), both \
+assessed with the same framework: the phase before and after, each phase's score change, the \
+important tasks finished or started, the gates that now hold, the recommendations resolved and \
+new, and every answer that changed, with both values in words.\n\n\
+OLD written for an older version of the framework is read as `assess` reads it: answers to \
+questions that no longer exist are listed, not an error. OLD written for another framework is an \
+error. The date of the earlier assessment is `assessed = YYYY-MM-DD` in OLD's [framework] table, \
+or --since-date. The Markdown and HTML output is the section \"Since your last assessment\" that \
+`readiness assess NEW --since OLD` adds to a full report.",
+        after_help = "Examples:\n  readiness compare samples/history/starting-district-2025.toml samples/starting-district.toml\n  \
+readiness compare old.toml new.toml --format json\n  \
+readiness compare old.toml new.toml --format html --since-date 2025-09-01 -o since.html"
+    )]
+    Compare(CompareArgs),
+    /// Assess many organizations at once: one row each and a cohort summary.
+    #[command(
+        long_about = "Assess every answers file given (or every .toml and .json file of a folder), one \
+organization each, and write one row per file (file, organization, kind, educators, phase, \
+complete, each phase's score, open tasks, top recommendation) and a cohort summary (how many in \
+each phase, the most common blockers and recommendations), in CSV, JSON, Markdown or HTML.\n\n\
+Files are assessed in parallel and written in the order of their paths, so the same files give \
+byte-identical output. A file that is not valid is reported on standard error with its line and \
+column, counted, and given a row with the error; the rest of the batch still runs, and the exit \
+code is then 3. A progress bar shows on a terminal (not with --quiet).",
+        after_help = "Examples:\n  readiness batch samples/\n  readiness batch districts/ -o portfolio.csv\n  \
+readiness batch districts/*.toml --format html -o portfolio.html"
+    )]
+    Batch(BatchArgs),
     /// Explain an assessment: how each score adds up, why each rule fired or not, and what gets to the next phase.
     #[command(
         long_about = "Explain an assessment in words a person follows: for each phase, each answer's points \
@@ -213,11 +264,16 @@ pub struct CheckArgs {
 #[derive(Debug, Clone, clap::Args)]
 pub struct AnswersArgs {
     /// The answers file (TOML, or JSON if it ends in .json); `-` reads standard input (TOML).
+    /// With --team, several files or a folder of them.
     #[arg(value_name = "FILE", conflicts_with = "answers")]
-    pub file: Option<PathBuf>,
+    pub files: Vec<PathBuf>,
     /// The answers file, named with an option instead.
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
+    /// Assess several respondents' answers files (or the .toml and .json files of a folder)
+    /// as one team's: combined by the rule set's rules, with the spread of answers.
+    #[arg(long)]
+    pub team: bool,
     /// Try an answer without editing the file: `--set why.goals=yes` (repeatable; `ID=` clears an answer).
     #[arg(long = "set", value_name = "ID=VALUE")]
     pub set: Vec<String>,
@@ -227,9 +283,22 @@ pub struct AnswersArgs {
 }
 
 impl AnswersArgs {
-    /// The answers file named, positionally or with `--answers`.
-    pub fn path(&self) -> Option<&Path> {
-        self.file.as_deref().or(self.answers.as_deref())
+    /// The answers files named, positionally or with `--answers`.
+    pub fn paths(&self) -> Vec<&Path> {
+        let mut paths: Vec<&Path> = self.files.iter().map(PathBuf::as_path).collect();
+        paths.extend(self.answers.as_deref());
+        paths
+    }
+
+    /// The answers of one file, as `survey` hands them to `assess`.
+    pub fn one(path: PathBuf, rules: RulesArgs) -> AnswersArgs {
+        AnswersArgs {
+            files: vec![path],
+            answers: None,
+            team: false,
+            set: Vec::new(),
+            rules,
+        }
     }
 }
 
@@ -257,6 +326,12 @@ pub struct AssessCommand {
     /// The report's date, YYYY-MM-DD [default: $SOURCE_DATE_EPOCH if set, else today].
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
+    /// Add what changed since an earlier answers file of the organization ("Since your last assessment").
+    #[arg(long, value_name = "OLD")]
+    pub since: Option<PathBuf>,
+    /// The day of the earlier assessment, YYYY-MM-DD [default: `assessed` in OLD's `[framework]` table].
+    #[arg(long, value_name = "DATE", requires = "since")]
+    pub since_date: Option<String>,
     /// How much of the later phases to show: `current` (a few lines each) or `all` (in full).
     #[arg(long, value_enum, value_name = "HOW_MUCH", default_value_t = Detail::Current)]
     pub detail: Detail,
@@ -270,6 +345,66 @@ pub struct AssessCommand {
     #[arg(long, value_enum)]
     pub paper: Option<Paper>,
 }
+
+/// Arguments of `combine`.
+#[derive(Debug, clap::Args)]
+pub struct CombineArgs {
+    /// The respondents' answers files, or folders of them (their .toml and .json files).
+    #[arg(value_name = "FILE|DIR", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Where to write.
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// The framework the answers are written for.
+    #[command(flatten)]
+    pub rules: RulesArgs,
+}
+
+/// Arguments of `compare`.
+#[derive(Debug, clap::Args)]
+pub struct CompareArgs {
+    /// The earlier answers file.
+    #[arg(value_name = "OLD")]
+    pub old: PathBuf,
+    /// The later answers file.
+    #[arg(value_name = "NEW")]
+    pub new: PathBuf,
+    /// Output format [default: from --output's name, else text].
+    #[arg(long, value_parser = format_parser(COMPARE_FORMATS))]
+    pub format: Option<Format>,
+    /// The day of the earlier assessment, YYYY-MM-DD [default: `assessed` in OLD's `[framework]` table].
+    #[arg(long, value_name = "DATE")]
+    pub since_date: Option<String>,
+    /// Where to write.
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// The framework to assess both against.
+    #[command(flatten)]
+    pub rules: RulesArgs,
+}
+
+/// The formats `compare` writes.
+pub const COMPARE_FORMATS: &[Format] = &[Format::Text, Format::Json, Format::Markdown, Format::Html];
+
+/// Arguments of `batch`.
+#[derive(Debug, clap::Args)]
+pub struct BatchArgs {
+    /// Answers files, or folders of them (their .toml and .json files), one organization each.
+    #[arg(value_name = "FILE|DIR", required = true)]
+    pub inputs: Vec<PathBuf>,
+    /// Output format [default: from --output's name, else csv].
+    #[arg(long, value_parser = format_parser(BATCH_FORMATS))]
+    pub format: Option<Format>,
+    /// Where to write.
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// The framework to assess against.
+    #[command(flatten)]
+    pub rules: RulesArgs,
+}
+
+/// The formats `batch` writes.
+pub const BATCH_FORMATS: &[Format] = &[Format::Csv, Format::Json, Format::Markdown, Format::Html];
 
 /// Arguments of `explain`.
 #[derive(Debug, clap::Args)]

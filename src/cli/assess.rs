@@ -5,11 +5,14 @@ use std::path::Path;
 use super::Io;
 use super::args::{AnswersArgs, AssessCommand, ContextCommand, EXPLAIN_FORMATS, ExplainCommand};
 use super::rules::load_rules;
+use crate::answers::combine::{Respondents, combine};
 use crate::answers::{self, Answers, Syntax};
+use crate::assess::compare::{Comparison, compare};
 use crate::assess::{Assessment, assess as evaluate, explain::explain as trace};
+use crate::diagnostic::Diagnostics;
 use crate::error::Error;
-use crate::io::read_input;
-use crate::report::{self, Detail, Format, Paper, RenderOptions, ReportOptions, json};
+use crate::io::{answers_files, read_input};
+use crate::report::{self, Detail, Format, Paper, RenderOptions, ReportOptions, Section, json};
 use crate::rules::Framework;
 
 /// A framework, answers read against it, and their assessment.
@@ -22,16 +25,16 @@ pub struct Prepared {
     pub assessment: Assessment,
 }
 
-/// Loads the rules and the answers, assesses them, and shows the warnings on standard error.
-pub fn prepare(input: &AnswersArgs, io: &mut Io<'_>) -> Result<Prepared, Error> {
-    let Some(path) = input.path() else {
-        return Err(Error::Usage(
-            "no answers file given: name one, e.g. `readiness assess answers.toml`\n  \
-help: make one with `readiness template -o answers.toml`, or answer the questions with `readiness survey`"
-                .to_string(),
-        ));
-    };
-    let loaded = load_rules(&input.rules)?;
+/// Reads one answers file (or standard input for `-`) against the framework, and shows its
+/// warnings on standard error.
+pub fn read_answers(framework: &Framework, path: &Path, io: &mut Io<'_>) -> Result<Answers, Error> {
+    if path.is_dir() {
+        return Err(Error::Usage(format!(
+            "{}: is a folder, not an answers file\n  help: add --team to assess its answers files as one team's, or use `readiness batch {}` to assess each organization",
+            path.display(),
+            path.display()
+        )));
+    }
     let file = read_input(path, io.stdin).map_err(|message| {
         let missing = path.as_os_str() != "-" && !path.exists();
         if missing {
@@ -44,33 +47,144 @@ help: make one with `readiness template -o answers.toml`, or answer the question
             Error::Io(message)
         }
     })?;
-    let mut answers = answers::parse(&loaded.framework, &file, Syntax::for_name(&file.name)).map_err(Error::Answers)?;
-    answers::apply_overrides(&loaded.framework, &mut answers, &input.set).map_err(Error::Answers)?;
+    let answers = answers::parse(framework, &file, Syntax::for_name(&file.name)).map_err(Error::Answers)?;
     for warning in &answers.warnings {
         io.diagnostic(warning);
     }
-    let assessment = evaluate(&loaded.framework, &answers);
+    Ok(answers)
+}
+
+/// Reads a team's answers files (files, or folders of them) and combines them; every
+/// problem in every file is reported together.
+pub fn read_team(framework: &Framework, paths: &[&Path], io: &mut Io<'_>) -> Result<Answers, Error> {
+    let files = answers_files(paths).map_err(Error::Io)?;
+    if files.is_empty() {
+        let named: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return Err(Error::Usage(format!(
+            "{}: no answers files (.toml or .json) to combine",
+            named.join(", ")
+        )));
+    }
+    let mut read = Vec::new();
+    let mut problems = Vec::new();
+    for path in &files {
+        match read_answers(framework, path, io) {
+            Ok(answers) => read.push(Respondents {
+                name: path.display().to_string(),
+                answers,
+            }),
+            Err(Error::Answers(d)) => problems.extend(d.0),
+            Err(other) => return Err(other),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(Error::Answers(Diagnostics(problems)));
+    }
+    let combined = combine(framework, &read).map_err(Error::Answers)?;
+    for warning in &combined.warnings {
+        io.warn(warning);
+    }
+    Ok(combined.answers)
+}
+
+/// Loads the rules and the answers (one file, or a team's), assesses them, and shows the
+/// warnings on standard error.
+pub fn prepare(input: &AnswersArgs, io: &mut Io<'_>) -> Result<Prepared, Error> {
+    let paths = input.paths();
+    let Some(first) = paths.first() else {
+        return Err(Error::Usage(
+            "no answers file given: name one, e.g. `readiness assess answers.toml`\n  \
+help: make one with `readiness template -o answers.toml`, or answer the questions with `readiness survey`"
+                .to_string(),
+        ));
+    };
+    if paths.len() > 1 && !input.team {
+        return Err(Error::Usage(format!(
+            "{} answers files given, and only one is assessed at a time\n  help: add --team to assess them as one team's answers, or use `readiness batch` to assess each organization",
+            paths.len()
+        )));
+    }
+    let loaded = load_rules(&input.rules)?;
+    let framework = loaded.framework;
+    let (mut answers, name) = if input.team {
+        (read_team(&framework, &paths, io)?, "the team's answers".to_string())
+    } else {
+        (read_answers(&framework, first, io)?, display_name(first))
+    };
+    answers::apply_overrides(&framework, &mut answers, &input.set).map_err(Error::Answers)?;
+    let assessment = evaluate(&framework, &answers);
     for id in &assessment.ignored {
         io.warn(&format!(
-            "{}: `{id}` is ignored: the question does not apply to the other answers",
-            file.name
+            "{name}: `{id}` is ignored: the question does not apply to the other answers"
         ));
     }
     Ok(Prepared {
-        framework: loaded.framework,
+        framework,
         answers,
         assessment,
     })
 }
 
+/// A path as messages name it (`<stdin>` for `-`).
+fn display_name(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// A date given on the command line, as `YYYY-MM-DD`.
+pub fn parse_date(flag: &str, text: &str) -> Result<String, Error> {
+    text.parse::<jiff::civil::Date>().map(|d| d.to_string()).map_err(|_| {
+        Error::Usage(format!(
+            "{flag}: `{text}` is not a date; write it as YYYY-MM-DD, e.g. 2026-01-15"
+        ))
+    })
+}
+
+/// What changed since the answers in `old`: read and assessed with the same framework.
+/// `since_date`, already checked with [`parse_date`], replaces the date the file gives.
+pub fn since(p: &Prepared, old: &Path, since_date: Option<&str>, io: &mut Io<'_>) -> Result<Comparison, Error> {
+    let old_answers = read_answers(&p.framework, old, io).map_err(|e| match e {
+        Error::Answers(Diagnostics(problems)) => Error::Answers(Diagnostics(
+            problems
+                .into_iter()
+                .map(|d| {
+                    if d.message.starts_with("the answers were written for framework") {
+                        let help = format!(
+                            "an earlier assessment is compared with a later one of the same framework ({}): give the earlier answers for it",
+                            p.framework.id
+                        );
+                        d.with_help(help)
+                    } else {
+                        d
+                    }
+                })
+                .collect(),
+        )),
+        other => other,
+    })?;
+    let old_assessment = evaluate(&p.framework, &old_answers);
+    if old_assessment.organization.trim() != p.assessment.organization.trim() {
+        io.warn(&format!(
+            "{}: the earlier answers are for \"{}\", the later ones for \"{}\"",
+            old.display(),
+            old_assessment.organization,
+            p.assessment.organization
+        ));
+    }
+    let mut comparison = compare(&p.framework, &old_answers, &old_assessment, &p.answers, &p.assessment);
+    if let Some(date) = since_date {
+        comparison.date = Some(date.to_string());
+    }
+    Ok(comparison)
+}
+
 /// The report date: `--date`, else `$SOURCE_DATE_EPOCH` (reproducible builds), else today.
-fn report_date(arg: Option<&str>) -> Result<String, Error> {
+pub fn report_date(arg: Option<&str>) -> Result<String, Error> {
     if let Some(text) = arg {
-        return text.parse::<jiff::civil::Date>().map(|d| d.to_string()).map_err(|_| {
-            Error::Usage(format!(
-                "--date: `{text}` is not a date; write it as YYYY-MM-DD, e.g. 2026-01-15"
-            ))
-        });
+        return parse_date("--date", text);
     }
     if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
         let seconds: i64 = epoch
@@ -87,7 +201,7 @@ fn report_date(arg: Option<&str>) -> Result<String, Error> {
 /// The format to write: `--format`, else what the template's name says, else what the
 /// output file's extension says, else text. An output extension that no allowed format
 /// writes is an error, never a file of the wrong kind.
-fn output_format(
+pub fn output_format(
     format: Option<Format>,
     template: Option<&Path>,
     output: Option<&Path>,
@@ -130,6 +244,14 @@ pub fn json_output(output: Option<&Path>) -> Result<(), Error> {
     }
 }
 
+/// The assessment and what changed since an earlier one, as `assess --since --format json` prints them.
+#[derive(serde::Serialize)]
+struct WithSince<'a> {
+    #[serde(flatten)]
+    assessment: &'a Assessment,
+    since: &'a Comparison,
+}
+
 /// Refuses options that mean nothing for the format asked for, before any work is done.
 fn check_options(cmd: &AssessCommand, format: Format) -> Result<(), Error> {
     let name = format.name();
@@ -148,9 +270,16 @@ fn check_options(cmd: &AssessCommand, format: Format) -> Result<(), Error> {
             "--paper applies to the html, pdf and docx formats, not {name}"
         )));
     }
-    if format == Format::Json && (cmd.brand.is_some() || cmd.ids || cmd.detail != Detail::Current) {
+    if matches!(format, Format::Json | Format::Csv) && (cmd.brand.is_some() || cmd.ids || cmd.detail != Detail::Current)
+    {
+        return Err(Error::Usage(format!(
+            "--brand, --ids and --detail shape a report for people, not {name}, which always holds the ids"
+        )));
+    }
+    if cmd.section == Some(Section::Since) && cmd.since.is_none() {
         return Err(Error::Usage(
-            "--brand, --ids and --detail shape a report for people; JSON always holds everything, ids included".into(),
+            "--section since shows what changed since an earlier assessment: name its answers file with --since OLD"
+                .into(),
         ));
     }
     Ok(())
@@ -165,8 +294,13 @@ pub fn assess(cmd: &AssessCommand, io: &mut Io<'_>) -> Result<(), Error> {
         // Said before any work is done; `deliver_bytes` refuses it too.
         return io.deliver_bytes(&[], format.name(), None, None);
     }
-    // Only reports show a date: JSON needs no clock.
-    let date = if format == Format::Json {
+    let since_date = cmd
+        .since_date
+        .as_deref()
+        .map(|d| parse_date("--since-date", d))
+        .transpose()?;
+    // Only reports show a date: JSON and CSV need no clock.
+    let date = if matches!(format, Format::Json | Format::Csv) {
         None
     } else {
         Some(report_date(cmd.date.as_deref())?)
@@ -183,8 +317,25 @@ pub fn assess(cmd: &AssessCommand, io: &mut Io<'_>) -> Result<(), Error> {
         None
     };
     let p = prepare(&cmd.input, io)?;
+    if cmd.section == Some(Section::Team) && p.assessment.team.is_none() {
+        return Err(Error::Usage(
+            "--section team shows a team's answers: name the respondents' files with --team, or assess a file written by `readiness combine`".into(),
+        ));
+    }
+    let since = match &cmd.since {
+        Some(old) => Some(since(&p, old, since_date.as_deref(), io)?),
+        None => None,
+    };
     let Some(date) = date else {
-        return io.deliver(&json(&p.assessment), output, Some(cmd.output.force));
+        let text = match (format, &since) {
+            (Format::Csv, _) => report::csv::action_items(&p.framework, &p.assessment),
+            (_, None) => json(&p.assessment),
+            (_, Some(since)) => json(&WithSince {
+                assessment: &p.assessment,
+                since,
+            }),
+        };
+        return io.deliver(&text, output, Some(cmd.output.force));
     };
     let paper = match format {
         Format::Pdf | Format::Docx => Some(cmd.paper.unwrap_or(Paper::Letter)),
@@ -195,7 +346,8 @@ pub fn assess(cmd: &AssessCommand, io: &mut Io<'_>) -> Result<(), Error> {
         ids: cmd.ids,
         paper,
     };
-    let context = report::context(&p.framework, &p.answers, &p.assessment, &date, &options, brand.as_ref());
+    let mut context = report::context(&p.framework, &p.answers, &p.assessment, &date, &options, brand.as_ref());
+    context.since = since;
     if format == Format::Docx {
         let bytes = report::docx::document(&context).map_err(Error::Io)?;
         return io.deliver_bytes(&bytes, format.name(), output, Some(cmd.output.force));
@@ -281,6 +433,9 @@ mod tests {
         let mut count = 0;
         for entry in std::fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "toml") {
+                continue;
+            }
             let (mut out, mut raw, mut err) = (Vec::new(), Vec::new(), Vec::new());
             let mut input = std::io::empty();
             let mut io = Io {
@@ -295,15 +450,13 @@ mod tests {
                 width: None,
                 hyperlinks: false,
             };
-            let args = AnswersArgs {
-                file: Some(path.clone()),
-                answers: None,
-                set: Vec::new(),
-                rules: RulesArgs {
+            let args = AnswersArgs::one(
+                path.clone(),
+                RulesArgs {
                     rules: None,
                     framework: None,
                 },
-            };
+            );
             let prepared = prepare(&args, &mut io).unwrap();
             let text = brief(&prepared, None).unwrap();
             // The survey adds at most five lines: how to answer the rest, a blank line and

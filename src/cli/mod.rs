@@ -4,13 +4,16 @@
 
 pub mod args;
 mod assess;
+mod batch;
 mod check;
+mod compare;
 mod docs;
 mod frameworks;
 mod io;
 mod rules;
 mod schema;
 mod survey;
+mod team;
 mod template;
 
 use clap::{CommandFactory, FromArgMatches};
@@ -37,7 +40,7 @@ fn root_after_help() -> String {
 fn survey_after_help() -> String {
     let codes: Vec<String> = Error::CODES
         .iter()
-        .filter(|(code, _)| ![5, 6].contains(code))
+        .filter(|(code, _)| ![5, 6, 7].contains(code))
         .map(|(code, what)| format!("{code} {what}"))
         .collect();
     format!(
@@ -67,6 +70,9 @@ where
 pub fn run(cli: Cli, io: &mut Io<'_>) -> Result<(), Error> {
     match cli.command {
         Command::Assess(args) => assess::assess(&args, io),
+        Command::Combine(args) => team::combine(&args, io),
+        Command::Compare(args) => compare::compare(&args, io),
+        Command::Batch(args) => batch::batch(&args, io),
         Command::Explain(args) => assess::explain(&args, io),
         Command::Context(args) => assess::context(&args, io),
         Command::Check(args) => check::check(&args, io),

@@ -81,12 +81,7 @@ to assess answers from a file or a pipe, use `readiness assess FILE`"
     match outcome {
         prompt::Outcome::Finished => {
             io.say("");
-            let input = AnswersArgs {
-                file: Some(path),
-                answers: None,
-                set: Vec::new(),
-                rules: args.rules.clone(),
-            };
+            let input = AnswersArgs::one(path, args.rules.clone());
             let prepared = super::assess::prepare(&input, io)?;
             let brief = super::assess::brief(&prepared, io.width)?;
             let resume = if prepared.assessment.unanswered.is_empty() {

@@ -68,6 +68,83 @@ pub fn write_atomic(path: &Path, contents: &[u8], existing: Existing) -> Result<
     })
 }
 
+/// A file written atomically as it goes, for output too large to hold in memory: it is
+/// written to a temporary file in the same folder, and [`AtomicFile::commit`] renames it
+/// into place. Dropped without a commit, it leaves nothing behind.
+pub struct AtomicFile {
+    path: std::path::PathBuf,
+    temp: tempfile::NamedTempFile,
+    existing: Existing,
+}
+
+impl AtomicFile {
+    /// Starts writing `path`. With [`Existing::Keep`], an existing file is an error, now
+    /// and again when the file is committed.
+    pub fn create(path: &Path, existing: Existing) -> Result<AtomicFile, String> {
+        let name = path.display();
+        let old = std::fs::metadata(path).ok();
+        if existing == Existing::Keep && old.is_some() {
+            return Err(exists_message(&name));
+        }
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".readiness-").suffix(".tmp");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let temp = builder.tempfile_in(dir).map_err(|e| {
+            format!(
+                "{name}: cannot create a temporary file in {}: {}",
+                dir.display(),
+                io_reason(&e)
+            )
+        })?;
+        if let Some(old) = &old {
+            let _ = temp.as_file().set_permissions(old.permissions());
+        }
+        Ok(AtomicFile {
+            path: path.to_path_buf(),
+            temp,
+            existing,
+        })
+    }
+
+    /// Puts the file in place.
+    pub fn commit(self) -> Result<(), String> {
+        let name = self.path.display();
+        self.temp
+            .as_file()
+            .sync_all()
+            .map_err(|e| format!("{name}: cannot write: {}", io_reason(&e)))?;
+        let result = match self.existing {
+            Existing::Keep => self.temp.persist_noclobber(&self.path),
+            Existing::Replace => self.temp.persist(&self.path),
+        };
+        result.map(|_| ()).map_err(|e| {
+            if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+                exists_message(&name)
+            } else {
+                format!("{name}: cannot write: {}", io_reason(&e.error))
+            }
+        })
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.temp.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.temp.flush()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,6 +157,20 @@ mod tests {
         let err = write_atomic(&path, b"new", Existing::Keep).unwrap_err();
         assert!(err.contains("exists"), "{err}");
         assert_eq!(std::fs::read_to_string(&path).unwrap(), "mine");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn an_atomic_file_appears_only_when_committed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("portfolio.csv");
+        let mut file = AtomicFile::create(&path, Existing::Keep).unwrap();
+        file.write_all(b"a,b\n").unwrap();
+        assert!(!path.exists());
+        file.commit().unwrap();
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "a,b\n");
+        assert!(AtomicFile::create(&path, Existing::Keep).is_err());
+        drop(AtomicFile::create(&path, Existing::Replace).unwrap());
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 

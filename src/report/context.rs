@@ -6,8 +6,10 @@ use serde::Serialize;
 
 use super::brand::Brand;
 use super::format::{Detail, Paper};
+use super::team::{TeamInfo, team_info};
 use crate::answers::{AnswerValue, Answers};
 use crate::assess::Assessment;
+use crate::assess::compare::Comparison;
 use crate::rules::{Framework, Priority, Resource, ResourceType, Role};
 
 /// The data every report template is rendered with.
@@ -71,6 +73,10 @@ pub struct ReportContext {
     /// How the assessment is made, in one paragraph, and whose method it is where the
     /// framework says.
     pub method: String,
+    /// For a team's answers, how each respondent answered and where they disagree; null otherwise.
+    pub team: Option<TeamInfo>,
+    /// What changed since an earlier assessment (`assess --since`); null otherwise.
+    pub since: Option<Comparison>,
 }
 
 /// What a report shows, as chosen on the command line.
@@ -834,6 +840,8 @@ pub fn context(
             Some(whose) => format!("{} {whose}", method(framework)),
             None => method(framework),
         },
+        team: a.team.as_ref().map(|t| team_info(framework, t)),
+        since: None,
     }
 }
 

@@ -20,15 +20,18 @@ pub enum Format {
     Docx,
     /// A PDF: the HTML report printed by headless Chromium.
     Pdf,
+    /// Comma-separated values for a spreadsheet.
+    Csv,
 }
 
 impl Format {
     /// Every format, in the order help lists them.
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
         Format::Text,
         Format::Json,
         Format::Markdown,
         Format::Html,
+        Format::Csv,
         Format::Docx,
         Format::Pdf,
     ];
@@ -40,6 +43,7 @@ impl Format {
             Format::Json => "json",
             Format::Markdown => "markdown",
             Format::Html => "html",
+            Format::Csv => "csv",
             Format::Docx => "docx",
             Format::Pdf => "pdf",
         }
@@ -57,6 +61,7 @@ impl Format {
             Format::Json => &["json"],
             Format::Markdown => &["md", "markdown"],
             Format::Html => &["html", "htm"],
+            Format::Csv => &["csv"],
             Format::Docx => &["docx"],
             Format::Pdf => &["pdf"],
         }
@@ -69,7 +74,7 @@ impl Format {
             Format::Text => Some("text"),
             Format::Markdown => Some("markdown"),
             Format::Html | Format::Pdf => Some("html"),
-            Format::Json | Format::Docx => None,
+            Format::Json | Format::Csv | Format::Docx => None,
         }
     }
 
@@ -115,17 +120,23 @@ pub enum Section {
     Appendix,
     /// Every resource the report cites, grouped by type, with its link.
     Resources,
+    /// A team's answers: the spread and where the respondents disagree (with --team).
+    Team,
+    /// What changed since an earlier assessment (with --since).
+    Since,
 }
 
 impl Section {
     /// Every section, in report order.
-    pub const ALL: [Section; 6] = [
+    pub const ALL: [Section; 8] = [
         Section::Summary,
         Section::Phases,
         Section::Actions,
         Section::Later,
         Section::Appendix,
         Section::Resources,
+        Section::Team,
+        Section::Since,
     ];
 
     /// The section's template name.
@@ -137,6 +148,8 @@ impl Section {
             Section::Later => "later",
             Section::Appendix => "appendix",
             Section::Resources => "resources",
+            Section::Team => "team",
+            Section::Since => "since",
         }
     }
 }

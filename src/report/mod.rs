@@ -6,6 +6,7 @@ mod actions;
 pub mod brand;
 mod conditions;
 mod context;
+pub mod csv;
 pub mod docx;
 mod escape;
 mod explain_doc;
@@ -15,6 +16,8 @@ mod helpers;
 mod image;
 mod json;
 pub mod pdf;
+pub mod portfolio;
+mod team;
 mod templates;
 pub mod wrap;
 
@@ -29,6 +32,7 @@ pub use explain_doc::explanation_document;
 pub use explain_text::explanation;
 pub use format::{Detail, Format, Paper, Section};
 pub use json::json;
+pub use team::{GivenInfo, RespondentInfo, SpreadInfo, TeamInfo};
 pub use templates::{BUILT_IN, RenderOptions, render, render_data};
 
 /// Every helper a template can use, for messages and the README.

@@ -28,9 +28,9 @@ macro_rules! templates {
 
 /// Every built-in template: format folder, name, text.
 pub const BUILT_IN: &[(&str, &str, &str)] = templates![
-    "text": ["report", "summary", "phases", "actions", "later", "appendix", "resources", "phase", "action", "task", "resource", "brief"],
-    "markdown": ["report", "summary", "phases", "actions", "later", "appendix", "resources", "phase", "action", "task", "resource", "explain"],
-    "html": ["report", "summary", "phases", "actions", "later", "appendix", "resources", "phase", "action", "task", "resource", "chart", "style", "explain"],
+    "text": ["report", "summary", "phases", "actions", "later", "appendix", "resources", "phase", "action", "task", "resource", "brief", "team", "since"],
+    "markdown": ["report", "summary", "phases", "actions", "later", "appendix", "resources", "phase", "action", "task", "resource", "explain", "team", "since"],
+    "html": ["report", "summary", "phases", "actions", "later", "appendix", "resources", "phase", "action", "task", "resource", "chart", "style", "explain", "team", "since"],
 ];
 
 /// What to render.
@@ -196,7 +196,7 @@ pub fn render_data(
     match format {
         Format::Html | Format::Pdf => registry.register_escape_fn(handlebars::html_escape),
         Format::Markdown => registry.register_escape_fn(markdown_escape),
-        Format::Text | Format::Json | Format::Docx => registry.register_escape_fn(handlebars::no_escape),
+        Format::Text | Format::Json | Format::Csv | Format::Docx => registry.register_escape_fn(handlebars::no_escape),
     }
     let settings = helpers::Settings {
         width: options.width.unwrap_or(super::wrap::WIDTH),

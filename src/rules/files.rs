@@ -39,6 +39,37 @@ pub struct ManifestFile {
     /// The phases, in the order an organization goes through them.
     #[serde(default)]
     pub phases: Vec<PhaseDef>,
+    /// How a team's answers combine into one (`readiness combine`, `readiness assess --team`):
+    /// the rule for the questions scored on each scale, by scale name (`[combine]`, e.g.
+    /// `answer = "lowest"`). A scale not named here combines by `lowest`.
+    #[serde(default)]
+    #[schemars(with = "IndexMap<String, CombineRule>")]
+    pub combine: IndexMap<String, Spanned<CombineRule>>,
+}
+
+/// How several respondents' answers to one question combine into the team's answer.
+/// Every rule looks only at the answers given; a tie goes to the answer that earns fewer
+/// points, then to the value listed first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CombineRule {
+    /// The answer that earns the fewest points: "yes" only when everyone says yes.
+    Lowest,
+    /// The middle answer by points (the lower of the two middle ones for an even number).
+    Median,
+    /// The answer given most often.
+    Majority,
+}
+
+impl CombineRule {
+    /// The rule's name as written in a manifest.
+    pub fn name(self) -> &'static str {
+        match self {
+            CombineRule::Lowest => "lowest",
+            CombineRule::Median => "median",
+            CombineRule::Majority => "majority",
+        }
+    }
 }
 
 /// The `[framework]` table of a manifest.
@@ -291,6 +322,17 @@ pub enum Priority {
     Low,
 }
 
+impl Priority {
+    /// `high`, `medium` or `low`, as written in a rule file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Priority::High => "high",
+            Priority::Medium => "medium",
+            Priority::Low => "low",
+        }
+    }
+}
+
 /// One `[[recommendations]]` rule.
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -315,6 +357,11 @@ pub struct RecommendationDef {
     /// Fire only when every phase is met (what follows the framework).
     #[serde(default)]
     pub complete: bool,
+    /// Fire only for a team's answers (`readiness combine`, `assess --team`) when the
+    /// respondents disagree on at least one question; its `because` lists those questions.
+    /// `when` and `phase`, if given, must hold too.
+    #[serde(default)]
+    pub disagreement: bool,
     /// Resources the recommendation points to, by id, in the order given.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]

@@ -3,7 +3,7 @@
 use indexmap::IndexMap;
 use serde::Serialize;
 
-use super::files::{AnswerKind, Priority, ResourceType, Role, Source};
+use super::files::{AnswerKind, CombineRule, Priority, ResourceType, Role, Source};
 use crate::condition::{Condition, Domain};
 
 /// The table of an answers file that names the framework the answers were written for:
@@ -45,6 +45,8 @@ pub struct Framework {
     pub cases: Vec<GoldenCase>,
     /// The profile question in which people say which stage they think they are at.
     pub stage_question: Option<String>,
+    /// How a team's answers combine, by scale name: every scale, with its rule.
+    pub combine: IndexMap<String, CombineRule>,
     /// Where the framework's content comes from, by default.
     pub source: Source,
     /// One sentence on how scores are made and whose method it is.
@@ -99,6 +101,10 @@ pub struct Scored {
     pub points: IndexMap<String, u32>,
     /// Relative weight.
     pub weight: u32,
+    /// The scale's name.
+    pub scale: String,
+    /// How a team's answers to the question combine (the scale's rule).
+    pub combine: CombineRule,
 }
 
 /// A questionnaire: a titled, ordered list of questions.
@@ -220,6 +226,8 @@ pub struct Recommendation {
     pub when: Option<Condition>,
     /// Fires only when every phase is met.
     pub complete: bool,
+    /// Fires only when a team's respondents disagree on a question.
+    pub disagreement: bool,
     /// Resource ids, in order, without repeats.
     pub resources: Vec<String>,
     /// Whether the advice is this rule set's own, not the documents'.
@@ -277,6 +285,14 @@ impl Framework {
     /// The index of a phase by id.
     pub fn phase_index(&self, id: &str) -> Option<usize> {
         self.phases.iter().position(|p| p.id == id)
+    }
+
+    /// How the question is scored, if it is: its phase's scoring entry.
+    pub fn scored(&self, id: &str) -> Option<&Scored> {
+        self.phases
+            .iter()
+            .flat_map(|p| p.scoring.iter())
+            .find(|s| s.question == id)
     }
 
     /// What a question allows, for the analysis of conditions; `None` for an unknown id.

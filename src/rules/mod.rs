@@ -10,7 +10,7 @@ mod source;
 mod validate;
 
 pub use embedded::{EMBEDDED_FILES, EMBEDDED_FRAMEWORKS, built_in_ids};
-pub use files::{AnswerKind, Priority, ResourceType, Role, Source};
+pub use files::{AnswerKind, CombineRule, Priority, ResourceType, Role, Source};
 pub use framework::{
     DONT_KNOW, Framework, Gate, GoldenCase, META_SECTION, NOT_APPLICABLE, Phase, Question, Questionnaire,
     Recommendation, Resource, Scored,

@@ -2,11 +2,12 @@
 //!
 //! Every problem is collected, so one run reports them all, each with its file,
 //! line and column. Each concern has its file: [`ids`] (the shape of ids and links),
-//! [`catalogue`] (resources), [`questions`], [`conditions`], [`phases`],
+//! [`catalogue`] (resources), [`questions`], [`conditions`], [`phases`], [`combine`] (teams),
 //! [`recommendations`] and [`cases`] (golden tests).
 
 mod cases;
 mod catalogue;
+mod combine;
 mod conditions;
 mod ids;
 mod phases;
@@ -121,6 +122,7 @@ impl Validator {
         let resources = self.resources(raw, &phase_ids);
         let (questionnaires, questions) = self.questions(raw, &phase_ids, &resources);
         let phases = self.phases(manifest, &questions);
+        let combine = self.combine(manifest);
         let recommendations = self.recommendations(raw, &phase_ids, &questions, &resources);
 
         let sources: Vec<&SourceFile> = std::iter::once(&manifest.file)
@@ -145,6 +147,7 @@ impl Validator {
             resources,
             cases: Vec::new(),
             stage_question: header.stage_question.as_ref().map(|q| q.get_ref().clone()),
+            combine,
             source: header.source,
             method: header.method.as_ref().map(|m| m.trim().to_string()),
             files,

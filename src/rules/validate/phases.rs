@@ -153,6 +153,8 @@ impl Validator {
                     question: qid.clone(),
                     points,
                     weight: weight.clamp(1, 10) as u32,
+                    scale: item.scale.get_ref().clone(),
+                    combine: self.combine_rule(manifest, item.scale.get_ref()),
                 });
             }
             if def.scoring.is_empty() {

@@ -69,6 +69,7 @@ impl Validator {
                     text: def.text.trim().to_string(),
                     when,
                     complete: def.complete,
+                    disagreement: def.disagreement,
                     resources: resource_ids,
                     ours: def.source.unwrap_or(self.default_source) == Source::Ours,
                 });
