@@ -180,11 +180,12 @@ overwritten.",
         after_help = "Examples:\n  readiness template > answers.toml\n  readiness template -o answers.toml\n  readiness template --framework dp"
     )]
     Template(TemplateArgs),
-    /// Ask the questions one at a time, saving each answer, then print the assessment.
+    /// Ask the questions one at a time, saving each answer, then sum up where the organization stands.
     #[command(
         long_about = "Ask the readiness survey, then each phase's big questions and important tasks, one \
-question at a time on the terminal, and print the assessment at the end (the same as \
-`readiness assess`). Questions asked only under a condition are asked when it holds, and \
+question at a time on the terminal, and end with a summary that fits one screen (where the \
+organization stands, what keeps it there, the next three steps) and the command that writes the \
+full report. Questions asked only under a condition are asked when it holds, and \
 changing an earlier answer removes the answers to questions that no longer apply.\n\n\
 Every answer is saved at once to the answers file, in the format `readiness assess` \
 reads; comments and layout written into the file by hand are kept. When the file exists, only \
@@ -194,7 +195,7 @@ At each question: pick `? tell me more` (or type `?`) for the documents' explana
 resources, `- skip` (or an empty line) to leave it unanswered, `< back` (or type `<`) to go back \
 and change the previous answer. Esc or Ctrl-C stops; the answers given so far are saved and \
 the same command goes on later (exit code 130).\n\n\
-Prompts are written to standard error and the assessment to standard output. The survey needs \
+Prompts are written to standard error and the summary to standard output. The survey needs \
 a terminal: to assess answers from a file or a pipe, use `readiness assess FILE`.",
         after_help = super::survey_after_help()
     )]
