@@ -2,6 +2,9 @@
 //! answers file, assessing it, and rendering each report format. Prints figures; run with
 //! `cargo bench`. Machines are shared and noisy, so compare runs on one machine only.
 
+#[path = "../tests/common/generated.rs"]
+mod generated;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -73,5 +76,55 @@ fn main() {
     }
     measure("golden cases ctq", || {
         black_box(readiness::assess::golden::run_all(&framework).unwrap());
+    });
+    large();
+}
+
+/// A generated rule set of 1,000 questions and 1,000 rules of eight terms, and answers files
+/// of 100,000 keys: nothing may grow faster than the input.
+fn large() {
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = generated::write_rule_set(dir.path(), 1_000, 1_000);
+    let location = RulesLocation::Path(manifest);
+    measure("load + validate 1,000 q, 1,000 rules", || {
+        black_box(load(&location).unwrap());
+    });
+    let framework = load(&location).unwrap().framework;
+    let file = SourceFile {
+        name: "answers.toml".into(),
+        text: generated::answers(1_000),
+    };
+    let answers = parse(&framework, &file, Syntax::Toml).unwrap();
+    measure("assess 1,000 questions", || {
+        black_box(readiness::assess::assess(&framework, &answers));
+    });
+    measure("explain 1,000 questions", || {
+        black_box(readiness::assess::explain::explain(&framework, &answers));
+    });
+    // 100,000 keys that are no question: every one is reported, with its line and column.
+    let ctq = load(&RulesLocation::default()).unwrap().framework;
+    let keys = 100_000;
+    let toml = SourceFile {
+        name: "keys.toml".into(),
+        text: format!(
+            "[profile]\norganization = \"Big\"\norg_type = \"district\"\n\n[extra]\n{}",
+            (0..keys).map(|i| format!("k{i} = \"v\"\n")).collect::<String>()
+        ),
+    };
+    let json = SourceFile {
+        name: "keys.json".into(),
+        text: format!(
+            "{{\"profile\": {{\"organization\": \"Big\", \"org_type\": \"district\"}},\n\"extra\": {{\n{}\n}}}}",
+            (0..keys)
+                .map(|i| format!("\"k{i}\": \"v\""))
+                .collect::<Vec<_>>()
+                .join(",\n")
+        ),
+    };
+    measure("read 100,000 keys, TOML", || {
+        black_box(parse(&ctq, &toml, Syntax::Toml).unwrap_err());
+    });
+    measure("read 100,000 keys, JSON", || {
+        black_box(parse(&ctq, &json, Syntax::Json).unwrap_err());
     });
 }

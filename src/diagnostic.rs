@@ -8,6 +8,7 @@ use std::ops::Range;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::io::SourceFile;
+use crate::report::escape::terminal_safe;
 
 /// How bad a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
@@ -90,6 +91,33 @@ impl Diagnostic {
         }
     }
 
+    /// Like [`Diagnostic::at`], with lines found through `lines`: for many problems in one
+    /// large file, each costs a lookup instead of a scan from the file's start.
+    pub fn at_indexed(
+        severity: Severity,
+        source: &SourceFile,
+        lines: &LineIndex,
+        span: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        let (line, line_start, line_end) = lines.line_of(span.start);
+        let start = floor_char_boundary(&source.text, span.start.min(source.text.len())).max(line_start);
+        let column = lines.column(&source.text, line_start, start);
+        let excerpt = (line_end - line_start <= MAX_EXCERPT)
+            .then(|| {
+                excerpt(
+                    &source.text[..line_end],
+                    span.start.min(line_end)..span.end.min(line_end),
+                )
+            })
+            .flatten();
+        Diagnostic {
+            severity,
+            excerpt,
+            ..Diagnostic::error(&source.name, Some((line, column)), message)
+        }
+    }
+
     /// Adds the line of `text` at `line`/`column` (1-based, as the diagnostic says) as its excerpt.
     pub fn with_line_of(mut self, text: &str) -> Self {
         if let (Some(line), Some(column)) = (self.line, self.column)
@@ -126,8 +154,10 @@ impl Diagnostic {
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
+        // Nothing from a file may act on the terminal: control characters show as escapes.
         let title = format!("{}: {}", self.location(), self.message);
-        let mut group = Group::with_title(level.primary_title(title.as_str()));
+        let title = terminal_safe(&title);
+        let mut group = Group::with_title(level.primary_title(title.as_ref()));
         if let Some(ex) = &self.excerpt {
             let span = ex.span.start.min(ex.text.len())..ex.span.end.min(ex.text.len());
             group = group.element(
@@ -137,9 +167,10 @@ impl Diagnostic {
                     .annotation(AnnotationKind::Primary.span(span)),
             );
         }
-        match (&self.help, &self.excerpt) {
+        let help = self.help.as_deref().map(terminal_safe);
+        match (&help, &self.excerpt) {
             (Some(help), Some(_)) => {
-                group = group.element(Level::HELP.message(help.as_str()));
+                group = group.element(Level::HELP.message(help.as_ref()));
                 renderer.render(&[group])
             }
             // With no line to show, the help goes on a line of its own, under the message.
@@ -179,6 +210,56 @@ impl fmt::Display for Diagnostics {
 
 impl std::error::Error for Diagnostics {}
 
+/// The longest line shown under a message, in bytes: a longer one (a minified file) is not
+/// worth showing whole.
+const MAX_EXCERPT: usize = 500;
+
+/// Where each line of a text starts, to find the line of many offsets quickly.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    len: usize,
+    /// The last column worked out: (byte offset, 1-based column); problems come in file
+    /// order, so the next one on a long line counts on from there.
+    last: std::cell::Cell<(usize, usize)>,
+}
+
+impl LineIndex {
+    /// Indexes the lines of `text`.
+    pub fn new(text: &str) -> LineIndex {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex {
+            starts,
+            len: text.len(),
+            last: std::cell::Cell::new((0, 1)),
+        }
+    }
+
+    /// The 1-based column, in characters, of byte `offset` on the line starting at `line_start`.
+    fn column(&self, text: &str, line_start: usize, offset: usize) -> usize {
+        let (last, last_column) = self.last.get();
+        let (from, column) = if last >= line_start && last <= offset {
+            (last, last_column)
+        } else {
+            (line_start, 1)
+        };
+        let column = column + text[from..offset].chars().count();
+        self.last.set((offset, column));
+        column
+    }
+
+    /// The 1-based line holding byte `offset`, and where that line starts and ends (before
+    /// its line break).
+    pub fn line_of(&self, offset: usize) -> (usize, usize, usize) {
+        let offset = offset.min(self.len);
+        let i = self.starts.partition_point(|&s| s <= offset).saturating_sub(1);
+        let end = self.starts.get(i + 1).map_or(self.len, |next| next - 1);
+        (i + 1, self.starts[i], end)
+    }
+}
+
 /// Turns a byte offset into 1-based line and column numbers (columns count characters).
 pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
     let offset = floor_char_boundary(src, offset.min(src.len()));
@@ -216,7 +297,7 @@ fn excerpt(text: &str, span: Range<usize>) -> Option<Box<Excerpt>> {
     let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     let line = text[line_start..line_end].trim_end_matches('\r');
     // A very long line (a minified file) is not worth showing whole.
-    if line.len() > 500 || line.chars().any(|c| c.is_control() && c != '\t') {
+    if line.len() > MAX_EXCERPT || line.chars().any(|c| c.is_control() && c != '\t') {
         return None;
     }
     let from = (start - line_start).min(line.len());
@@ -232,6 +313,12 @@ fn floor_char_boundary(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+/// A value from a file, quoted for a message: in double quotes, with line breaks, control
+/// characters, quotes and backslashes escaped, so that it shows on one line as written.
+pub fn quoted(value: &str) -> String {
+    format!("\"{}\"", value.escape_debug())
 }
 
 /// The closest candidate to `word`, if one is close enough to be a likely typo.

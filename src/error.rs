@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::diagnostic::Diagnostics;
+use crate::report::escape::terminal_safe;
 
 /// Why a command failed.
 #[derive(Debug)]
@@ -68,13 +69,13 @@ impl Error {
     pub fn render(&self, styled: bool) -> String {
         match self {
             Error::Answers(d) | Error::Rules(d) | Error::Template(d) => d.render(styled),
-            Error::Io(m) | Error::Usage(m) | Error::Batch(m) => prefixed("error", m, styled),
+            Error::Io(m) | Error::Usage(m) | Error::Batch(m) => prefixed("error", &terminal_safe(m), styled),
             Error::TestsFailed(n) => prefixed(
                 "error",
                 &format!("{n} golden test case{} failed", if *n == 1 { "" } else { "s" }),
                 styled,
             ),
-            Error::Interrupted(m) => m.clone(),
+            Error::Interrupted(m) => terminal_safe(m).into_owned(),
         }
     }
 }

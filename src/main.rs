@@ -27,6 +27,7 @@ fn color_from_args() -> ColorChoice {
 }
 
 fn main() -> ExitCode {
+    cli::signals::install();
     let cli = match cli::parse(std::env::args_os(), color_from_args()) {
         Ok(cli) => cli,
         Err(err) => {

@@ -281,3 +281,89 @@ fn the_date_comes_from_the_option_or_source_date_epoch() {
     let today = with(None, &[]);
     assert!(today.len() == 10 && today.as_bytes()[4] == b'-', "{today}");
 }
+
+/// The Markdown report's structure: its block-level elements, in order, as (kind, depth).
+fn markdown_blocks(md: &str) -> Vec<String> {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_TASKLISTS);
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    Parser::new_ext(md, options)
+        .filter_map(|event| match event {
+            Event::Start(tag @ (Tag::Heading { .. } | Tag::List(_) | Tag::CodeBlock(_) | Tag::BlockQuote(_)))
+            | Event::Start(tag @ (Tag::Table(_) | Tag::Strikethrough | Tag::Item)) => Some(format!("{tag:?}")),
+            Event::Rule => Some("Rule".to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn line_breaks_and_marks_in_a_name_change_nothing_in_the_markdown_layout() {
+    let plain = tempfile::tempdir().unwrap();
+    let answers = |name: &str| {
+        format!(
+            "[profile]\norganization = {}\norg_type = \"district\"\n\n[why]\ngoals = \"no\"\n",
+            serde_json::to_string(name).unwrap()
+        )
+    };
+    std::fs::write(plain.path().join("answers.toml"), answers("Acme")).unwrap();
+    let expected = markdown_blocks(&report(plain.path(), "markdown"));
+    assert!(expected.iter().any(|b| b.starts_with("Heading")), "{expected:?}");
+    for name in [
+        "Acme\n~~~\n",
+        "\n- Injected item",
+        "Acme\n\n# Injected heading\n",
+        "Acme\r\n```\r\ncode",
+        "1. First\n2. Second",
+        "===",
+        "~~struck~~",
+        "Acme  \n\n    indented code",
+        "\u{2028}> quote",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("answers.toml"), answers(name)).unwrap();
+        let md = report(dir.path(), "markdown");
+        assert_eq!(markdown_blocks(&md), expected, "{name:?} changed the layout:\n{md}");
+        let text = report(dir.path(), "text");
+        let first = text.lines().next().unwrap();
+        assert!(first.starts_with("Readiness report: "), "{first}");
+        // The same name on one line wraps the same way: the line breaks added nothing.
+        let flat = tempfile::tempdir().unwrap();
+        let one_line = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        std::fs::write(flat.path().join("answers.toml"), answers(&one_line)).unwrap();
+        assert_eq!(
+            text.lines().count(),
+            report(flat.path(), "text").lines().count(),
+            "{name:?} added lines to the text report"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn new_output_files_are_as_readable_as_the_umask_allows() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = hostile_dir();
+    let bin = env!("CARGO_BIN_EXE_readiness");
+    for (umask, mode) in [("022", 0o644), ("077", 0o600)] {
+        for (file, args) in [
+            ("report.html", "assess --answers answers.toml -o report.html"),
+            ("blank.toml", "template -o blank.toml"),
+        ] {
+            let named = format!("{umask}-{file}");
+            let script = format!("umask {umask}; exec \"$0\" {}", args.replace(file, &named));
+            let out = std::process::Command::new("sh")
+                .arg("-c")
+                .arg(script)
+                .arg(bin)
+                .current_dir(dir.path())
+                .output()
+                .unwrap();
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            let found = std::fs::metadata(dir.path().join(&named)).unwrap().permissions().mode() & 0o777;
+            assert_eq!(found, mode, "{named}: {found:o}");
+        }
+    }
+}

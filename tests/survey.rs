@@ -14,7 +14,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use common::{BIN, no_temporary_files_left};
-
+use expectrl::process::Termios;
 use expectrl::process::unix::WaitStatus;
 use expectrl::session::OsSession;
 use expectrl::{Eof, Expect, Regex, Session};
@@ -41,12 +41,13 @@ impl Pty {
     /// Runs `readiness ARGS` in `dir` on a new pseudo-terminal, through `sh -c` so that
     /// standard output may be redirected (`shell_suffix`, e.g. `> out.txt`).
     fn spawn(dir: &Path, args: &[&str], shell_suffix: &str) -> Pty {
-        Pty::spawn_with(dir, args, shell_suffix, true)
+        Pty::spawn_with(dir, args, shell_suffix, true, "")
     }
 
-    /// Like [`Pty::spawn`]; `no_color` says whether `NO_COLOR` is set.
-    fn spawn_with(dir: &Path, args: &[&str], shell_suffix: &str, no_color: bool) -> Pty {
-        let mut script = String::from("exec \"$0\"");
+    /// Like [`Pty::spawn`]; `no_color` says whether `NO_COLOR` is set, and `shell_prefix`
+    /// is run by the shell first (e.g. `umask 077; `).
+    fn spawn_with(dir: &Path, args: &[&str], shell_suffix: &str, no_color: bool, shell_prefix: &str) -> Pty {
+        let mut script = format!("{shell_prefix}exec \"$0\"");
         for i in 0..args.len() {
             script.push_str(&format!(" \"${}\"", i + 1));
         }
@@ -216,7 +217,7 @@ fn a_full_run_saves_every_answer_and_ends_with_the_assessment_on_stdout() {
 fn prompts_have_colours_unless_no_color_is_set() {
     let dir = tempfile::tempdir().unwrap();
     let rules = mini();
-    let mut pty = Pty::spawn_with(dir.path(), &["survey", "--rules", &rules], "", false);
+    let mut pty = Pty::spawn_with(dir.path(), &["survey", "--rules", &rules], "", false, "");
     pty.answer("(1 of 6) Name", ESC);
     let (code, shown) = pty.finish();
     assert_eq!(code, 130, "{shown}");
@@ -586,6 +587,93 @@ fn without_a_terminal_it_stops_at_once_and_points_to_assess() {
     assert!(stderr.contains("readiness assess FILE"), "{stderr}");
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0, "no file is written");
+}
+
+/// The survey's process id: `sh -c` execs the binary, so it is the session's own.
+fn pid(pty: &Pty) -> i32 {
+    pty.session.get_process().pid().as_raw()
+}
+
+#[test]
+fn a_survey_killed_from_outside_gives_the_terminal_back_and_leaves_nothing_behind() {
+    for (signal, name) in [(15, "TERM"), (1, "HUP"), (2, "INT")] {
+        let dir = tempfile::tempdir().unwrap();
+        // A terminal as a person has it, echoing what is typed.
+        let args = ["survey", "answers.toml", "--rules", &mini()];
+        let mut pty = Pty::spawn_with(dir.path(), &args, "", true, "stty echo; ");
+        pty.answer("(1 of 6) Name", &format!("Lakeside{ENTER}"));
+        pty.wait_for("(2 of 6) Kind");
+        // The prompt has put the terminal in raw mode: no echo.
+        assert!(!pty.session.is_echo().unwrap());
+        assert!(dir.path().join(".readiness-answers.toml.lock").exists());
+        let killed = Command::new("kill")
+            .args([&format!("-{name}"), &pid(&pty).to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let status = pty.session.get_process().wait().unwrap();
+        assert!(
+            matches!(status, WaitStatus::Exited(_, code) if code == 128 + signal),
+            "SIG{name}: {status:?}"
+        );
+        assert!(
+            pty.session.is_echo().unwrap(),
+            "SIG{name}: the terminal is back in its mode"
+        );
+        // The answer given is saved; no lock and no temporary file is left.
+        assert!(body(&dir.path().join("answers.toml")).contains("organization = \"Lakeside\""));
+        let names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect();
+        assert_eq!(names, ["answers.toml"], "SIG{name}");
+    }
+}
+
+#[test]
+fn a_second_survey_on_the_same_file_is_refused_and_no_answer_is_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = mini();
+    let mut first = Pty::spawn(dir.path(), &["survey", "answers.toml", "--rules", &rules], "");
+    first.answer("(1 of 6) Name", &format!("Lakeside{ENTER}"));
+    first.wait_for("(2 of 6) Kind");
+    let mut second = Pty::spawn(dir.path(), &["survey", "answers.toml", "--rules", &rules], "");
+    second.wait_for("another readiness survey is answering in this file");
+    let (code, shown) = second.finish();
+    assert_eq!(code, 1, "{shown}");
+    first.send(ENTER);
+    first.answer("(3 of 6) Educators", &format!("12{ENTER}"));
+    first.answer("(4 of 6) Have we decided?", CTRL_C);
+    let (code, shown) = first.finish();
+    assert_eq!(code, 130, "{shown}");
+    assert_eq!(
+        body(&dir.path().join("answers.toml")),
+        "[framework]\nid = \"mini\"\nversion = \"0.1.0\"\n\n\
+         [profile]\norganization = \"Lakeside\"\norg_type = \"school\"\neducators = 12\n"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_new_answers_file_is_readable_by_others_as_the_umask_allows() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    for (umask, mode) in [("022", 0o644), ("077", 0o600)] {
+        let file = format!("answers-{umask}.toml");
+        let mut pty = Pty::spawn_with(
+            dir.path(),
+            &["survey", &file, "--rules", &mini()],
+            "",
+            true,
+            &format!("umask {umask}; "),
+        );
+        pty.answer("(1 of 6) Name", &format!("Lakeside{ENTER}"));
+        pty.answer("(2 of 6) Kind", CTRL_C);
+        let (code, shown) = pty.finish();
+        assert_eq!(code, 130, "{shown}");
+        let found = std::fs::metadata(dir.path().join(&file)).unwrap().permissions().mode() & 0o777;
+        assert_eq!(found, mode, "umask {umask}: mode {found:o}");
+    }
 }
 
 #[test]

@@ -58,7 +58,11 @@ pub fn combine(framework: &Framework, files: &[Respondents]) -> Result<Combined,
         let own = [Member {
             file: file.name.clone(),
             respondent: file.answers.respondent.clone().unwrap_or_default(),
-            values: Effective::new(framework, &file.answers).values,
+            values: Effective::new(framework, &file.answers)
+                .values
+                .into_iter()
+                .map(|(id, value)| (id.to_string(), value.clone()))
+                .collect(),
         }];
         let brought: &[Member] = if file.answers.team.is_empty() {
             &own

@@ -4,6 +4,7 @@
 
 pub mod blank;
 pub mod combine;
+mod json;
 mod overrides;
 mod read;
 pub mod schema;

@@ -5,7 +5,7 @@ use crate::diagnostic::{Diagnostic, Diagnostics, closest};
 use crate::rules::Framework;
 
 /// Applies what-if overrides `ID=VALUE` (from `--set`) on top of answers; `ID=` with no value
-/// removes the answer. The value is typed by the question: a whole number for integer
+/// removes the answer, except a required one, which stays required. The value is typed by the question: a whole number for integer
 /// questions, text otherwise.
 pub fn apply_overrides(framework: &Framework, answers: &mut Answers, sets: &[String]) -> Result<(), Diagnostics> {
     let mut problems = Vec::new();
@@ -27,7 +27,18 @@ pub fn apply_overrides(framework: &Framework, answers: &mut Answers, sets: &[Str
             continue;
         };
         if value.is_empty() {
-            answers.values.shift_remove(id);
+            if question.required {
+                problems.push(
+                    Diagnostic::error("--set", None, format!("`{id}` is required: it cannot be removed")).with_help(
+                        format!(
+                            "give it a value instead: --set {id}=VALUE, with {}",
+                            question.expected()
+                        ),
+                    ),
+                );
+            } else {
+                answers.values.shift_remove(id);
+            }
             continue;
         }
         match from_text(question, value) {

@@ -10,7 +10,10 @@ use indexmap::IndexMap;
 use super::{AnswerValue, Answers, META_SECTION, Member, RESPONDENT_SECTION, Respondent, TEAM_SECTION};
 use std::ops::Range;
 
-use crate::diagnostic::{Diagnostic, Diagnostics, Severity, closest};
+use std::collections::HashMap;
+
+use super::json;
+use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex, Severity, closest, quoted};
 use crate::io::SourceFile;
 use crate::rules::{AnswerKind, DONT_KNOW, Framework, NOT_APPLICABLE, Question};
 
@@ -101,9 +104,37 @@ enum At {
     Unknown,
 }
 
-fn error_at(file: &SourceFile, at: &At, message: impl Into<String>) -> Diagnostic {
+/// A file being read, with the index of its lines, made when the first problem needs it:
+/// a file with many problems finds each one's line at once, not by reading from the start.
+struct Source<'a> {
+    file: &'a SourceFile,
+    lines: std::cell::OnceCell<LineIndex>,
+}
+
+impl<'a> Source<'a> {
+    fn new(file: &'a SourceFile) -> Source<'a> {
+        Source {
+            file,
+            lines: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn lines(&self) -> &LineIndex {
+        self.lines.get_or_init(|| LineIndex::new(&self.file.text))
+    }
+}
+
+impl std::ops::Deref for Source<'_> {
+    type Target = SourceFile;
+
+    fn deref(&self) -> &SourceFile {
+        self.file
+    }
+}
+
+fn error_at(file: &Source<'_>, at: &At, message: impl Into<String>) -> Diagnostic {
     match at {
-        At::Span(span) => Diagnostic::at(Severity::Error, file, span.clone(), message),
+        At::Span(span) => Diagnostic::at_indexed(Severity::Error, file, file.lines(), span.clone(), message),
         At::LineCol(line, col) => Diagnostic::error(&file.name, Some((*line, *col)), message).with_line_of(&file.text),
         At::Unknown => Diagnostic::error(&file.name, None, message),
     }
@@ -112,6 +143,7 @@ fn error_at(file: &SourceFile, at: &At, message: impl Into<String>) -> Diagnosti
 /// Parses an answers file and checks every answer against the framework's questions.
 /// All problems are reported together.
 pub fn parse(framework: &Framework, file: &SourceFile, syntax: Syntax) -> Result<Answers, Diagnostics> {
+    let file = &Source::new(file);
     let raw = match syntax {
         Syntax::Toml => read_toml(file)?,
         Syntax::Json => read_json(file)?,
@@ -123,6 +155,7 @@ pub fn parse(framework: &Framework, file: &SourceFile, syntax: Syntax) -> Result
 /// still being filled in, such as the one `readiness survey` saves after every answer.
 /// Every other problem is an error, as for [`parse`].
 pub fn parse_unfinished(framework: &Framework, file: &SourceFile, syntax: Syntax) -> Result<Answers, Diagnostics> {
+    let file = &Source::new(file);
     let raw = match syntax {
         Syntax::Toml => read_toml(file)?,
         Syntax::Json => read_json(file)?,
@@ -137,6 +170,7 @@ pub fn from_table(framework: &Framework, name: &str, table: &toml::Table) -> Res
         name: name.to_string(),
         text: String::new(),
     };
+    let file = Source::new(&file);
     let mut raw = Vec::new();
     let mut problems = Vec::new();
     for (section, value) in table {
@@ -195,7 +229,7 @@ struct RawMember {
     entries: Vec<RawAnswer>,
 }
 
-fn read_toml(file: &SourceFile) -> Result<RawFile, Diagnostics> {
+fn read_toml(file: &Source<'_>) -> Result<RawFile, Diagnostics> {
     let text = &file.text;
     let table = DeTable::parse(text).map_err(|err| {
         let at = err.span().map_or(At::Unknown, At::Span);
@@ -284,14 +318,22 @@ fn toml_value(value: &Spanned<DeValue<'_>>) -> RawValue {
     }
 }
 
-fn read_json(file: &SourceFile) -> Result<RawFile, Diagnostics> {
-    let value: serde_json::Value = serde_json::from_str(&file.text).map_err(|err| {
+fn read_json(file: &Source<'_>) -> Result<RawFile, Diagnostics> {
+    // A byte order mark is allowed at the start, as in TOML.
+    let bom = if file.text.starts_with('\u{feff}') {
+        '\u{feff}'.len_utf8()
+    } else {
+        0
+    };
+    let text = &file.text[bom..];
+    serde_json::from_str::<serde_json::Value>(text).map_err(|err| {
         let message = err.to_string();
         let message = message.rfind(" at line ").map_or(message.as_str(), |i| &message[..i]);
+        let column = err.column().max(1) + usize::from(err.line() == 1 && bom > 0);
         Diagnostics(vec![
             error_at(
                 file,
-                &At::LineCol(err.line(), err.column().max(1)),
+                &At::LineCol(err.line(), column),
                 format!("this is not valid JSON: {message}"),
             )
             .with_help(
@@ -299,43 +341,54 @@ fn read_json(file: &SourceFile) -> Result<RawFile, Diagnostics> {
             ),
         ])
     })?;
-    let serde_json::Value::Object(sections) = value else {
-        return Err(Diagnostics(vec![Diagnostic::error(
-            &file.name,
-            None,
+    // serde_json found the text valid; a pass over it finds where each key and value is.
+    let span = |r: &Range<usize>| At::Span(bom + r.start..bom + r.end);
+    let Some(sections) = json::members(text, 0) else {
+        return Err(Diagnostics(vec![error_at(
+            file,
+            &span(&(0..0)),
             "the answers must be a JSON object of sections, e.g. {\"profile\": {...}}",
         )]));
     };
     let mut out = RawFile::default();
     let mut problems = Vec::new();
-    for (section, value) in sections {
-        match value {
-            serde_json::Value::Object(inner) => json_section(&section, inner, &mut out.answers),
-            serde_json::Value::Array(items) if section == TEAM_SECTION => {
-                for item in items {
-                    let serde_json::Value::Object(member) = item else {
-                        problems.push(Diagnostic::error(
-                            &file.name,
-                            None,
-                            format!("each entry of `{TEAM_SECTION}` must be an object"),
-                        ));
-                        continue;
-                    };
-                    let mut entries = Vec::new();
-                    for (key, value) in member {
-                        match value {
-                            serde_json::Value::Object(inner) => json_section(&key, inner, &mut entries),
-                            other => entries.push(json_answer(RESPONDENT_SECTION, key, other)),
-                        }
-                    }
-                    out.members.push(RawMember { entries });
+    let mut seen = HashMap::new();
+    for section in &sections {
+        if let Some(first) = seen.insert(section.key.as_str(), section.key_span.start) {
+            problems.push(duplicate(file, &span(&section.key_span), &section.key, bom + first));
+            continue;
+        }
+        if let Some(inner) = json::members(text, section.value_span.start) {
+            json_section(file, text, bom, &section.key, &inner, &mut out.answers, &mut problems);
+        } else if let Some(items) =
+            json::elements(text, section.value_span.start).filter(|_| section.key == TEAM_SECTION)
+        {
+            for item in items {
+                let Some(member) = json::members(text, item.start) else {
+                    problems.push(error_at(
+                        file,
+                        &span(&item),
+                        format!("each entry of `{TEAM_SECTION}` must be an object"),
+                    ));
+                    continue;
+                };
+                let mut entries = Vec::new();
+                let (tables, plain): (Vec<_>, Vec<_>) = member
+                    .into_iter()
+                    .partition(|m| json::members(text, m.value_span.start).is_some());
+                json_section(file, text, bom, RESPONDENT_SECTION, &plain, &mut entries, &mut problems);
+                for table in tables {
+                    let inner = json::members(text, table.value_span.start).unwrap_or_default();
+                    json_section(file, text, bom, &table.key, &inner, &mut entries, &mut problems);
                 }
+                out.members.push(RawMember { entries });
             }
-            _ => problems.push(Diagnostic::error(
-                &file.name,
-                None,
-                format!("`{section}` must be an object of answers"),
-            )),
+        } else {
+            problems.push(error_at(
+                file,
+                &span(&section.value_span),
+                format!("`{}` must be an object of answers", section.key),
+            ));
         }
     }
     if problems.is_empty() {
@@ -345,14 +398,52 @@ fn read_json(file: &SourceFile) -> Result<RawFile, Diagnostics> {
     }
 }
 
-fn json_section(section: &str, inner: serde_json::Map<String, serde_json::Value>, out: &mut Vec<RawAnswer>) {
-    for (key, value) in inner {
-        out.push(json_answer(section, key, value));
+/// A key given twice in one object: an error at the second, saying where the first is.
+fn duplicate(file: &Source<'_>, at: &At, key: &str, first: usize) -> Diagnostic {
+    let (line, _, _) = file.lines().line_of(first);
+    error_at(file, at, format!("`{key}` is given twice"))
+        .with_help(format!("the first is on line {line}; keep one of them"))
+}
+
+/// The answers of one JSON object, each with where its key and value are; a key given twice
+/// is a problem.
+fn json_section(
+    file: &Source<'_>,
+    text: &str,
+    bom: usize,
+    section: &str,
+    inner: &[json::Member],
+    out: &mut Vec<RawAnswer>,
+    problems: &mut Vec<Diagnostic>,
+) {
+    let span = |r: &Range<usize>| At::Span(bom + r.start..bom + r.end);
+    let mut seen = HashMap::new();
+    for member in inner {
+        if let Some(first) = seen.insert(member.key.as_str(), member.key_span.start) {
+            let key = format!("{section}.{}", member.key);
+            problems.push(duplicate(file, &span(&member.key_span), &key, bom + first));
+            continue;
+        }
+        let raw = &text[member.value_span.clone()];
+        let value = match serde_json::from_str::<serde_json::Value>(raw) {
+            Ok(serde_json::Value::Number(n)) if n.as_i64().is_none() && !raw.contains(['.', 'e', 'E']) => {
+                RawValue::Other("a number too large")
+            }
+            Ok(value) => json_value(value),
+            Err(_) => RawValue::Other("something that is not text or a whole number"),
+        };
+        out.push(RawAnswer {
+            section: section.to_string(),
+            key: member.key.clone(),
+            value,
+            at: span(&member.value_span),
+            key_at: span(&member.key_span),
+        });
     }
 }
 
-fn json_answer(section: &str, key: String, value: serde_json::Value) -> RawAnswer {
-    let value = match value {
+fn json_value(value: serde_json::Value) -> RawValue {
+    match value {
         serde_json::Value::String(s) => RawValue::String(s),
         serde_json::Value::Number(n) => match n.as_i64() {
             Some(i) => RawValue::Integer(i),
@@ -368,13 +459,6 @@ fn json_answer(section: &str, key: String, value: serde_json::Value) -> RawAnswe
                 .map_or(RawValue::Other("a decimal number"), RawValue::Integer),
             _ => RawValue::Other("something that is not text or a whole number"),
         }),
-    };
-    RawAnswer {
-        section: section.to_string(),
-        key,
-        value,
-        at: At::Unknown,
-        key_at: At::Unknown,
     }
 }
 
@@ -386,7 +470,7 @@ enum Part {
     Member,
 }
 
-fn check(framework: &Framework, file: &SourceFile, raw: RawFile, require: bool) -> Result<Answers, Diagnostics> {
+fn check(framework: &Framework, file: &Source<'_>, raw: RawFile, require: bool) -> Result<Answers, Diagnostics> {
     let mut problems = Vec::new();
     let (meta, rest): (Vec<RawAnswer>, Vec<RawAnswer>) =
         raw.answers.into_iter().partition(|a| a.section == META_SECTION);
@@ -470,7 +554,7 @@ fn check(framework: &Framework, file: &SourceFile, raw: RawFile, require: bool) 
 /// for. `false` when they were written for another framework (nothing else is checked then).
 fn read_meta(
     framework: &Framework,
-    file: &SourceFile,
+    file: &Source<'_>,
     meta: Vec<RawAnswer>,
     answers: &mut Answers,
     problems: &mut Vec<Diagnostic>,
@@ -559,7 +643,7 @@ struct Who {
 /// ids of questions that no longer exist (when `old`, the file is for another version) to `gone`.
 fn check_part(
     framework: &Framework,
-    file: &SourceFile,
+    file: &Source<'_>,
     raw: Vec<RawAnswer>,
     part: Part,
     old: bool,
@@ -568,6 +652,7 @@ fn check_part(
 ) -> (Who, IndexMap<String, AnswerValue>, IndexMap<String, String>) {
     let mut who = Who::default();
     let mut values = IndexMap::new();
+    let mut unknown = 0;
     let mut notes = IndexMap::new();
     for answer in raw {
         if answer.section == RESPONDENT_SECTION {
@@ -591,7 +676,12 @@ fn check_part(
                 continue;
             }
             let mut d = error_at(file, &answer.key_at, format!("unknown question `{id}`"));
-            if let Some(best) = closest(&id, framework.questions.keys().map(String::as_str)) {
+            // Suggestions for the first few: a file of thousands of unknown keys is no typo.
+            unknown += 1;
+            let suggestion = (unknown <= 100)
+                .then(|| closest(&id, framework.questions.keys().map(String::as_str)))
+                .flatten();
+            if let Some(best) = suggestion {
                 d = d.with_help(format!("did you mean `{best}`?"));
             } else {
                 d = d.with_help("`readiness template` lists every question");
@@ -622,7 +712,7 @@ fn check_part(
 }
 
 /// One entry of `[respondent]` (`name`, `role`) or of a `[[respondents]]` entry (also `file`).
-fn respondent_entry(file: &SourceFile, entry: RawAnswer, part: Part, who: &mut Who, problems: &mut Vec<Diagnostic>) {
+fn respondent_entry(file: &Source<'_>, entry: RawAnswer, part: Part, who: &mut Who, problems: &mut Vec<Diagnostic>) {
     let table = match part {
         Part::Top => format!("[{RESPONDENT_SECTION}]"),
         Part::Member => format!("[[{TEAM_SECTION}]]"),
@@ -669,7 +759,7 @@ fn typed(question: &Question, value: RawValue) -> Result<AnswerValue, String> {
             if question.choices.contains_key(&s) {
                 Ok(AnswerValue::Choice(s))
             } else {
-                Err(format!("\"{s}\" is not an allowed value"))
+                Err(format!("{} is not an allowed value", quoted(&s)))
             }
         }
         (AnswerKind::Integer, RawValue::Integer(n)) => {
@@ -680,7 +770,8 @@ fn typed(question: &Question, value: RawValue) -> Result<AnswerValue, String> {
             }
         }
         (AnswerKind::Integer, RawValue::String(s)) => Err(format!(
-            "found the text \"{s}\" where a number is wanted (write it without quotes)"
+            "found the text {} where a number is wanted (write it without quotes)",
+            quoted(&s)
         )),
         (AnswerKind::Choice, RawValue::Integer(n)) => {
             Err(format!("found the number {n} where one of the values is wanted"))
@@ -698,7 +789,7 @@ fn typed(question: &Question, value: RawValue) -> Result<AnswerValue, String> {
 pub fn from_text(question: &Question, text: &str) -> Result<AnswerValue, String> {
     let raw = match (question.kind, text.parse::<i64>()) {
         (AnswerKind::Integer, Ok(n)) => RawValue::Integer(n),
-        (AnswerKind::Integer, Err(_)) => return Err(format!("\"{text}\" is not a whole number")),
+        (AnswerKind::Integer, Err(_)) => return Err(format!("{} is not a whole number", quoted(text))),
         _ => RawValue::String(text.to_string()),
     };
     typed(question, raw)

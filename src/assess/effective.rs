@@ -1,34 +1,40 @@
 //! The answers that count: each question's answer when the question applies.
 
+use std::collections::HashSet;
+
 use indexmap::IndexMap;
 
 use crate::answers::{AnswerValue, Answers};
 use crate::rules::Framework;
 
-/// The answers that count: each question's answer when the question applies.
+/// The answers that count: each question's answer when the question applies. It borrows
+/// the framework and the answers: working it out copies no answer.
 #[derive(Debug, Clone, Default)]
-pub struct Effective {
+pub struct Effective<'a> {
     /// Answer by question id, only for questions that apply.
-    pub values: IndexMap<String, AnswerValue>,
+    pub values: IndexMap<&'a str, &'a AnswerValue>,
     /// Ids of questions that apply, in framework order.
-    pub applicable: Vec<String>,
+    pub applicable: Vec<&'a str>,
+    /// The same ids, to look them up.
+    applicable_set: HashSet<&'a str>,
     /// Ids of answers given to questions that do not apply.
     pub ignored: Vec<String>,
 }
 
-impl Effective {
+impl<'a> Effective<'a> {
     /// Works out, in question order, which questions apply and which answers count.
-    pub fn new(framework: &Framework, answers: &Answers) -> Effective {
+    pub fn new(framework: &'a Framework, answers: &'a Answers) -> Effective<'a> {
         let mut eff = Effective::default();
         for question in framework.questions.values() {
             let applies = match &question.when {
                 None => true,
-                Some(condition) => condition.evaluate(&|id: &str| eff.values.get(id)).holds,
+                Some(condition) => condition.holds(&|id: &str| eff.values.get(id).copied()),
             };
             if applies {
-                eff.applicable.push(question.id.clone());
+                eff.applicable.push(&question.id);
+                eff.applicable_set.insert(&question.id);
                 if let Some(value) = answers.get(&question.id) {
-                    eff.values.insert(question.id.clone(), value.clone());
+                    eff.values.insert(&question.id, value);
                 }
             } else if answers.get(&question.id).is_some() {
                 eff.ignored.push(question.id.clone());
@@ -38,13 +44,12 @@ impl Effective {
     }
 
     /// The answer that counts for a question.
-    pub fn get(&self, id: &str) -> Option<&AnswerValue> {
-        self.values.get(id)
+    pub fn get(&self, id: &str) -> Option<&'a AnswerValue> {
+        self.values.get(id).copied()
     }
 
     /// Whether a question applies.
     pub fn applies(&self, id: &str) -> bool {
-        // An answer counts only when its question applies: most questions are found at once.
-        self.values.contains_key(id) || self.applicable.iter().any(|q| q == id)
+        self.applicable_set.contains(id)
     }
 }

@@ -83,7 +83,7 @@ pub fn reach(framework: &Framework, rule: &Recommendation, current: usize, compl
 fn open_tasks<'a>(
     framework: &'a Framework,
     phase: &'a Phase,
-    eff: &'a Effective,
+    eff: &'a Effective<'a>,
 ) -> impl Iterator<Item = (&'a str, Option<&'a AnswerValue>)> {
     phase.scoring.iter().filter_map(move |item| {
         let question = &framework.questions[&item.question];
@@ -96,6 +96,13 @@ fn open_tasks<'a>(
     })
 }
 
+/// Whether a phase is met: [`phase_result`]'s `met`, without the words.
+pub fn phase_met(framework: &Framework, phase: &Phase, eff: &Effective) -> bool {
+    phase_score(phase, eff).score >= phase.threshold
+        && phase.gates.iter().all(|g| g.condition.holds(&|id: &str| eff.get(id)))
+        && open_tasks(framework, phase, eff).next().is_none()
+}
+
 /// Scores a phase and says, in plain words, what keeps it from being met.
 pub fn phase_result(framework: &Framework, phase: &Phase, eff: &Effective) -> PhaseResult {
     let score = phase_score(phase, eff).score;
@@ -106,7 +113,7 @@ pub fn phase_result(framework: &Framework, phase: &Phase, eff: &Effective) -> Ph
         gaps.push(Gap::Score);
     }
     for gate in &phase.gates {
-        if !gate.condition.evaluate(&|id: &str| eff.get(id)).holds {
+        if !gate.condition.holds(&|id: &str| eff.get(id)) {
             blockers.push(gate.reason.clone());
             gaps.push(Gap::Gate(gate.reason.clone()));
         }
@@ -134,7 +141,7 @@ pub fn phase_result(framework: &Framework, phase: &Phase, eff: &Effective) -> Ph
 #[derive(Debug, Clone)]
 pub struct Outline<'f> {
     /// The answers that count.
-    pub eff: Effective,
+    pub eff: Effective<'f>,
     /// Every phase, in order, with its score.
     pub phases: Vec<PhaseResult>,
     /// The index of the current phase (the last when complete).
@@ -160,7 +167,7 @@ impl Outline<'_> {
 }
 
 /// Decides an assessment: see [`Outline`].
-pub fn outline<'f>(framework: &'f Framework, answers: &Answers) -> Outline<'f> {
+pub fn outline<'f>(framework: &'f Framework, answers: &'f Answers) -> Outline<'f> {
     let eff = Effective::new(framework, answers);
     let phases: Vec<PhaseResult> = framework
         .phases
@@ -237,7 +244,7 @@ pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
         eff.applicable
             .iter()
             .filter(|id| eff.get(id) == answer)
-            .cloned()
+            .map(|id| (*id).to_string())
             .collect()
     };
     let unanswered = with(None);

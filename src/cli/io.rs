@@ -7,6 +7,7 @@ use std::path::Path;
 use crate::diagnostic::Diagnostic;
 use crate::error::{Error, prefixed};
 use crate::io::{Existing, write_atomic};
+use crate::report::escape::terminal_safe;
 
 /// The streams of a command, and how to write to them.
 pub struct Io<'a> {
@@ -55,14 +56,14 @@ impl Io<'_> {
 
     /// Shows a warning that has no file or line: `warning: message`.
     pub fn warn(&mut self, message: &str) {
-        let text = prefixed("warning", message, self.styled);
+        let text = prefixed("warning", &terminal_safe(message), self.styled);
         self.say(&text);
     }
 
     /// Shows a note on standard error, unless `--quiet`.
     pub fn note(&mut self, text: &str) {
         if !self.quiet {
-            self.say(text);
+            self.say(&terminal_safe(text));
         }
     }
 

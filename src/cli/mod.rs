@@ -12,6 +12,7 @@ mod frameworks;
 mod io;
 mod rules;
 mod schema;
+pub mod signals;
 mod survey;
 mod team;
 mod template;

@@ -77,7 +77,11 @@ to assess answers from a file or a pipe, use `readiness assess FILE`"
         io.diagnostic(warning);
     }
     let mode = if args.review { Mode::Review } else { Mode::Unanswered };
+    let guard = super::signals::TerminalGuard::take();
     let outcome = prompt::run(&loaded.framework, &mut file, answers, mode, io.stderr).map_err(Error::Io)?;
+    drop(guard);
+    // The lock goes now: the assessment below only reads the file.
+    drop(file);
     match outcome {
         prompt::Outcome::Finished => {
             io.say("");

@@ -44,6 +44,52 @@ impl Condition {
             Condition::Any(parts) => combine(parts, answer, false),
         }
     }
+
+    /// Whether the condition holds: [`Condition::evaluate`] without the answers that decided
+    /// it, stopping at the first part that decides, and allocating nothing.
+    pub fn holds<'a, V: Value + 'a>(&self, answer: &impl Fn(&str) -> Option<&'a V>) -> bool {
+        match self {
+            Condition::Test(test) => test.evaluate(answer(&test.question)),
+            Condition::Not(inner) => !inner.holds(answer),
+            Condition::All(parts) => parts.iter().all(|p| p.holds(answer)),
+            Condition::Any(parts) => parts.iter().any(|p| p.holds(answer)),
+        }
+    }
+
+    /// Whether the condition holds when only some questions have a known answer: `answer`
+    /// gives `None` for a question not known yet, `Some(None)` for one known to be
+    /// unanswered. `None` when the unknown answers could still go either way.
+    pub(super) fn holds_partly<'a, V: Value + 'a>(
+        &self,
+        answer: &impl Fn(&str) -> Option<Option<&'a V>>,
+    ) -> Option<bool> {
+        match self {
+            Condition::Test(test) => answer(&test.question).map(|value| test.evaluate(value)),
+            Condition::Not(inner) => inner.holds_partly(answer).map(|b| !b),
+            Condition::All(parts) => {
+                let mut known = true;
+                for part in parts {
+                    match part.holds_partly(answer) {
+                        Some(false) => return Some(false),
+                        Some(true) => {}
+                        None => known = false,
+                    }
+                }
+                known.then_some(true)
+            }
+            Condition::Any(parts) => {
+                let mut known = true;
+                for part in parts {
+                    match part.holds_partly(answer) {
+                        Some(true) => return Some(true),
+                        Some(false) => {}
+                        None => known = false,
+                    }
+                }
+                known.then_some(false)
+            }
+        }
+    }
 }
 /// `all = true`: the parts that decide are all of them when all hold, else the failing ones.
 /// `all = false`: the holding ones when any holds, else all of them.
@@ -54,7 +100,8 @@ fn combine<'a, V: Value + 'a>(parts: &[Condition], answer: &impl Fn(&str) -> Opt
     } else {
         outcomes.iter().any(|o| o.holds)
     };
-    let mut because = Vec::new();
+    let mut because: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for outcome in &outcomes {
         let counts = if all {
             holds || !outcome.holds
@@ -63,7 +110,7 @@ fn combine<'a, V: Value + 'a>(parts: &[Condition], answer: &impl Fn(&str) -> Opt
         };
         if counts {
             for id in &outcome.because {
-                if !because.contains(id) {
+                if seen.insert(id.as_str()) {
                     because.push(id.clone());
                 }
             }
@@ -73,7 +120,7 @@ fn combine<'a, V: Value + 'a>(parts: &[Condition], answer: &impl Fn(&str) -> Opt
 }
 
 impl Test {
-    fn evaluate<V: Value>(&self, value: Option<&V>) -> bool {
+    pub(super) fn evaluate<V: Value>(&self, value: Option<&V>) -> bool {
         let matches = |lit: &Literal| value.is_some_and(|v| v.matches(&lit.text));
         // Not applicable: only a test that names it holds, never a negation.
         let not_applicable = value.is_some_and(Value::not_applicable);

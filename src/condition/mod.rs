@@ -25,6 +25,7 @@ mod satisfiable;
 use std::fmt;
 
 pub use evaluate::{Outcome, Value};
+pub use parse::MAX_DEPTH;
 pub use satisfiable::{Domain, satisfiable};
 
 /// The answer that says a question does not apply: a test holds for it only if it names it.
@@ -137,6 +138,18 @@ impl Condition {
     }
 }
 
+impl Literal {
+    /// The value as a condition writes it: a bare word when it reads back as one, else in
+    /// double quotes, so that a printed condition parses back to the same condition.
+    pub fn written(&self) -> String {
+        if parse::is_bare_word(&self.text) {
+            self.text.clone()
+        } else {
+            format!("\"{}\"", self.text)
+        }
+    }
+}
+
 impl Test {
     /// The literals the test compares against.
     pub fn literals(&self) -> Vec<&Literal> {
@@ -175,13 +188,13 @@ impl fmt::Display for Condition {
                 _ => write!(f, "not ({inner})"),
             },
             Condition::Test(test) => {
-                let list = |ls: &[Literal]| ls.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join(", ");
+                let list = |ls: &[Literal]| ls.iter().map(Literal::written).collect::<Vec<_>>().join(", ");
                 match &test.op {
-                    Op::Eq(l) => write!(f, "{} == {}", test.question, l.text),
-                    Op::Ne(l) => write!(f, "{} != {}", test.question, l.text),
+                    Op::Eq(l) => write!(f, "{} == {}", test.question, l.written()),
+                    Op::Ne(l) => write!(f, "{} != {}", test.question, l.written()),
                     Op::In(ls) => write!(f, "{} in [{}]", test.question, list(ls)),
                     Op::NotIn(ls) => write!(f, "{} not in [{}]", test.question, list(ls)),
-                    Op::Order(o, l) => write!(f, "{} {} {}", test.question, o.symbol(), l.text),
+                    Op::Order(o, l) => write!(f, "{} {} {}", test.question, o.symbol(), l.written()),
                     Op::Answered => write!(f, "{} is answered", test.question),
                     Op::Unanswered => write!(f, "{} is unanswered", test.question),
                 }
@@ -253,9 +266,38 @@ mod tests {
         let c = Condition::parse(text).unwrap();
         assert_eq!(
             c.to_string(),
-            "a.b == yes and (c.d in [x, y z] or not e.f is answered) and g.h >= 3"
+            "a.b == yes and (c.d in [x, \"y z\"] or not e.f is answered) and g.h >= 3"
         );
         assert_eq!(c.tests().len(), 4);
+        // Printed conditions parse back to themselves, quotes and all.
+        for text in [
+            "a.b == \"two words\"",
+            "a.b != \"and\"",
+            "a.b in [\"\", \"x,y\", \"(z)\"]",
+        ] {
+            let c = Condition::parse(text).unwrap();
+            assert_eq!(c.to_string(), text);
+            assert_eq!(Condition::parse(&c.to_string()).unwrap(), c);
+        }
+    }
+
+    #[test]
+    fn nesting_is_bounded_and_never_exhausts_the_stack() {
+        let ok = format!("{}a.b == x{}", "(".repeat(MAX_DEPTH), ")".repeat(MAX_DEPTH));
+        assert!(Condition::parse(&ok).is_ok());
+        let ok = format!("{}a.b == x", "not ".repeat(MAX_DEPTH));
+        assert!(Condition::parse(&ok).is_ok());
+        let deep = format!("{}a.b == x{}", "(".repeat(8_000), ")".repeat(8_000));
+        let err = Condition::parse(&deep).unwrap_err();
+        assert_eq!(err.offset, MAX_DEPTH);
+        assert!(err.message.contains("64 levels"), "{}", err.message);
+        let err = Condition::parse(&format!("{}a.b == x", "not ".repeat(20_000))).unwrap_err();
+        assert_eq!(err.offset, 4 * MAX_DEPTH);
+        let mixed = "not (".repeat(40) + "a.b == x" + &")".repeat(40);
+        assert!(Condition::parse(&mixed).is_err());
+        // Long flat conditions are fine: they do not nest.
+        let flat = vec!["a.b == x"; 20_000].join(" and ");
+        assert!(Condition::parse(&flat).is_ok());
     }
 
     #[test]

@@ -1,8 +1,15 @@
 //! The condition language's tokenizer and recursive-descent parser (grammar in [`super`]).
+//!
+//! The tokenizer is a loop; the parser recurses only into `not` and parentheses, and at
+//! most [`MAX_DEPTH`] levels deep, so no condition can exhaust the stack of the parser or
+//! of anything that walks a parsed condition (evaluation, printing, analysis).
 
 use std::fmt;
 
 use super::{Condition, Literal, Op, Ordering, SyntaxError, Test};
+
+/// How deeply `not` and parentheses may nest in one condition.
+pub const MAX_DEPTH: usize = 64;
 
 /// Parses a condition.
 pub(super) fn parse(text: &str) -> Result<Condition, SyntaxError> {
@@ -11,6 +18,7 @@ pub(super) fn parse(text: &str) -> Result<Condition, SyntaxError> {
         tokens,
         pos: 0,
         end: text.len(),
+        depth: 0,
     };
     let condition = parser.or()?;
     match parser.peek() {
@@ -119,6 +127,8 @@ struct Parser {
     tokens: Vec<Token>,
     pos: usize,
     end: usize,
+    /// How many `not` and `(` enclose the part being parsed.
+    depth: usize,
 }
 
 impl Parser {
@@ -176,20 +186,34 @@ impl Parser {
     }
 
     fn unary(&mut self) -> Result<Condition, SyntaxError> {
-        if self.peek_word("not") {
-            self.pos += 1;
-            return Ok(Condition::Not(Box::new(self.unary()?)));
+        let nests = self.peek_word("not") || self.peek_symbol("(");
+        if !nests {
+            return self.comparison().map(Condition::Test);
         }
-        if self.peek_symbol("(") {
-            self.pos += 1;
-            let inner = self.or()?;
-            if !self.peek_symbol(")") {
-                return self.error("`)`");
-            }
-            self.pos += 1;
-            return Ok(inner);
+        if self.depth >= MAX_DEPTH {
+            return Err(SyntaxError {
+                offset: self.here(),
+                message: format!(
+                    "the condition nests `not` and parentheses more than {MAX_DEPTH} levels deep; write it more simply"
+                ),
+            });
         }
-        self.comparison().map(Condition::Test)
+        self.depth += 1;
+        let result = if self.peek_word("not") {
+            self.pos += 1;
+            self.unary().map(|inner| Condition::Not(Box::new(inner)))
+        } else {
+            self.pos += 1;
+            self.or().and_then(|inner| {
+                if !self.peek_symbol(")") {
+                    return self.error("`)`");
+                }
+                self.pos += 1;
+                Ok(inner)
+            })
+        };
+        self.depth -= 1;
+        result
     }
 
     fn comparison(&mut self) -> Result<Test, SyntaxError> {
@@ -291,6 +315,11 @@ impl Parser {
             values.push(self.literal()?);
         }
     }
+}
+
+/// Whether a value can be written without quotes: a word that is not a keyword.
+pub(super) fn is_bare_word(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(is_word_char) && !is_keyword(text)
 }
 
 fn is_keyword(word: &str) -> bool {

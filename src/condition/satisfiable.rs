@@ -2,10 +2,10 @@
 //!
 //! A condition names few questions, and each question has few values that matter
 //! (a choice question's values; the literals a condition compares an integer or a text
-//! with, and their neighbours; and "unanswered"), so trying every combination is exact
-//! and fast.
+//! with, and their neighbours; and "unanswered"), so searching the combinations is exact,
+//! and dropping each partial combination as soon as a condition fails keeps it fast.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use super::{Condition, Value};
 
@@ -25,8 +25,10 @@ pub enum Domain<'a> {
     },
 }
 
-/// Past this many combinations the search gives up and assumes the conditions can hold.
-const LIMIT: usize = 100_000;
+/// Past this many steps of the search it gives up and assumes the conditions can hold.
+/// Each step fixes one question's answer; a search that rules out a partial set of answers
+/// as soon as a condition cannot hold any more rarely needs more than a few hundred.
+const LIMIT: usize = 20_000;
 
 /// A sample answer the analysis tries.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,57 +62,86 @@ impl Value for Sample {
 
 /// Whether some answers make every condition hold at once. `domain` says what a question
 /// allows; a question it does not know can only be unanswered.
+///
+/// A depth-first search fixes one question at a time and drops a partial set of answers
+/// as soon as some condition is false whatever the other answers are, so it is exact and
+/// fast for the conditions rule sets hold; after 20,000 steps it assumes they can hold.
 pub fn satisfiable<'a>(conditions: &[&Condition], domain: impl Fn(&str) -> Option<Domain<'a>>) -> bool {
     let mut ids: Vec<&str> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut literals: Vec<Vec<&str>> = Vec::new();
     for condition in conditions {
         for test in condition.tests() {
-            if !ids.contains(&test.question.as_str()) {
+            let i = *index.entry(test.question.as_str()).or_insert_with(|| {
                 ids.push(&test.question);
-            }
+                literals.push(Vec::new());
+                ids.len() - 1
+            });
+            literals[i].extend(test.literals().into_iter().map(|l| l.text.as_str()));
         }
     }
-    let domains: Vec<Vec<Option<Sample>>> = ids.iter().map(|id| samples(domain(id), id, conditions)).collect();
-    let total = domains.iter().try_fold(1usize, |acc, d| acc.checked_mul(d.len()));
-    if total.is_none_or(|t| t > LIMIT) {
-        return true;
-    }
-    let mut index = vec![0usize; domains.len()];
-    loop {
-        let lookup = |id: &str| {
-            let i = ids.iter().position(|q| *q == id)?;
-            domains[i][index[i]].as_ref()
+    let domains: Vec<Vec<Option<Sample>>> = ids
+        .iter()
+        .zip(&literals)
+        .map(|(id, lits)| samples(domain(id), lits))
+        .collect();
+    // The sample chosen for each question, `None` while it is not fixed yet.
+    let mut chosen: Vec<Option<usize>> = vec![None; ids.len()];
+    let verdict = |chosen: &[Option<usize>]| -> Option<bool> {
+        let answer = |id: &str| -> Option<Option<&Sample>> {
+            let i = *index.get(id)?;
+            chosen[i].map(|s| domains[i][s].as_ref())
         };
-        if conditions.iter().all(|c| c.evaluate(&lookup).holds) {
-            return true;
-        }
-        // Next combination.
-        let mut pos = 0;
-        loop {
-            if pos == index.len() {
-                return false;
+        let mut known = true;
+        for condition in conditions {
+            match condition.holds_partly(&answer) {
+                Some(false) => return Some(false),
+                Some(true) => {}
+                None => known = false,
             }
-            index[pos] += 1;
-            if index[pos] < domains[pos].len() {
+        }
+        known.then_some(true)
+    };
+    match verdict(&chosen) {
+        Some(holds) => return holds,
+        None if ids.is_empty() => return true,
+        None => {}
+    }
+    let mut level = 0;
+    chosen[0] = Some(0);
+    for _ in 0..LIMIT {
+        match verdict(&chosen) {
+            Some(true) => return true,
+            None if level + 1 < ids.len() => {
+                level += 1;
+                chosen[level] = Some(0);
+                continue;
+            }
+            _ => {}
+        }
+        // This answer cannot work: try the next one, going back up where none is left.
+        loop {
+            let next = chosen[level].map_or(0, |s| s + 1);
+            if next < domains[level].len() {
+                chosen[level] = Some(next);
                 break;
             }
-            index[pos] = 0;
-            pos += 1;
+            chosen[level] = None;
+            if level == 0 {
+                return false;
+            }
+            level -= 1;
         }
     }
+    true
 }
 
 /// The values of a question that can change the outcome of the conditions.
-fn samples(domain: Option<Domain<'_>>, id: &str, conditions: &[&Condition]) -> Vec<Option<Sample>> {
+fn samples(domain: Option<Domain<'_>>, literals: &[&str]) -> Vec<Option<Sample>> {
     let mut out = vec![None];
     let Some(domain) = domain else {
         return out;
     };
-    let literals: Vec<String> = conditions
-        .iter()
-        .flat_map(|c| c.tests())
-        .filter(|t| t.question == id)
-        .flat_map(|t| t.literals().into_iter().map(|l| l.text.clone()))
-        .collect();
     match domain {
         Domain::Choice(values) => out.extend(values.into_iter().map(|v| {
             Some(if v == super::NOT_APPLICABLE {
@@ -121,8 +152,8 @@ fn samples(domain: Option<Domain<'_>>, id: &str, conditions: &[&Condition]) -> V
         })),
         Domain::Text => {
             // Each literal, and one text equal to none of them (longer than all).
-            let longest = literals.iter().map(String::len).max().unwrap_or(0);
-            let mut values: BTreeSet<String> = literals.into_iter().collect();
+            let longest = literals.iter().map(|l| l.len()).max().unwrap_or(0);
+            let mut values: BTreeSet<String> = literals.iter().map(|l| (*l).to_string()).collect();
             values.insert("~".repeat(longest + 1));
             out.extend(values.into_iter().map(|v| Some(Sample::Text(v))));
         }

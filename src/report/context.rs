@@ -751,7 +751,7 @@ pub fn context(
             .filter(|id| {
                 framework
                     .questions
-                    .get(*id)
+                    .get(**id)
                     .is_some_and(|q| q.phase.as_deref() == phase)
             })
             .map(|id| answer_info(framework, answers, id))

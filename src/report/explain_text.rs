@@ -3,6 +3,7 @@
 
 use std::fmt::Write;
 
+use super::escape::{one_line, terminal_safe};
 use super::wrap::{WIDTH, wrapped};
 use crate::assess::explain::Explanation;
 
@@ -19,7 +20,9 @@ pub fn explanation(e: &Explanation) -> String {
     let _ = writeln!(
         out,
         "Why {} is where it is ({} {})",
-        a.organization, a.framework.id, a.framework.version
+        one_line(&a.organization),
+        a.framework.id,
+        a.framework.version
     );
     if let Some(method) = &e.method {
         out.push('\n');
@@ -102,8 +105,15 @@ pub fn explanation(e: &Explanation) -> String {
         None => {
             let _ = writeln!(out, "Every phase is met: there is no next phase.");
         }
-        Some(n) if !n.found => {
+        Some(n) if !n.found && n.exhaustive => {
             let _ = writeln!(out, "No change to the answers of phase `{}` alone meets it.", n.meets);
+        }
+        Some(n) if !n.found => {
+            let _ = writeln!(
+                out,
+                "No change to the answers of phase `{}` was found that meets it.",
+                n.meets
+            );
         }
         Some(n) => {
             let target = n
@@ -128,5 +138,14 @@ pub fn explanation(e: &Explanation) -> String {
             }
         }
     }
-    out
+    if e.next_phase.as_ref().is_some_and(|n| !n.exhaustive) {
+        wrap(
+            &mut out,
+            "(The search for the fewest changes stopped at its limit: these changes were built \
+             step by step, gates first, then open tasks, then the answers that gain the most \
+             points; fewer changes may do.)",
+            "",
+        );
+    }
+    terminal_safe(&out).into_owned()
 }

@@ -14,9 +14,10 @@ use std::path::{Path, PathBuf};
 use handlebars::{Handlebars, RenderError, RenderErrorReason, TemplateError};
 
 use super::ReportContext;
-use super::escape::markdown_escape;
+use super::escape::{html_escape, markdown_escape, text_escape};
 use super::format::{Format, Section};
 use super::helpers;
+use super::partials;
 use crate::diagnostic::{Diagnostic, Diagnostics, closest};
 use crate::io::{io_reason, read_disk};
 
@@ -194,9 +195,9 @@ pub fn render_data(
     let mut registry = Handlebars::new();
     registry.set_strict_mode(true);
     match format {
-        Format::Html | Format::Pdf => registry.register_escape_fn(handlebars::html_escape),
+        Format::Html | Format::Pdf => registry.register_escape_fn(html_escape),
         Format::Markdown => registry.register_escape_fn(markdown_escape),
-        Format::Text | Format::Json | Format::Csv | Format::Docx => registry.register_escape_fn(handlebars::no_escape),
+        Format::Text | Format::Json | Format::Csv | Format::Docx => registry.register_escape_fn(text_escape),
     }
     let settings = helpers::Settings {
         width: options.width.unwrap_or(super::wrap::WIDTH),
@@ -205,13 +206,28 @@ pub fn render_data(
     helpers::register(&mut registry, settings);
     let mut problems = Vec::new();
     for source in &sources {
-        if let Err(err) = registry.register_template_string(&source.name, &source.text) {
+        if let Some(at) = partials::too_deep(&source.text, partials::MAX_NESTING) {
+            problems.push(Diagnostic::error(
+                &source.file,
+                Some(crate::diagnostic::line_col(&source.text, at)),
+                format!(
+                    "blocks and sub-expressions nest more than {} levels deep here",
+                    partials::MAX_NESTING
+                ),
+            ));
+        } else if let Err(err) = registry.register_template_string(&source.name, &source.text) {
             problems.push(template_error(source, &err));
         }
     }
     if !problems.is_empty() {
         return Err(Diagnostics(problems));
     }
+    partials::check_recursion(&entry, |name| {
+        let template = registry.get_template(name)?;
+        let file = sources.iter().find(|s| s.name == name)?.file.as_str();
+        Some((template, file))
+    })
+    .map_err(Diagnostics::one)?;
     registry
         .render(&entry, data)
         .map_err(|err| Diagnostics(vec![render_error(&sources, &err)]))

@@ -90,7 +90,11 @@ pub fn heading<'f>(framework: &'f Framework, id: &str) -> Option<Heading<'f>> {
 
 /// The ids of the questions that apply to these answers, in framework order.
 pub fn applicable(framework: &Framework, answers: &Answers) -> Vec<String> {
-    Effective::new(framework, answers).applicable
+    Effective::new(framework, answers)
+        .applicable
+        .into_iter()
+        .map(str::to_string)
+        .collect()
 }
 
 /// Where a question stands among the questions that apply; `None` when it does not apply.

@@ -18,6 +18,7 @@ use std::io::Write;
 use super::store::AnswersFile;
 use super::{Heading, Mode, Survey, heading, parse_input};
 use crate::answers::{AnswerValue, Answers};
+use crate::report::escape::{one_line, terminal_safe};
 use crate::report::in_words;
 use crate::rules::{AnswerKind, Framework, Question};
 
@@ -85,6 +86,7 @@ fn width() -> usize {
 /// Writes `text`, wrapped at word boundaries to the terminal's width (a word longer than a
 /// line, such as a link, stays whole), each line after `indent`.
 fn note(out: &mut dyn Write, text: &str, indent: &str) {
+    let text = terminal_safe(text);
     let options = textwrap::Options::new(width())
         .initial_indent(indent)
         .subsequent_indent(indent)
@@ -102,13 +104,13 @@ fn show_heading(out: &mut dyn Write, heading: &Heading<'_>) {
     let _ = writeln!(out);
     match heading {
         Heading::Questionnaire(q) => {
-            let _ = writeln!(out, "{}", q.title);
+            let _ = writeln!(out, "{}", one_line(&q.title));
             if let Some(intro) = &q.intro {
                 note(out, intro, "");
             }
         }
         Heading::Phase { number, of, phase } => {
-            let _ = writeln!(out, "Phase {number} of {of}: {}", phase.name);
+            let _ = writeln!(out, "Phase {number} of {of}: {}", one_line(&phase.name));
             let whose = if phase.ours { " (this tool's own reading)" } else { "" };
             note(out, &format!("Goal{whose}: {}", phase.goal), "");
         }

@@ -11,7 +11,7 @@ use toml_edit::{DocumentMut, InlineTable, Item, Table, Value};
 
 use crate::answers::{self, AnswerValue, Answers, META_SECTION, Syntax};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
-use crate::io::{Existing, SourceFile, io_reason, write_atomic};
+use crate::io::{Existing, FileLock, LockError, destination, read_existing, write_atomic};
 use crate::rules::Framework;
 
 /// Why an answers file cannot be used.
@@ -32,6 +32,8 @@ pub struct AnswersFile {
     on_disk: bool,
     /// The permissions of the file as it was found, kept across saves.
     permissions: Option<std::fs::Permissions>,
+    /// Held while the file is being filled in: no other survey may edit it meanwhile.
+    _lock: FileLock,
 }
 
 impl AnswersFile {
@@ -45,28 +47,38 @@ impl AnswersFile {
         resume: &str,
         assess: &str,
     ) -> Result<(AnswersFile, Answers), OpenError> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+        // Through a symbolic link, the file edited (and locked) is the link's target.
+        let target = destination(path).map_err(OpenError::Io)?;
+        let lock = FileLock::acquire(&target).map_err(|e| match e {
+            LockError::InUse(lock) => OpenError::Io(format!(
+                "{}: another readiness survey is answering in this file; finish or stop it first, \
+                 so that neither loses the other's answers\n  help: while a survey runs, it holds the lock {}",
+                path.display(),
+                lock.display()
+            )),
+            LockError::Io(reason) => OpenError::Io(format!(
+                "{}: cannot lock the file for the survey: {reason}",
+                path.display()
+            )),
+        })?;
+        let source = match read_existing(path) {
+            Ok(Some(source)) => source,
+            Ok(None) => {
                 let file = AnswersFile {
                     path: path.to_path_buf(),
                     doc: new_document(framework, resume, assess),
                     on_disk: false,
                     permissions: None,
+                    _lock: lock,
                 };
                 return Ok((file, Answers::default()));
             }
-            Err(err) => {
+            Err(reason) => {
                 return Err(OpenError::Io(format!(
-                    "{}: cannot read the file: {}",
-                    path.display(),
-                    io_reason(&err)
+                    "{}: cannot read the file: {reason}",
+                    path.display()
                 )));
             }
-        };
-        let source = SourceFile {
-            name: path.display().to_string(),
-            text,
         };
         let answers = answers::parse_unfinished(framework, &source, Syntax::Toml).map_err(OpenError::Invalid)?;
         let doc = source.text.parse::<DocumentMut>().map_err(|err| {
@@ -82,6 +94,7 @@ impl AnswersFile {
             doc,
             on_disk: true,
             permissions,
+            _lock: lock,
         };
         Ok((file, answers))
     }
@@ -261,7 +274,8 @@ mod tests {
             ),
             "{text}"
         );
-        // What was saved reads back as the same answers.
+        // What was saved reads back as the same answers (once the survey is done with it).
+        drop(file);
         let (_, again) = AnswersFile::open(
             &path,
             &fw,
@@ -392,6 +406,48 @@ mod tests {
     }
 
     #[test]
+    fn a_second_survey_on_the_same_file_is_refused_while_the_first_runs() {
+        let fw = ctq();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("answers.toml");
+        let open = || AnswersFile::open(&path, &fw, "readiness survey", "readiness assess answers.toml");
+        let (mut first, _) = open().unwrap();
+        match open() {
+            Err(OpenError::Io(message)) => assert!(message.contains("another readiness survey"), "{message}"),
+            other => panic!("{other:?}"),
+        }
+        first.set("profile.organization", Some(&AnswerValue::Text("Lakeside".into())));
+        first.save().unwrap();
+        drop(first);
+        let (mut second, answers) = open().unwrap();
+        assert_eq!(answers.values.len(), 1, "the first survey's answer is there");
+        second.set("why.goals", Some(&choice("yes")));
+        second.save().unwrap();
+        drop(second);
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("organization = \"Lakeside\""), "{text}");
+        assert!(text.contains("goals = \"yes\""), "{text}");
+        // Nothing is left beside the file: no lock, no temporary file.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_answers_file_is_written_through_the_link() {
+        let fw = ctq();
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real.toml");
+        std::fs::write(&target, "[profile]\norganization = \"Lakeside\"\n").unwrap();
+        let link = dir.path().join("answers.toml");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        let (mut file, _) = AnswersFile::open(&link, &fw, "readiness survey", "readiness assess").unwrap();
+        file.set("why.goals", Some(&choice("yes")));
+        file.save().unwrap();
+        assert!(std::fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(std::fs::read_to_string(&target).unwrap().contains("goals = \"yes\""));
+    }
+
+    #[test]
     fn a_folder_cannot_be_read() {
         let fw = ctq();
         let dir = tempfile::tempdir().unwrap();
@@ -431,6 +487,7 @@ mod tests {
         file.set_note("why.possibilities", Some("n"));
         assert!(!file.text().contains("possibilities"), "{}", file.text());
         file.save().unwrap();
+        drop(file);
         let (_, again) = AnswersFile::open(&path, &fw, "r", "a").unwrap();
         assert_eq!(again.get("why.goals"), Some(&choice("yes")));
     }

@@ -45,8 +45,8 @@ fn ours(settings: Settings) -> Vec<(&'static str, Box<dyn HelperDef + Send + Syn
         ("pad", Box::new(text::pad)),
         ("lpad", Box::new(text::lpad)),
         ("max_len", Box::new(lists::max_len)),
-        ("add", Box::new(numbers::add)),
-        ("mul", Box::new(numbers::mul)),
+        ("add", Box::new(numbers::ADD)),
+        ("mul", Box::new(numbers::MUL)),
         ("capitalize", Box::new(text::capitalize)),
         ("css_string", Box::new(css::css_string)),
     ]
@@ -71,6 +71,106 @@ pub fn register(registry: &mut Handlebars<'_>, settings: Settings) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+    use serde_json::{Value, json};
+
+    /// A registry set up as reports have it: strict, with our helpers.
+    fn registry() -> Handlebars<'static> {
+        let mut registry = Handlebars::new();
+        registry.set_strict_mode(true);
+        register(&mut registry, Settings::default());
+        registry
+    }
+
+    /// Values at the edges: huge and negative numbers, long and odd text, the wrong types.
+    fn extreme() -> impl Strategy<Value = Value> {
+        prop_oneof![
+            Just(json!(null)),
+            any::<bool>().prop_map(Value::from),
+            any::<i64>().prop_map(Value::from),
+            any::<u64>().prop_map(Value::from),
+            any::<f64>().prop_map(|f| serde_json::Number::from_f64(f).map_or(json!(0), Value::Number)),
+            prop::sample::select(vec![
+                json!(0),
+                json!(-1),
+                json!(65_535),
+                json!(65_536),
+                json!(1_000),
+                json!(1_001),
+                json!(i64::MAX),
+                json!(i64::MIN),
+                json!(u64::MAX),
+                json!(1e300),
+                json!(""),
+                json!("x".repeat(100_000)),
+                json!("\u{1b}]0;title\u{7}\u{1b}[2J"),
+                json!([]),
+                json!([1, "a", null, {"k": "v"}]),
+                json!({}),
+                json!({"name": "x", "field": [1, 2]}),
+            ]),
+            ".{0,20}".prop_map(Value::from),
+            prop::collection::vec(".{0,5}".prop_map(Value::from), 0..5).prop_map(Value::Array),
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 128, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Every helper, called with any arguments, renders or fails with a render error:
+        /// it never panics, never loops, never writes more than its width limit allows.
+        #[test]
+        fn every_helper_renders_or_fails_cleanly_on_any_arguments(
+            args in prop::collection::vec(extreme(), 0..4),
+            width in extreme(),
+            indent in extreme(),
+        ) {
+            let registry = registry();
+            let data = json!({"a": args, "width": width, "indent": indent});
+            let params: String = (0..args.len()).map(|i| format!(" a.[{i}]")).collect();
+            for name in names() {
+                for template in [
+                    format!("{{{{{name}{params}}}}}"),
+                    format!("{{{{#{name}{params} width=width indent=indent}}}}body {{{{a.[0]}}}}{{{{/{name}}}}}"),
+                    format!("{{{{{name}{params} width=width}}}}"),
+                ] {
+                    if let Ok(out) = registry.render_template(&template, &data) {
+                        prop_assert!(out.len() < 2_000_000, "{name}: {} bytes", out.len());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn widths_past_the_limit_are_template_errors_not_crashes() {
+        let registry = registry();
+        for template in [
+            "{{pad \"x\" 65536}}",
+            "{{lpad \"x\" 1001}}",
+            "{{pad \"x\" -1}}",
+            "{{pad \"x\" \"wide\"}}",
+            "{{pad \"x\"}}",
+        ] {
+            let err = registry.render_template(template, &json!({})).unwrap_err();
+            assert!(
+                err.to_string()
+                    .contains("the width must be a whole number from 0 to 1000"),
+                "{template}: {err}"
+            );
+        }
+        assert_eq!(registry.render_template("{{lpad \"x\" 3}}", &json!({})).unwrap(), "  x");
+        let err = registry
+            .render_template("{{#wrap width=0}}x{{/wrap}}", &json!({}))
+            .unwrap_err();
+        assert!(err.to_string().contains("from 1 to 1000"), "{err}");
+        let err = registry
+            .render_template("{{add 9223372036854775807 1}}", &json!({}))
+            .unwrap_err();
+        assert!(err.to_string().contains("too large"), "{err}");
+        let err = registry.render_template("{{mul \"a\" 1}}", &json!({})).unwrap_err();
+        assert!(err.to_string().contains("two whole numbers"), "{err}");
+    }
 
     #[test]
     fn every_helper_listed_is_known_to_a_registry() {

@@ -7,6 +7,30 @@ use handlebars::{
 
 use crate::report::wrap::wrapped;
 
+/// The widest `pad`, `lpad` and `wrap` go, in characters; a wider one is a template error.
+pub const MAX_WIDTH: u64 = 1000;
+
+/// A width given to a helper: a whole number from `min` to [`MAX_WIDTH`].
+fn width(value: Option<&serde_json::Value>, helper: &str, min: u64) -> Result<usize, RenderErrorReason> {
+    match value.and_then(serde_json::Value::as_u64) {
+        Some(n) if (min..=MAX_WIDTH).contains(&n) => Ok(n as usize),
+        _ => Err(RenderErrorReason::Other(format!(
+            "`{helper}`: the width must be a whole number from {min} to {MAX_WIDTH}, found {}",
+            value.map_or("nothing".to_string(), shown)
+        ))),
+    }
+}
+
+/// A value as a message shows it: short, on one line.
+fn shown(value: &serde_json::Value) -> String {
+    let text = value.to_string();
+    if text.chars().count() > 40 {
+        format!("{}…", text.chars().take(40).collect::<String>())
+    } else {
+        text
+    }
+}
+
 /// `{{#wrap indent="  "}}…{{/wrap}}`: renders the block, then wraps it at the report's width
 /// (78 columns, or the terminal's; `width=N` to change).
 pub(super) struct Wrap {
@@ -24,10 +48,15 @@ impl HelperDef for Wrap {
         out: &mut dyn Output,
     ) -> HelperResult {
         let indent = h.hash_get("indent").map(|v| v.value().render()).unwrap_or_default();
-        let width = h
-            .hash_get("width")
-            .and_then(|v| v.value().as_u64())
-            .unwrap_or(self.width as u64) as usize;
+        if indent.chars().count() as u64 > MAX_WIDTH {
+            return Err(
+                RenderErrorReason::Other(format!("`wrap`: the indent is longer than {MAX_WIDTH} characters")).into(),
+            );
+        }
+        let width = match h.hash_get("width") {
+            Some(w) => width(Some(w.value()), "wrap", 1)?,
+            None => self.width,
+        };
         let mut inner = StringOutput::new();
         if let Some(t) = h.template() {
             t.render(r, ctx, rc, &mut inner)?;
@@ -72,11 +101,8 @@ fn param_str(h: &Helper, i: usize) -> String {
     h.param(i).map(|p| p.value().render()).unwrap_or_default()
 }
 
-fn param_u64(h: &Helper, i: usize) -> u64 {
-    h.param(i).and_then(|p| p.value().as_u64()).unwrap_or(0)
-}
-
-/// `{{pad value width}}`: the value, padded with spaces on the right to `width` characters.
+/// `{{pad value width}}`: the value, padded with spaces on the right to `width` characters
+/// (at most [`MAX_WIDTH`]).
 pub(super) fn pad(
     h: &Helper,
     _: &Handlebars,
@@ -85,12 +111,13 @@ pub(super) fn pad(
     out: &mut dyn Output,
 ) -> HelperResult {
     let text = param_str(h, 0);
-    let width = param_u64(h, 1) as usize;
+    let width = width(h.param(1).map(|p| p.value()), "pad", 0)?;
     out.write(&format!("{text:<width$}"))?;
     Ok(())
 }
 
-/// `{{lpad value width}}`: the value, padded with spaces on the left to `width` characters.
+/// `{{lpad value width}}`: the value, padded with spaces on the left to `width` characters
+/// (at most [`MAX_WIDTH`]).
 pub(super) fn lpad(
     h: &Helper,
     _: &Handlebars,
@@ -99,7 +126,7 @@ pub(super) fn lpad(
     out: &mut dyn Output,
 ) -> HelperResult {
     let text = param_str(h, 0);
-    let width = param_u64(h, 1) as usize;
+    let width = width(h.param(1).map(|p| p.value()), "lpad", 0)?;
     out.write(&format!("{text:>width$}"))?;
     Ok(())
 }

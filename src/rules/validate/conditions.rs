@@ -22,16 +22,13 @@ impl Validator {
         questions: &IndexMap<String, Question>,
         asker: Option<&str>,
     ) -> Option<Condition> {
-        // Column of the condition's first character: after the opening quote(s).
+        // An offset in the condition's value is found in the string as the file writes it,
+        // quotes, escapes and line breaks included.
         let span = text.span();
-        let raw = &file.file.text[span.clone()];
-        let quote = if raw.starts_with("'''") || raw.starts_with("\"\"\"") {
-            3
-        } else {
-            1
+        let raw = file.file.text.get(span.clone()).unwrap_or_default();
+        let at = |offset: usize| -> Option<(usize, usize)> {
+            Some(line_col(&file.file.text, span.start + raw_offset(raw, offset)))
         };
-        let at =
-            |offset: usize| -> Option<(usize, usize)> { Some(line_col(&file.file.text, span.start + quote + offset)) };
         let condition = match Condition::parse(text.get_ref()) {
             Ok(c) => c,
             Err(e) => {
@@ -120,4 +117,89 @@ fn check_test(
         }
     }
     Ok(())
+}
+
+/// The byte offset, in a TOML string as written (`raw`, quotes included), of the character
+/// `decoded` bytes into the string's value: escapes (`\"`, `\u00e9`), the line break that
+/// may follow opening triple quotes and line-ending backslashes count as written.
+fn raw_offset(raw: &str, decoded: usize) -> usize {
+    let (quote, literal) = if raw.starts_with(r#"""""#) {
+        (3, false)
+    } else if raw.starts_with("'''") {
+        (3, true)
+    } else if raw.starts_with('"') {
+        (1, false)
+    } else if raw.starts_with('\'') {
+        (1, true)
+    } else {
+        return decoded;
+    };
+    let body = &raw[quote..];
+    let mut i = 0;
+    if quote == 3 {
+        i = if body.starts_with("\r\n") {
+            2
+        } else {
+            usize::from(body.starts_with('\n'))
+        };
+    }
+    let mut out = 0;
+    while let Some(c) = body[i..].chars().next() {
+        let line_end = !literal && quote == 3 && c == '\\' && body[i + 1..].starts_with([' ', '\t', '\r', '\n']);
+        if out >= decoded && !line_end {
+            break;
+        }
+        if literal || c != '\\' {
+            i += c.len_utf8();
+            out += c.len_utf8();
+            continue;
+        }
+        let rest = &body[i + 1..];
+        match rest.chars().next() {
+            Some(u @ ('u' | 'U')) => {
+                let digits = if u == 'u' { 4 } else { 8 };
+                let value = rest
+                    .get(1..=digits)
+                    .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                    .and_then(char::from_u32);
+                i += 2 + digits;
+                out += value.map_or(1, char::len_utf8);
+            }
+            Some(' ' | '\t' | '\r' | '\n') if quote == 3 => {
+                // A line-ending backslash: it and the white space after it are not in the value.
+                i += 1 + rest.len() - rest.trim_start_matches([' ', '\t', '\r', '\n']).len();
+            }
+            Some(_) => {
+                i += 2;
+                out += 1;
+            }
+            None => break,
+        }
+    }
+    (quote + i).min(raw.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::raw_offset;
+
+    #[test]
+    fn offsets_count_quotes_escapes_and_line_breaks_as_written() {
+        // Each string's value is `a.b == "x y" and c.d == z`.
+        let at = r#"a.b == "x y" and "#.len();
+        for raw in [
+            r#""a.b == \"x y\" and c.d == z""#,
+            r#"'a.b == "x y" and c.d == z'"#,
+            "\"\"\"\na.b == \"x y\" and c.d == z\"\"\"",
+            "\"\"\"a.b == \"x y\" and \\\n    c.d == z\"\"\"",
+            "'''\na.b == \"x y\" and c.d == z'''",
+            r#""a.b == \u0022x y\u0022 and c.d == z""#,
+        ] {
+            let offset = raw_offset(raw, at);
+            assert!(raw[offset..].starts_with("c.d"), "{raw}: {offset}");
+        }
+        // A non-ASCII escape counts as the bytes it stands for.
+        let raw = r#""\u00e9 == x""#;
+        assert!(raw[raw_offset(raw, "é ".len())..].starts_with("=="));
+    }
 }
