@@ -57,7 +57,14 @@ fn main() {
         black_box(readiness::assess::explain::explain(&framework, &answers));
     });
     let assessment = readiness::assess::assess(&framework, &answers);
-    let context = readiness::report::context(&framework, &answers, &assessment, "2026-01-15");
+    let context = readiness::report::context(
+        &framework,
+        &answers,
+        &assessment,
+        "2026-01-15",
+        &readiness::report::ReportOptions::default(),
+        None,
+    );
     for (name, format) in [
         ("render text", Format::Text),
         ("render markdown", Format::Markdown),

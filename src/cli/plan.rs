@@ -55,7 +55,14 @@ pub fn plan(args: &PlanArgs, io: &mut Io<'_>) -> Result<(), Error> {
                 PlanFormat::Html => Format::Html,
                 _ => Format::Text,
             };
-            let mut context = report::context(&p.framework, &p.answers, &p.assessment, &date);
+            let mut context = report::context(
+                &p.framework,
+                &p.answers,
+                &p.assessment,
+                &date,
+                &report::ReportOptions::default(),
+                None,
+            );
             context.plan = Some(plan);
             let options = RenderOptions {
                 entry: Some("plan-document".into()),

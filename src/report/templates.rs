@@ -29,9 +29,9 @@ macro_rules! templates {
 
 /// Every built-in template: format folder, name, text.
 pub const BUILT_IN: &[(&str, &str, &str)] = templates![
-    "text": ["report", "summary", "phases", "tasks", "recommendations", "resources", "phase", "task", "recommendation", "resource", "team", "since", "plan", "plan-document"],
-    "markdown": ["report", "summary", "phases", "tasks", "recommendations", "resources", "phase", "task", "recommendation", "resource", "team", "since", "plan", "plan-document"],
-    "html": ["report", "summary", "phases", "tasks", "recommendations", "resources", "phase", "task", "recommendation", "resource", "chart", "style", "team", "since", "plan", "plan-document", "plan-style", "gantt"],
+    "text": ["report", "summary", "phases", "actions", "later", "appendix", "resources", "phase", "action", "task", "resource", "brief", "team", "since", "plan", "plan-document"],
+    "markdown": ["report", "summary", "phases", "actions", "later", "appendix", "resources", "phase", "action", "task", "resource", "explain", "team", "since", "plan", "plan-document"],
+    "html": ["report", "summary", "phases", "actions", "later", "appendix", "resources", "phase", "action", "task", "resource", "chart", "style", "explain", "team", "since", "plan", "plan-document", "plan-style", "gantt"],
 ];
 
 /// What to render.
@@ -45,6 +45,10 @@ pub struct RenderOptions {
     pub section: Option<Section>,
     /// Render this built-in template instead of the report (e.g. `plan-document`).
     pub entry: Option<String>,
+    /// The width plain text wraps at; `None` for 78 columns.
+    pub width: Option<usize>,
+    /// Write terminal hyperlinks (OSC 8) in plain text.
+    pub hyperlinks: bool,
 }
 
 /// A template and where it came from, for messages.
@@ -144,8 +148,19 @@ fn render_error(sources: &[Source], err: &RenderError) -> Diagnostic {
 }
 
 /// Renders a report (or one section of it) in `format`, one of the formats rendered
-/// through templates (not JSON).
+/// through templates (not JSON or DOCX; a PDF's HTML).
 pub fn render(format: Format, context: &ReportContext, options: &RenderOptions) -> Result<String, Diagnostics> {
+    render_data(format, None, context, options)
+}
+
+/// Renders the built-in template `name` of `format` (or the report, a section or the
+/// user's template, as `options` say, when `name` is `None`) with any data.
+pub fn render_data(
+    format: Format,
+    name: Option<&str>,
+    data: &impl serde::Serialize,
+    options: &RenderOptions,
+) -> Result<String, Diagnostics> {
     let dir = format.templates_dir().unwrap_or("text");
     let mut sources: Vec<Source> = BUILT_IN
         .iter()
@@ -164,7 +179,9 @@ pub fn render(format: Format, context: &ReportContext, options: &RenderOptions) 
             }
         }
     }
-    let entry = if let Some(path) = &options.template_file {
+    let entry = if let Some(name) = name {
+        name.to_string()
+    } else if let Some(path) = &options.template_file {
         let mut own = read_template(path).map_err(|d| Diagnostics(vec![d]))?;
         // The user's template must not shadow a partial it may include.
         own.name = format!("custom:{}", own.name);
@@ -182,11 +199,15 @@ pub fn render(format: Format, context: &ReportContext, options: &RenderOptions) 
     let mut registry = Handlebars::new();
     registry.set_strict_mode(true);
     match format {
-        Format::Html => registry.register_escape_fn(html_escape),
+        Format::Html | Format::Pdf => registry.register_escape_fn(html_escape),
         Format::Markdown => registry.register_escape_fn(markdown_escape),
-        Format::Text | Format::Json | Format::Csv => registry.register_escape_fn(text_escape),
+        Format::Text | Format::Json | Format::Csv | Format::Docx => registry.register_escape_fn(text_escape),
     }
-    helpers::register(&mut registry);
+    let settings = helpers::Settings {
+        width: options.width.unwrap_or(super::wrap::WIDTH),
+        hyperlinks: options.hyperlinks && matches!(format, Format::Text),
+    };
+    helpers::register(&mut registry, settings);
     let mut problems = Vec::new();
     for source in &sources {
         if let Some(at) = partials::too_deep(&source.text, partials::MAX_NESTING) {
@@ -212,6 +233,6 @@ pub fn render(format: Format, context: &ReportContext, options: &RenderOptions) 
     })
     .map_err(Diagnostics::one)?;
     registry
-        .render(&entry, context)
+        .render(&entry, data)
         .map_err(|err| Diagnostics(vec![render_error(&sources, &err)]))
 }
