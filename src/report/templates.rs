@@ -10,6 +10,7 @@
 //! Templates render in strict mode: a field that does not exist is an error.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use handlebars::{Handlebars, RenderError, RenderErrorReason, TemplateError};
 
@@ -141,40 +142,15 @@ fn render_error(sources: &[Source], err: &RenderError) -> Diagnostic {
     d
 }
 
-/// Renders a report (or one section of it) in `format`, one of the formats rendered
-/// through templates (not JSON).
-pub fn render(format: Format, context: &ReportContext, options: &RenderOptions) -> Result<String, Diagnostics> {
-    let dir = format.templates_dir().unwrap_or("text");
-    let mut sources: Vec<Source> = BUILT_IN
-        .iter()
-        .filter(|(f, _, _)| *f == dir)
-        .map(|(f, name, text)| Source {
-            name: (*name).to_string(),
-            file: format!("built-in:templates/{f}/{name}.hbs"),
-            text: (*text).to_string(),
-        })
-        .collect();
-    if let Some(dir) = &options.templates_dir {
-        for own in read_dir(dir).map_err(|d| Diagnostics(vec![d]))? {
-            match sources.iter_mut().find(|s| s.name == own.name) {
-                Some(existing) => *existing = own,
-                None => sources.push(own),
-            }
-        }
-    }
-    let entry = if let Some(path) = &options.template_file {
-        let mut own = read_template(path).map_err(|d| Diagnostics(vec![d]))?;
-        // The user's template must not shadow a partial it may include.
-        own.name = format!("custom:{}", own.name);
-        let name = own.name.clone();
-        sources.push(own);
-        name
-    } else if let Some(section) = options.section {
-        section.name().to_string()
-    } else {
-        "report".to_string()
-    };
+/// A compiled set of templates for one format, and where each came from.
+struct Compiled {
+    registry: Handlebars<'static>,
+    sources: Vec<Source>,
+}
 
+/// Compiles `sources` into a registry for `format`: every template is checked for nesting
+/// and compiled once.
+fn compile(format: Format, sources: Vec<Source>) -> Result<Compiled, Diagnostics> {
     let mut registry = Handlebars::new();
     registry.set_strict_mode(true);
     match format {
@@ -201,13 +177,88 @@ pub fn render(format: Format, context: &ReportContext, options: &RenderOptions) 
     if !problems.is_empty() {
         return Err(Diagnostics(problems));
     }
-    partials::check_recursion(&entry, |name| {
+    Ok(Compiled { registry, sources })
+}
+
+/// The built-in templates of a format folder, as sources.
+fn built_in_sources(dir: &str) -> Vec<Source> {
+    BUILT_IN
+        .iter()
+        .filter(|(f, _, _)| *f == dir)
+        .map(|(f, name, text)| Source {
+            name: (*name).to_string(),
+            file: format!("built-in:templates/{f}/{name}.hbs"),
+            text: (*text).to_string(),
+        })
+        .collect()
+}
+
+/// The built-in templates of `format`, compiled once per process: a report with neither
+/// `--templates` nor `--template` reuses them.
+fn built_in(format: Format) -> Result<&'static Compiled, Diagnostics> {
+    static TEXT: OnceLock<Result<Compiled, Diagnostics>> = OnceLock::new();
+    static MARKDOWN: OnceLock<Result<Compiled, Diagnostics>> = OnceLock::new();
+    static HTML: OnceLock<Result<Compiled, Diagnostics>> = OnceLock::new();
+    let cell = match format {
+        Format::Html => &HTML,
+        Format::Markdown => &MARKDOWN,
+        Format::Text | Format::Json | Format::Csv => &TEXT,
+    };
+    cell.get_or_init(|| compile(format, built_in_sources(format.templates_dir().unwrap_or("text"))))
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// Renders a report (or one section of it) in `format`, one of the formats rendered
+/// through templates (not JSON). The built-in templates are compiled once per process;
+/// `--templates` and `--template` are read and compiled on every call.
+pub fn render(format: Format, context: &ReportContext, options: &RenderOptions) -> Result<String, Diagnostics> {
+    let entry = if options.template_file.is_some() {
+        None
+    } else if let Some(section) = options.section {
+        Some(section.name().to_string())
+    } else {
+        Some("report".to_string())
+    };
+    if options.templates_dir.is_none()
+        && let Some(entry) = &entry
+    {
+        return render_with(built_in(format)?, entry, context);
+    }
+    let mut sources = built_in_sources(format.templates_dir().unwrap_or("text"));
+    if let Some(dir) = &options.templates_dir {
+        for own in read_dir(dir).map_err(|d| Diagnostics(vec![d]))? {
+            match sources.iter_mut().find(|s| s.name == own.name) {
+                Some(existing) => *existing = own,
+                None => sources.push(own),
+            }
+        }
+    }
+    let entry = match (entry, &options.template_file) {
+        (Some(entry), _) => entry,
+        (None, Some(path)) => {
+            let mut own = read_template(path).map_err(|d| Diagnostics(vec![d]))?;
+            // The user's template must not shadow a partial it may include.
+            own.name = format!("custom:{}", own.name);
+            let name = own.name.clone();
+            sources.push(own);
+            name
+        }
+        (None, None) => "report".to_string(),
+    };
+    render_with(&compile(format, sources)?, &entry, context)
+}
+
+/// Renders `entry` from a compiled set, after checking that no partial includes itself.
+fn render_with(compiled: &Compiled, entry: &str, context: &ReportContext) -> Result<String, Diagnostics> {
+    let Compiled { registry, sources } = compiled;
+    partials::check_recursion(entry, |name| {
         let template = registry.get_template(name)?;
         let file = sources.iter().find(|s| s.name == name)?.file.as_str();
         Some((template, file))
     })
     .map_err(Diagnostics::one)?;
     registry
-        .render(&entry, context)
-        .map_err(|err| Diagnostics(vec![render_error(&sources, &err)]))
+        .render(entry, context)
+        .map_err(|err| Diagnostics(vec![render_error(sources, &err)]))
 }
