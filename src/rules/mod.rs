@@ -15,4 +15,4 @@ pub use framework::{
     DONT_KNOW, Framework, Gate, GoldenCase, META_SECTION, NOT_APPLICABLE, Phase, Question, Questionnaire,
     Recommendation, Resource, Scored,
 };
-pub use load::{Loaded, RulesLocation, load};
+pub use load::{Loaded, RulesLocation, load, load_without_cases};
