@@ -24,16 +24,31 @@ pub struct Effective<'a> {
 impl<'a> Effective<'a> {
     /// Works out, in question order, which questions apply and which answers count.
     pub fn new(framework: &'a Framework, answers: &'a Answers) -> Effective<'a> {
-        Effective::with_changes(framework, answers, &[])
+        Effective::build(framework, |_, id| answers.get(id))
     }
 
-    /// [`Effective::new`] for the answers with a few changed: `changes` gives new answers
-    /// by question index, over `answers`. Nothing is copied.
+    /// Every answer given, by question index, for [`Effective::with_changes`]: worked out
+    /// once, so that each set of changes looks no answer up by id.
+    pub fn given(framework: &Framework, answers: &'a Answers) -> Vec<Option<&'a AnswerValue>> {
+        framework.questions.keys().map(|id| answers.get(id)).collect()
+    }
+
+    /// [`Effective::new`] for the answers given ([`Effective::given`]) with a few changed:
+    /// `changes` gives new answers by question index. Nothing is copied.
     pub fn with_changes(
         framework: &'a Framework,
-        answers: &'a Answers,
+        given: &[Option<&'a AnswerValue>],
         changes: &[(usize, &'a AnswerValue)],
     ) -> Effective<'a> {
+        Effective::build(framework, |index, _| match changes.iter().find(|(i, _)| *i == index) {
+            Some((_, value)) => Some(*value),
+            None => given.get(index).copied().flatten(),
+        })
+    }
+
+    /// Works out which questions apply, in question order; `answer` gives the answer to the
+    /// question of an index and id.
+    fn build(framework: &'a Framework, answer: impl Fn(usize, &str) -> Option<&'a AnswerValue>) -> Effective<'a> {
         let n = framework.questions.len();
         let mut eff = Effective {
             framework,
@@ -48,10 +63,7 @@ impl<'a> Effective<'a> {
                 // Conditions name earlier questions only, whose entries are already set.
                 Some(condition) => eff.holds(condition),
             };
-            let answer = match changes.iter().find(|(i, _)| *i == index) {
-                Some((_, value)) => Some(*value),
-                None => answers.get(&question.id),
-            };
+            let answer = answer(index, &question.id);
             if applies {
                 eff.applicable.push(&question.id);
                 eff.by_index.push(answer);

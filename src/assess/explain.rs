@@ -294,6 +294,7 @@ fn next_phase(framework: &Framework, answers: &Answers, phase: &Phase) -> NextPh
         .iter()
         .map(|o| o.iter().map(|v| AnswerValue::Choice((*v).to_string())).collect())
         .collect();
+    let given = Effective::given(framework, answers);
     let mut overrides: Vec<(usize, &AnswerValue)> = Vec::new();
     let mut meets = |changes: &[(usize, usize)]| {
         overrides.clear();
@@ -301,7 +302,7 @@ fn next_phase(framework: &Framework, answers: &Answers, phase: &Phase) -> NextPh
         phase_met(
             framework,
             phase,
-            &Effective::with_changes(framework, answers, &overrides),
+            &Effective::with_changes(framework, &given, &overrides),
         )
     };
     let mut searched = None;
@@ -435,6 +436,7 @@ fn construct<'f>(
             let mut best: Option<Vec<(&str, &str)>> = None;
             // At most 3 of the gate's questions changed at once, at most 1,024 trials.
             let mut tries = 1_024;
+            let given = Effective::given(framework, trial);
             'size: for size in 1..=named.len().min(3) {
                 let mut subset: Vec<usize> = (0..size).collect();
                 loop {
@@ -463,7 +465,7 @@ fn construct<'f>(
                             .enumerate()
                             .map(|(k, &i)| (indices[i], &made[k][values[k]]))
                             .collect();
-                        let eff = Effective::with_changes(framework, trial, &overrides);
+                        let eff = Effective::with_changes(framework, &given, &overrides);
                         if eff.holds(&gate.condition) {
                             best = Some(
                                 subset
