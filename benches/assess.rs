@@ -74,7 +74,14 @@ fn main() {
         "×",
     );
     let assessment = readiness::assess::assess(&framework, &answers);
-    let context = readiness::report::context(&framework, &answers, &assessment, "2026-01-15");
+    let context = readiness::report::context(
+        &framework,
+        &answers,
+        &assessment,
+        "2026-01-15",
+        &readiness::report::ReportOptions::default(),
+        None,
+    );
     for (name, format) in [
         ("render text", Format::Text),
         ("render markdown", Format::Markdown),
@@ -127,7 +134,14 @@ fn scaling() {
         });
         rows[2].1.push(per(t));
         let assessment = readiness::assess::assess(&framework, &answers);
-        let context = readiness::report::context(&framework, &answers, &assessment, "2026-01-15");
+        let context = readiness::report::context(
+            &framework,
+            &answers,
+            &assessment,
+            "2026-01-15",
+            &readiness::report::ReportOptions::default(),
+            None,
+        );
         let t = measure(&format!("render text {n} questions"), || {
             black_box(render(Format::Text, &context, &RenderOptions::default()).unwrap());
         });

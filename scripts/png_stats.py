@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Prints how many distinct colours a PNG holds and the share of its most common one.
+"""Prints how many distinct colours a PNG holds and the share of its most common one;
+with `--colour RRGGBB`, also the share of pixels close to that colour.
 
-Used by browser-check.sh to tell a rendered page from a blank one. Reads 8-bit RGB or
-RGBA non-interlaced PNGs (what Chromium writes) with the standard library only.
+Used by browser-check.sh to tell a rendered page from a blank one, and to find a chart's
+bar colour in a screenshot. Reads 8-bit RGB or RGBA non-interlaced PNGs (what Chromium
+writes) with the standard library only.
 """
 import struct
 import sys
@@ -57,12 +59,17 @@ def pixels(path):
 def main():
     rows, bpp = pixels(sys.argv[1])
     counts = Counter()
-    for row in rows[::4]:
-        for i in range(0, len(row), bpp * 4):
+    for row in rows[::2]:
+        for i in range(0, len(row), bpp * 2):
             counts[row[i:i + 3]] += 1
     total = sum(counts.values())
     top = counts.most_common(1)[0][1]
-    print(f"{len(counts)} {top / total:.4f}")
+    out = f"{len(counts)} {top / total:.4f}"
+    if len(sys.argv) == 4 and sys.argv[2] == "--colour":
+        want = bytes.fromhex(sys.argv[3])
+        near = sum(n for c, n in counts.items() if all(abs(a - b) <= 24 for a, b in zip(c, want)))
+        out += f" {near / total:.4f}"
+    print(out)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ pub enum Error {
     Rules(Diagnostics),
     /// Golden test cases failed: how many.
     TestsFailed(usize),
-    /// A report template is invalid (syntax, unknown partial, helper or field).
+    /// A report template (syntax, unknown partial, helper or field) or a brand file is invalid.
     Template(Diagnostics),
     /// Some answers files of a batch could not be assessed; the others were (the message
     /// says how many).
@@ -36,7 +36,7 @@ impl Error {
         (3, "the answers file is invalid"),
         (4, "the rule set is invalid"),
         (5, "a golden test case failed"),
-        (6, "a report template is invalid"),
+        (6, "a report template or brand file is invalid"),
         (7, "`batch`: some answers files could not be assessed (the others were)"),
         (130, "`survey` stopped with Esc or Ctrl-C"),
     ];

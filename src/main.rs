@@ -41,16 +41,33 @@ fn main() -> ExitCode {
         ColorChoice::Never => anstream::ColorChoice::Never,
     };
     let mut stdout = anstream::AutoStream::new(std::io::stdout(), choice);
+    let mut stdout_raw = std::io::stdout();
+    let stdout_terminal = std::io::stdout().is_terminal();
+    // Text for a terminal wraps at its width (less one column, which some terminals wrap at).
+    let width = stdout_terminal
+        .then(|| terminal_size::terminal_size_of(std::io::stdout()))
+        .flatten()
+        .map(|(w, _)| usize::from(w.0).saturating_sub(1).max(40));
+    let styled_stdout = match choice {
+        anstream::ColorChoice::Never => false,
+        anstream::ColorChoice::Always | anstream::ColorChoice::AlwaysAnsi => true,
+        anstream::ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let hyperlinks = stdout_terminal && styled_stdout && supports_hyperlinks::supports_hyperlinks();
     let mut stderr = anstream::AutoStream::new(std::io::stderr(), choice);
     let terminal = std::io::stdin().is_terminal() && std::io::stderr().is_terminal();
     let mut stdin = std::io::stdin();
     let mut io = Io {
         stdout: &mut stdout,
+        stdout_raw: &mut stdout_raw,
         stderr: &mut stderr,
         stdin: &mut stdin,
         styled: true,
         quiet: cli.quiet,
         terminal,
+        stdout_terminal,
+        width,
+        hyperlinks,
     };
     match cli::run(cli, &mut io) {
         Ok(()) => ExitCode::SUCCESS,

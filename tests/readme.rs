@@ -41,8 +41,11 @@ fn quick_start_assessment_runs_on_a_shipped_sample() {
     let out = Command::new(BIN).args(&args).current_dir(root()).output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(stdout.contains("Current phase: Understanding your why"), "{stdout}");
-    assert!(stdout.contains("Recommendations"), "{stdout}");
+    assert!(
+        stdout.contains("is in phase 1 of 3: Understanding your why."),
+        "{stdout}"
+    );
+    assert!(stdout.contains("WHAT TO DO NOW"), "{stdout}");
 }
 
 /// Every file under `samples/`, its subfolders included, by path from `samples/`.

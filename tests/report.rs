@@ -67,7 +67,7 @@ fn html_report_escapes_user_text_and_links_every_resource() {
     // Self-contained: nothing is loaded from elsewhere.
     for (selector, attr) in [
         ("link", "href"),
-        ("img", "src"),
+        ("img:not([src^='data:'])", "src"),
         ("iframe", "src"),
         ("[style*='url(']", "style"),
     ] {
@@ -79,7 +79,7 @@ fn html_report_escapes_user_text_and_links_every_resource() {
     }
     assert!(!html.contains("@import"), "the CSS imports something");
     assert_eq!(doc.select(&sel("svg.chart")).count(), 1, "the score chart");
-    assert_eq!(doc.select(&sel("svg.chart rect.track")).count(), 3, "one bar per phase");
+    assert_eq!(doc.select(&sel("svg.chart > g")).count(), 3, "one bar per phase");
 
     // Every resource of every recommendation is there, with its link where it has one.
     let assessment = json_assessment(dir.path());
@@ -104,7 +104,7 @@ fn html_report_escapes_user_text_and_links_every_resource() {
 #[test]
 fn html_sections_are_fragments() {
     let dir = hostile_dir();
-    for section in ["summary", "phases", "tasks", "recommendations", "resources"] {
+    for section in ["summary", "phases", "actions", "later", "appendix", "resources"] {
         let html = stdout(&readiness(
             dir.path(),
             &[
@@ -121,50 +121,55 @@ fn html_sections_are_fragments() {
             assert!(!html.contains(tag), "{section}: {tag} in a fragment");
         }
         let fragment = Html::parse_fragment(&html);
-        let sections: Vec<_> = fragment.select(&Selector::parse("section").unwrap()).collect();
+        // One <section> at the top (the appendix holds the resources' own).
+        let sections: Vec<_> = fragment
+            .select(&Selector::parse("section").unwrap())
+            .filter(|s| {
+                !s.ancestors()
+                    .any(|a| a.value().as_element().is_some_and(|e| e.name() == "section"))
+            })
+            .collect();
         assert_eq!(sections.len(), 1, "{section}: one <section>");
+        assert!(html.trim_end().ends_with("</section>"), "{section}");
         assert!(html.trim_start().starts_with("<section"), "{section}");
     }
 }
 
 #[test]
 fn markdown_report_is_clean_commonmark_without_raw_html() {
-    use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag};
+    use pulldown_cmark::{Event, Options, Parser, Tag};
     let dir = hostile_dir();
     let md = report(dir.path(), "markdown");
     let assessment = json_assessment(dir.path());
+    // A pandoc title block first: title, author (empty without a brand), date.
+    let mut lines = md.lines();
+    let title = lines.next().unwrap();
+    assert!(title.starts_with("% Readiness report: "), "{title}");
+    assert_eq!(lines.next(), Some("% "));
+    assert_eq!(lines.next(), Some("% January 15, 2026"));
     let mut options = Options::empty();
     options.insert(Options::ENABLE_TABLES);
-    options.insert(Options::ENABLE_TASKLISTS);
     let mut links = Vec::new();
-    let mut h1 = String::new();
-    let mut in_h1 = false;
     let mut tables = 0;
-    let mut tasks = 0;
+    let mut text = String::new();
     for event in Parser::new_ext(&md, options) {
         match event {
             Event::Html(h) | Event::InlineHtml(h) => panic!("raw HTML in the Markdown: {h}"),
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H1,
-                ..
-            }) => in_h1 = true,
-            Event::End(pulldown_cmark::TagEnd::Heading(HeadingLevel::H1)) => in_h1 = false,
-            Event::Text(t) if in_h1 => h1.push_str(&t),
             Event::Start(Tag::Link { dest_url, .. }) => links.push(dest_url.to_string()),
             Event::Start(Tag::Table(_)) => tables += 1,
-            Event::TaskListMarker(_) => tasks += 1,
+            Event::Text(t) => text.push_str(&t),
             _ => {}
         }
     }
     assert!(
-        h1.contains("<script>alert(1)</script> & Sons \"District\" *bold* [x](y)"),
-        "the name reads back as written: {h1}"
+        text.contains("Prepared for <script>alert(1)</script> & Sons \"District\" *bold* [x](y), January 15, 2026"),
+        "the name reads back as written: {text}"
     );
-    assert_eq!(tables, 2, "the progress table and the appendix of every answer");
-    assert!(
-        tasks >= assessment["recommendations"].as_array().unwrap().len(),
-        "the next-steps checklist"
-    );
+    assert_eq!(tables, 2, "the progress table and the answers");
+    // The separator rows give pandoc relative widths: longer than 72 characters.
+    let separators: Vec<&str> = md.lines().filter(|l| l.starts_with("|:--")).collect();
+    assert_eq!(separators.len(), 2);
+    assert!(separators.iter().all(|l| l.len() > 72), "{separators:?}");
     for rec in assessment["recommendations"].as_array().unwrap() {
         for res in rec["resources"].as_array().unwrap() {
             if let Some(url) = res["url"].as_str() {
@@ -323,10 +328,14 @@ fn line_breaks_and_marks_in_a_name_change_nothing_in_the_markdown_layout() {
         assert_eq!(markdown_blocks(&md), expected, "{name:?} changed the layout:\n{md}");
         let text = report(dir.path(), "text");
         let first = text.lines().next().unwrap();
-        assert!(first.starts_with("Readiness assessment: "), "{first}");
+        assert!(first.starts_with("Readiness report: "), "{first}");
+        // The same name on one line wraps the same way: the line breaks added nothing.
+        let flat = tempfile::tempdir().unwrap();
+        let one_line = name.split_whitespace().collect::<Vec<_>>().join(" ");
+        std::fs::write(flat.path().join("answers.toml"), answers(&one_line)).unwrap();
         assert_eq!(
             text.lines().count(),
-            report(plain.path(), "text").lines().count(),
+            report(flat.path(), "text").lines().count(),
             "{name:?} added lines to the text report"
         );
     }

@@ -135,17 +135,6 @@ fn body(path: &Path) -> String {
     text[at..].to_string()
 }
 
-fn assess(dir: &Path, file: &str, rules: &[&str]) -> String {
-    let out = Command::new(BIN)
-        .args(["assess", file])
-        .args(rules)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
 /// Whether the text sets colours or styles (an escape sequence `ESC [ ... m`).
 fn has_colours(text: &str) -> bool {
     text.split("\x1b[").skip(1).any(|rest| {
@@ -189,18 +178,37 @@ fn a_full_run_saves_every_answer_and_ends_with_the_assessment_on_stdout() {
          [one]\ndecided = \"yes\"\nshared = \"partly\"\ntask = \"done\"\n\n\
          [two]\nacted = \"no\"\n"
     );
-    // Standard output holds the assessment alone, exactly as `assess` prints it.
+    // Standard output holds a summary that fits one 80×24 screen, and the command that
+    // writes the full report, which works.
     let stdout = read(&dir.path().join("out.txt"));
-    assert_eq!(
-        stdout,
-        assess(dir.path(), "readiness-answers.toml", &["--rules", &rules])
-    );
     assert!(
-        stdout.starts_with("Readiness assessment: Lakeside Elementary\n"),
+        stdout.starts_with(
+            "Lakeside Elementary is in phase 2 of 2: Phase two. Goal of this phase: Act.\n\nWhat keeps you there:\n"
+        ),
         "{stdout}"
     );
+    assert!(stdout.contains("The next three steps:"), "{stdout}");
+    assert!(
+        stdout.lines().count() <= 22,
+        "{} lines: {stdout}",
+        stdout.lines().count()
+    );
+    // Every line fits 80 columns, but the command, which is never broken.
+    assert!(
+        stdout
+            .lines()
+            .filter(|l| !l.contains("readiness assess"))
+            .all(|l| l.chars().count() <= 80),
+        "{stdout}"
+    );
+    let command = format!("readiness assess readiness-answers.toml --rules {rules} --format html -o report.html");
+    assert!(stdout.ends_with(&format!("  {command}\n")), "{stdout}");
+    let args: Vec<&str> = command.split_whitespace().skip(1).collect();
+    let out = Command::new(BIN).args(&args).current_dir(dir.path()).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(read(&dir.path().join("report.html")).contains("<h1>Lakeside Elementary</h1>"));
     // The prompts went to standard error, which is the terminal, without colours.
-    assert!(!shown.contains("Readiness assessment"), "{shown}");
+    assert!(!shown.contains("is in phase"), "{shown}");
     assert!(!has_colours(&shown), "colours: {shown:?}");
     no_temporary_files_left(dir.path());
 }
@@ -248,6 +256,12 @@ fn a_full_run_of_the_default_framework_with_help_on_demand() {
                 pty.wait_for("Resources:");
                 pty.answer(&format!("{progress} Have I (we) envisioned"), ENTER);
             }
+            9 => {
+                // A conditional question says when it is asked in words, not ids.
+                pty.send(&format!("tell{ENTER}"));
+                pty.wait_for("Asked only when you answered “Have I (we) determined");
+                pty.answer(&format!("{progress} Is this a shared theory"), ENTER);
+            }
             _ => pty.send(ENTER),
         }
     }
@@ -260,7 +274,17 @@ fn a_full_run_of_the_default_framework_with_help_on_demand() {
     ] {
         assert!(shown.contains(phase), "{phase}: {shown}");
     }
-    assert!(shown.contains("Readiness assessment: Lakeside"), "{shown}");
+    assert!(!shown.contains("why.theory_of_action"), "an id in the survey: {shown}");
+    let words = shown.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words.contains("micro-credentials?” with “Yes” or “Partly”."), "{shown}");
+    assert!(
+        shown.contains("Lakeside has met every phase of the framework."),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("readiness assess lakeside.toml --format html -o report.html"),
+        "{shown}"
+    );
     let file = dir.path().join("lakeside.toml");
     let text = read(&file);
     assert!(
@@ -313,7 +337,7 @@ fn an_interrupt_saves_what_was_given_and_a_resume_asks_only_the_rest() {
         )),
         "{shown}"
     );
-    assert!(!shown.contains("Readiness assessment"), "{shown}");
+    assert!(!shown.contains("is in phase"), "{shown}");
     assert_eq!(
         body(&file),
         "[framework]\nid = \"mini\"\nversion = \"0.1.0\"\n\n\
@@ -338,7 +362,7 @@ fn an_interrupt_saves_what_was_given_and_a_resume_asks_only_the_rest() {
             "{earlier} asked again: {shown}"
         );
     }
-    assert!(shown.contains("Readiness assessment: Lakeside"), "{shown}");
+    assert!(shown.contains("Lakeside is in phase 1 of 2: Phase one."), "{shown}");
     assert_eq!(
         body(&file),
         "[framework]\nid = \"mini\"\nversion = \"0.1.0\"\n\n\
@@ -352,7 +376,7 @@ fn an_interrupt_saves_what_was_given_and_a_resume_asks_only_the_rest() {
     let (code, shown) = pty.finish();
     assert_eq!(code, 0, "{shown}");
     assert!(shown.contains("Every question that applies is answered"), "{shown}");
-    assert!(shown.contains("Readiness assessment: Lakeside"), "{shown}");
+    assert!(shown.contains("Lakeside is in phase 1 of 2: Phase one."), "{shown}");
 }
 
 #[test]
@@ -375,7 +399,7 @@ fn going_back_and_changing_an_answer_drops_or_asks_the_question_that_depends_on_
     pty.answer("< back to the previous question", &format!("back{ENTER}"));
     pty.wait_for("(4 of 7) Have we decided?");
     pty.answer("tell me more", &format!("{DOWN}{DOWN}{ENTER}"));
-    pty.wait_for("The answer to one.shared is removed");
+    pty.wait_for("The answer to “Is it shared?” is removed: the question no longer applies");
     pty.wait_for("(5 of 6) Do the task");
     assert_eq!(
         body(&file),
@@ -424,8 +448,9 @@ fn a_skipped_question_stays_unanswered() {
          [profile]\norganization = \"Lakeside\"\norg_type = \"school\"\n\n\
          [one]\ntask = \"not_started\"\n"
     );
+    assert!(shown.contains("3 questions that apply are not yet answered"), "{shown}");
     assert!(
-        shown.contains("Unanswered (3): profile.educators, one.decided, two.acted"),
+        shown.contains(&format!("To answer them: readiness survey --rules {rules}")),
         "{shown}"
     );
 

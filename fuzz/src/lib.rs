@@ -67,7 +67,14 @@ fn downstream(framework: &Framework, answers: &Answers) {
     let explanation = explain(framework, answers);
     let _ = report::explanation(&explanation);
     let _ = report::json(&explanation);
-    let context = report::context(framework, answers, &assessment, "2026-01-15");
+    let context = report::context(
+        framework,
+        answers,
+        &assessment,
+        "2026-01-15",
+        &report::ReportOptions::default(),
+        None,
+    );
     let _ = report::json(&context);
     for format in [Format::Text, Format::Markdown, Format::Html] {
         let first = report::render(format, &context, &RenderOptions::default())
@@ -255,7 +262,14 @@ pub fn template(data: &[u8]) {
         };
         let answers = answers::parse(framework, &file, Syntax::Toml).expect("the sample is valid");
         let assessment = assess(framework, &answers);
-        report::context(framework, &answers, &assessment, "2026-01-15")
+        report::context(
+            framework,
+            &answers,
+            &assessment,
+            "2026-01-15",
+            &report::ReportOptions::default(),
+            None,
+        )
     });
     let path = scratch("template.hbs");
     std::fs::write(&path, text).expect("the template is written");

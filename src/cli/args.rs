@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::report::{Format, Section};
+use crate::report::{Detail, Format, Paper, Section};
 use crate::rules::schema::SchemaKind;
 
 /// Where a school, district or state agency stands in building a micro-credential
@@ -64,10 +64,18 @@ renders one piece of the report to paste into another document (an HTML fragment
 --team assesses several respondents' files (or a folder of them) as one team's combined answers and \
 shows how they answered; --since OLD adds what changed since an earlier answers file.\n\n\
 Without --format, the format comes from the template's name (.html.hbs, .md.hbs), else from \
-the --output file's extension (.html, .md, .json, .txt, .csv), else it is text.",
+the --output file's extension (.html, .md, .json, .txt, .csv, .docx, .pdf), else it is text.\n\n\
+Every report starts with a summary (where the organization stands, what keeps it there, the next \
+three steps), then what to do now, what comes next, and an appendix with every answer, the \
+resources and the method. --format docx writes a Word document; --format pdf prints the HTML \
+report with headless Chromium (`chromium` on PATH). --brand FILE adds who prepared the report, a \
+logo, an accent color and a footer.",
         after_help = "Examples:\n  readiness assess samples/starting-district.toml\n  \
 readiness assess answers.toml --format json\n  \
 readiness assess answers.toml -o report.html\n  \
+readiness assess answers.toml -o report.pdf --paper a4 --brand brand.toml\n  \
+readiness assess answers.toml -o report.docx\n  \
+readiness assess answers.toml --detail all --ids\n  \
 readiness assess answers.toml --format markdown --section recommendations\n  \
 readiness assess answers.toml --template my-report.md.hbs\n  \
 cat answers.toml | readiness assess -\n  \
@@ -131,7 +139,8 @@ not; for each recommendation rule, whether it fired and which condition decided 
 answer changes that would meet the current phase and move to the next one.",
         after_help = "Examples:\n  readiness explain samples/preparing-district.toml\n  \
 readiness explain answers.toml --set how.support_model=yes\n  \
-readiness explain answers.toml --format json"
+readiness explain answers.toml --format json\n  \
+readiness explain answers.toml --format html -o why.html"
     )]
     Explain(ExplainCommand),
     /// Print the data report templates are rendered with, as JSON.
@@ -171,11 +180,12 @@ overwritten.",
         after_help = "Examples:\n  readiness template > answers.toml\n  readiness template -o answers.toml\n  readiness template --framework dp"
     )]
     Template(TemplateArgs),
-    /// Ask the questions one at a time, saving each answer, then print the assessment.
+    /// Ask the questions one at a time, saving each answer, then sum up where the organization stands.
     #[command(
         long_about = "Ask the readiness survey, then each phase's big questions and important tasks, one \
-question at a time on the terminal, and print the assessment at the end (the same as \
-`readiness assess`). Questions asked only under a condition are asked when it holds, and \
+question at a time on the terminal, and end with a summary that fits one screen (where the \
+organization stands, what keeps it there, the next three steps) and the command that writes the \
+full report. Questions asked only under a condition are asked when it holds, and \
 changing an earlier answer removes the answers to questions that no longer apply.\n\n\
 Every answer is saved at once to the answers file, in the format `readiness assess` \
 reads; comments and layout written into the file by hand are kept. When the file exists, only \
@@ -185,7 +195,7 @@ At each question: pick `? tell me more` (or type `?`) for the documents' explana
 resources, `- skip` (or an empty line) to leave it unanswered, `< back` (or type `<`) to go back \
 and change the previous answer. Esc or Ctrl-C stops; the answers given so far are saved and \
 the same command goes on later (exit code 130).\n\n\
-Prompts are written to standard error and the assessment to standard output. The survey needs \
+Prompts are written to standard error and the summary to standard output. The survey needs \
 a terminal: to assess answers from a file or a pipe, use `readiness assess FILE`.",
         after_help = super::survey_after_help()
     )]
@@ -323,6 +333,18 @@ pub struct AssessCommand {
     /// The day of the earlier assessment, YYYY-MM-DD [default: `assessed` in OLD's `[framework]` table].
     #[arg(long, value_name = "DATE", requires = "since")]
     pub since_date: Option<String>,
+    /// How much of the later phases to show: `current` (a few lines each) or `all` (in full).
+    #[arg(long, value_enum, value_name = "HOW_MUCH", default_value_t = Detail::Current)]
+    pub detail: Detail,
+    /// Show question and rule ids beside the words, for rule authors.
+    #[arg(long)]
+    pub ids: bool,
+    /// A brand file (TOML): who prepared the report, a logo, an accent color, a footer line.
+    #[arg(long, value_name = "FILE")]
+    pub brand: Option<PathBuf>,
+    /// The paper to print on (html, pdf, docx) [default: letter for pdf and docx; the printer's for html].
+    #[arg(long, value_enum)]
+    pub paper: Option<Paper>,
 }
 
 /// Arguments of `combine`.
@@ -400,7 +422,7 @@ pub struct ExplainCommand {
 }
 
 /// The formats `explain` writes.
-pub const EXPLAIN_FORMATS: &[Format] = &[Format::Text, Format::Json];
+pub const EXPLAIN_FORMATS: &[Format] = &[Format::Text, Format::Json, Format::Markdown, Format::Html];
 
 /// A parser for `--format` that accepts only some of the formats.
 fn format_parser(allowed: &'static [Format]) -> impl clap::builder::TypedValueParser<Value = Format> {

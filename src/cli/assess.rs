@@ -12,7 +12,7 @@ use crate::assess::{Assessment, assess as evaluate, explain::explain as trace};
 use crate::diagnostic::Diagnostics;
 use crate::error::Error;
 use crate::io::{answers_files, read_input};
-use crate::report::{self, Format, RenderOptions, Section, json};
+use crate::report::{self, Detail, Format, Paper, RenderOptions, ReportOptions, Section, json};
 use crate::rules::Framework;
 
 /// A framework, answers read against it, and their assessment.
@@ -252,15 +252,28 @@ struct WithSince<'a> {
     since: &'a Comparison,
 }
 
-/// `assess`: the report, in the format asked for.
-pub fn assess(cmd: &AssessCommand, io: &mut Io<'_>) -> Result<(), Error> {
-    let output = cmd.output.output.as_deref();
-    let format = output_format(cmd.format, cmd.template.as_deref(), output, &Format::ALL)?;
-    let templated = format.templates_dir().is_some();
-    if !templated && (cmd.section.is_some() || cmd.template.is_some() || cmd.templates.is_some()) {
+/// Refuses options that mean nothing for the format asked for, before any work is done.
+fn check_options(cmd: &AssessCommand, format: Format) -> Result<(), Error> {
+    let name = format.name();
+    if cmd.section.is_some() && !matches!(format, Format::Text | Format::Markdown | Format::Html) {
         return Err(Error::Usage(format!(
-            "--section, --template and --templates apply to the text, markdown and html formats, not {}",
-            format.name()
+            "--section renders one piece of the report to paste into another document: use it with --format text, markdown or html, not {name}"
+        )));
+    }
+    if format.templates_dir().is_none() && (cmd.template.is_some() || cmd.templates.is_some()) {
+        return Err(Error::Usage(format!(
+            "--template and --templates apply to the text, markdown, html and pdf formats, not {name}"
+        )));
+    }
+    if cmd.paper.is_some() && !matches!(format, Format::Html | Format::Pdf | Format::Docx) {
+        return Err(Error::Usage(format!(
+            "--paper applies to the html, pdf and docx formats, not {name}"
+        )));
+    }
+    if matches!(format, Format::Json | Format::Csv) && (cmd.brand.is_some() || cmd.ids || cmd.detail != Detail::Current)
+    {
+        return Err(Error::Usage(format!(
+            "--brand, --ids and --detail shape a report for people, not {name}, which always holds the ids"
         )));
     }
     if cmd.section == Some(Section::Since) && cmd.since.is_none() {
@@ -269,14 +282,37 @@ pub fn assess(cmd: &AssessCommand, io: &mut Io<'_>) -> Result<(), Error> {
                 .into(),
         ));
     }
+    Ok(())
+}
+
+/// `assess`: the report, in the format asked for.
+pub fn assess(cmd: &AssessCommand, io: &mut Io<'_>) -> Result<(), Error> {
+    let output = cmd.output.output.as_deref();
+    let format = output_format(cmd.format, cmd.template.as_deref(), output, &Format::ALL)?;
+    check_options(cmd, format)?;
+    if format.is_binary() && output.is_none() && io.stdout_terminal {
+        // Said before any work is done; `deliver_bytes` refuses it too.
+        return io.deliver_bytes(&[], format.name(), None, None);
+    }
     let since_date = cmd
         .since_date
         .as_deref()
         .map(|d| parse_date("--since-date", d))
         .transpose()?;
-    // Only templates show a date: JSON needs no clock.
-    let date = if templated {
+    // Only reports show a date: JSON and CSV need no clock.
+    let date = if matches!(format, Format::Json | Format::Csv) {
+        None
+    } else {
         Some(report_date(cmd.date.as_deref())?)
+    };
+    let brand = cmd
+        .brand
+        .as_deref()
+        .map(report::brand::load)
+        .transpose()
+        .map_err(Error::Template)?;
+    let browser = if format == Format::Pdf {
+        Some(report::pdf::find_browser().map_err(Error::Io)?)
     } else {
         None
     };
@@ -290,30 +326,70 @@ pub fn assess(cmd: &AssessCommand, io: &mut Io<'_>) -> Result<(), Error> {
         Some(old) => Some(since(&p, old, since_date.as_deref(), io)?),
         None => None,
     };
-    let text = match (format, date) {
-        (Format::Csv, _) => report::csv::action_items(&p.framework, &p.assessment),
-        (_, None) => match &since {
-            None => json(&p.assessment),
-            Some(since) => json(&WithSince {
+    let Some(date) = date else {
+        let text = match (format, &since) {
+            (Format::Csv, _) => report::csv::action_items(&p.framework, &p.assessment),
+            (_, None) => json(&p.assessment),
+            (_, Some(since)) => json(&WithSince {
                 assessment: &p.assessment,
                 since,
             }),
-        },
-        (_, Some(date)) => {
-            let mut context = report::context(&p.framework, &p.answers, &p.assessment, &date);
-            context.since = since;
-            let options = RenderOptions {
-                templates_dir: cmd.templates.clone(),
-                template_file: cmd.template.clone(),
-                section: cmd.section,
-            };
-            report::render(format, &context, &options).map_err(Error::Template)?
-        }
+        };
+        return io.deliver(&text, output, Some(cmd.output.force));
     };
-    io.deliver(&text, output, Some(cmd.output.force))
+    let paper = match format {
+        Format::Pdf | Format::Docx => Some(cmd.paper.unwrap_or(Paper::Letter)),
+        _ => cmd.paper,
+    };
+    let options = ReportOptions {
+        detail: cmd.detail,
+        ids: cmd.ids,
+        paper,
+    };
+    let mut context = report::context(&p.framework, &p.answers, &p.assessment, &date, &options, brand.as_ref());
+    context.since = since;
+    if format == Format::Docx {
+        let bytes = report::docx::document(&context).map_err(Error::Io)?;
+        return io.deliver_bytes(&bytes, format.name(), output, Some(cmd.output.force));
+    }
+    let to_terminal = output.is_none() && format == Format::Text;
+    let render = RenderOptions {
+        templates_dir: cmd.templates.clone(),
+        template_file: cmd.template.clone(),
+        section: cmd.section,
+        width: if to_terminal { io.width } else { None },
+        hyperlinks: to_terminal && io.hyperlinks,
+    };
+    let text = report::render(format, &context, &render).map_err(Error::Template)?;
+    match browser {
+        Some(browser) => {
+            let bytes = report::pdf::print(&browser, &text).map_err(Error::Io)?;
+            io.deliver_bytes(&bytes, format.name(), output, Some(cmd.output.force))
+        }
+        None => io.deliver(&text, output, Some(cmd.output.force)),
+    }
 }
 
-/// `explain`: the trace of the assessment, as text or JSON.
+/// The short summary the survey ends with: where the organization stands, what keeps it
+/// there and the next three steps, to fit one 80×24 screen.
+pub fn brief(p: &Prepared, width: Option<usize>) -> Result<String, Error> {
+    let date = report_date(None)?;
+    let context = report::context(
+        &p.framework,
+        &p.answers,
+        &p.assessment,
+        &date,
+        &ReportOptions::default(),
+        None,
+    );
+    let options = RenderOptions {
+        width: width.map(|w| w.min(report::wrap::WIDTH)),
+        ..RenderOptions::default()
+    };
+    report::render_data(Format::Text, Some("brief"), &context, &options).map_err(Error::Template)
+}
+
+/// `explain`: the trace of the assessment, as text, Markdown, HTML or JSON.
 pub fn explain(cmd: &ExplainCommand, io: &mut Io<'_>) -> Result<(), Error> {
     let output = cmd.output.output.as_deref();
     let format = output_format(cmd.format, None, output, EXPLAIN_FORMATS)?;
@@ -321,6 +397,9 @@ pub fn explain(cmd: &ExplainCommand, io: &mut Io<'_>) -> Result<(), Error> {
     let explanation = trace(&p.framework, &p.answers);
     let text = match format {
         Format::Json => json(&explanation),
+        Format::Markdown | Format::Html => {
+            report::explanation_document(format, &p.framework, &explanation).map_err(Error::Template)?
+        }
         _ => report::explanation(&explanation),
     };
     io.deliver(&text, output, Some(cmd.output.force))
@@ -332,13 +411,64 @@ pub fn context(cmd: &ContextCommand, io: &mut Io<'_>) -> Result<(), Error> {
     json_output(output)?;
     let date = report_date(cmd.date.as_deref())?;
     let p = prepare(&cmd.input, io)?;
-    let context = report::context(&p.framework, &p.answers, &p.assessment, &date);
+    let context = report::context(
+        &p.framework,
+        &p.answers,
+        &p.assessment,
+        &date,
+        &ReportOptions::default(),
+        None,
+    );
     io.deliver(&json(&context), output, Some(cmd.output.force))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::args::RulesArgs;
+
+    #[test]
+    fn the_survey_summary_of_every_sample_fits_one_screen() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+        let mut count = 0;
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "toml") {
+                continue;
+            }
+            let (mut out, mut raw, mut err) = (Vec::new(), Vec::new(), Vec::new());
+            let mut input = std::io::empty();
+            let mut io = Io {
+                stdout: &mut out,
+                stdout_raw: &mut raw,
+                stderr: &mut err,
+                stdin: &mut input,
+                styled: false,
+                quiet: true,
+                terminal: false,
+                stdout_terminal: false,
+                width: None,
+                hyperlinks: false,
+            };
+            let args = AnswersArgs::one(
+                path.clone(),
+                RulesArgs {
+                    rules: None,
+                    framework: None,
+                },
+            );
+            let prepared = prepare(&args, &mut io).unwrap();
+            let text = brief(&prepared, None).unwrap();
+            // The survey adds at most five lines: how to answer the rest, a blank line and
+            // the command for the full report; its prompt is the 24th.
+            let lines = text.lines().count();
+            assert!(lines <= 18, "{}: {lines} lines\n{text}", path.display());
+            assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+            assert!(!text.contains("_"), "an id in {text}");
+            count += 1;
+        }
+        assert!(count >= 5);
+    }
 
     #[test]
     fn the_format_comes_from_the_flag_then_the_template_then_the_output() {
@@ -354,7 +484,9 @@ mod tests {
         assert_eq!(f(None, None, Some("r.md")), Some(Format::Markdown));
         assert_eq!(f(None, None, Some("report")), Some(Format::Text));
         assert_eq!(f(None, None, None), Some(Format::Text));
-        assert_eq!(f(None, None, Some("r.pdf")), None);
-        assert!(output_format(None, None, Some(Path::new("e.html")), EXPLAIN_FORMATS).is_err());
+        assert_eq!(f(None, None, Some("r.pdf")), Some(Format::Pdf));
+        assert_eq!(f(None, None, Some("r.docx")), Some(Format::Docx));
+        assert_eq!(f(None, None, Some("r.odt")), None);
+        assert!(output_format(None, None, Some(Path::new("e.pdf")), EXPLAIN_FORMATS).is_err());
     }
 }

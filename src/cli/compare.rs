@@ -31,7 +31,14 @@ pub fn compare(args: &CompareArgs, io: &mut Io<'_>) -> Result<(), Error> {
         _ => {
             // The section shows no date of its own; the report's date only fills the context.
             let date = report_date(None)?;
-            let mut context = report::context(&p.framework, &p.answers, &p.assessment, &date);
+            let mut context = report::context(
+                &p.framework,
+                &p.answers,
+                &p.assessment,
+                &date,
+                &report::ReportOptions::default(),
+                None,
+            );
             context.since = Some(comparison);
             let options = RenderOptions {
                 section: Some(Section::Since),

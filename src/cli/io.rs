@@ -11,8 +11,10 @@ use crate::report::escape::terminal_safe;
 
 /// The streams of a command, and how to write to them.
 pub struct Io<'a> {
-    /// Standard output: results.
+    /// Standard output: results (text; ANSI styles stripped where colour is off).
     pub stdout: &'a mut dyn Write,
+    /// Standard output as it is, for binary results (a DOCX, a PDF) that no filter may touch.
+    pub stdout_raw: &'a mut dyn Write,
     /// Standard error: errors, warnings, notes, prompts.
     pub stderr: &'a mut dyn Write,
     /// Standard input (answers given as `-`).
@@ -23,6 +25,13 @@ pub struct Io<'a> {
     pub quiet: bool,
     /// Whether standard input and standard error are a terminal (`survey` needs one).
     pub terminal: bool,
+    /// Whether standard output is a terminal.
+    pub stdout_terminal: bool,
+    /// The width plain text wraps at on standard output: the terminal's, or `None` (78).
+    pub width: Option<usize>,
+    /// Whether plain text on standard output may carry terminal hyperlinks (OSC 8): a
+    /// terminal known to show them, with colour and styles on.
+    pub hyperlinks: bool,
 }
 
 impl Io<'_> {
@@ -65,6 +74,34 @@ impl Io<'_> {
         let Some(path) = output else {
             return self.print(text);
         };
+        self.write_file(text.as_bytes(), path, force)
+    }
+
+    /// Writes a binary result (`format` names it: `docx`, `pdf`) to a file like [`Io::deliver`],
+    /// or to standard output when that is redirected; never to a terminal, where it would be
+    /// noise that can upset the terminal.
+    pub fn deliver_bytes(
+        &mut self,
+        bytes: &[u8],
+        format: &str,
+        output: Option<&Path>,
+        force: Option<bool>,
+    ) -> Result<(), Error> {
+        if let Some(path) = output {
+            return self.write_file(bytes, path, force);
+        }
+        if self.stdout_terminal {
+            return Err(Error::Usage(format!(
+                "a {format} file is not for a terminal: write it to a file with `-o report.{format}`, or redirect standard output (`> report.{format}`)"
+            )));
+        }
+        self.stdout_raw
+            .write_all(bytes)
+            .and_then(|()| self.stdout_raw.flush())
+            .map_err(|e| Error::Io(format!("cannot write to standard output: {e}")))
+    }
+
+    fn write_file(&mut self, bytes: &[u8], path: &Path, force: Option<bool>) -> Result<(), Error> {
         let replace = force == Some(true);
         if !replace && std::fs::symlink_metadata(path).is_ok() {
             let hint = if force.is_some() {
@@ -78,7 +115,7 @@ impl Io<'_> {
             )));
         }
         let existing = if replace { Existing::Replace } else { Existing::Keep };
-        write_atomic(path, text.as_bytes(), existing).map_err(Error::Io)?;
+        write_atomic(path, bytes, existing).map_err(Error::Io)?;
         self.note(&format!("wrote {}", path.display()));
         Ok(())
     }

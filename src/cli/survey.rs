@@ -1,7 +1,7 @@
 //! `survey`: ask the questions on the terminal, saving each answer, then print the assessment.
 
 use super::Io;
-use super::args::{AnswersArgs, AssessCommand, OutputArgs, SurveyArgs};
+use super::args::{AnswersArgs, SurveyArgs};
 use super::rules::load_rules;
 use crate::answers::Syntax;
 use crate::error::Error;
@@ -42,7 +42,8 @@ fn survey_commands(args: &SurveyArgs) -> (String, String) {
     )
 }
 
-/// Runs the survey; at the end, prints the assessment as `assess` would.
+/// Runs the survey; at the end, prints a short summary that fits one screen and the command
+/// that writes the full report.
 pub fn survey(args: &SurveyArgs, io: &mut Io<'_>) -> Result<(), Error> {
     if !io.terminal {
         return Err(Error::Usage(
@@ -84,21 +85,17 @@ to assess answers from a file or a pipe, use `readiness assess FILE`"
     match outcome {
         prompt::Outcome::Finished => {
             io.say("");
-            let assess_args = AssessCommand {
-                input: AnswersArgs::one(path, args.rules.clone()),
-                format: None,
-                section: None,
-                template: None,
-                templates: None,
-                output: OutputArgs {
-                    output: None,
-                    force: false,
-                },
-                date: None,
-                since: None,
-                since_date: None,
+            let input = AnswersArgs::one(path, args.rules.clone());
+            let prepared = super::assess::prepare(&input, io)?;
+            let brief = super::assess::brief(&prepared, io.width)?;
+            let resume = if prepared.assessment.unanswered.is_empty() {
+                String::new()
+            } else {
+                format!("To answer them: {resume}\n")
             };
-            super::assess::assess(&assess_args, io)
+            io.print(&format!(
+                "{brief}{resume}\nThe full report, to read or print:\n  {assess_command} --format html -o report.html\n"
+            ))
         }
         prompt::Outcome::Interrupted => Err(Error::Interrupted(if path.exists() {
             format!(

@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use super::brand::Brand;
+use super::format::{Detail, Paper};
 use super::team::{TeamInfo, team_info};
 use crate::answers::{AnswerValue, Answers};
 use crate::assess::Assessment;
@@ -17,12 +19,21 @@ pub struct ReportContext {
     pub generator: Generator,
     /// The report's date, `YYYY-MM-DD`.
     pub date: String,
+    /// The report's date in words, e.g. `January 15, 2026`.
+    pub date_long: String,
+    /// What the report shows: detail, ids, paper.
+    pub options: ReportOptions,
+    /// Who prepared the report, their logo, accent color and footer (`--brand`); null when
+    /// none is given.
+    pub brand: Option<Brand>,
     /// The framework and the digest of its files.
     pub framework: FrameworkInfo,
     /// The answer to the organization's name.
     pub organization: String,
     /// Every profile question, in order, with its answer (or none).
     pub profile: Vec<AnswerInfo>,
+    /// Where the organization stands, in one sentence.
+    pub headline: String,
     /// The current phase (the last one when `complete`).
     pub phase: CurrentPhase,
     /// Every phase is met.
@@ -31,20 +42,24 @@ pub struct ReportContext {
     pub stage_note: Option<String>,
     /// Every phase in order, with its progress.
     pub phases: Vec<PhaseInfo>,
+    /// What to do now, each item once: the recommendations and the current phase's remaining
+    /// tasks, a task that is also a recommendation as one item; most important first.
+    pub actions: Vec<ActionInfo>,
+    /// The three most important actions: the executive summary's next steps.
+    pub next_steps: Vec<NextStep>,
+    /// The phases after the current one, with their remaining tasks.
+    pub later_phases: Vec<LaterPhase>,
     /// Important tasks not done, in framework order.
     pub remaining_tasks: Vec<TaskInfo>,
+    /// Every question that applies, by part (the profile, then each phase): the answers in
+    /// words with their notes, and the questions not yet answered.
+    pub answers: Vec<AnswerGroup>,
     /// Questions that apply and have no answer, in order.
     pub unanswered: Vec<QuestionRef>,
     /// Questions answered `not_applicable`, left out of the scores, with any note (the reason).
     pub not_applicable: Vec<AnswerInfo>,
     /// Questions answered `dont_know`: things to find out, with any note.
     pub to_find_out: Vec<AnswerInfo>,
-    /// Every question that applies, in order, with its answer (or none), label and note:
-    /// the appendix of all answers.
-    pub answers: Vec<AnswerInfo>,
-    /// How the scores are made and whose method it is, as the framework says; null when
-    /// it says nothing.
-    pub method: Option<String>,
     /// When the report shows something this rule set wrote itself (marked `ours`), the
     /// sentence that says what the marks mean; null otherwise.
     pub ours_note: Option<String>,
@@ -52,14 +67,27 @@ pub struct ReportContext {
     pub ignored: Vec<String>,
     /// Recommendations, by priority then rule order.
     pub recommendations: Vec<RecommendationInfo>,
-    /// Every resource the report cites (recommendations and remaining tasks), grouped by type.
+    /// Every resource the report shows, once, grouped by type in the order the report first
+    /// shows them; each has its `number`.
     pub resources_by_type: Vec<ResourceGroup>,
-    /// A checklist: each recommendation, then each remaining task of the current phase.
-    pub next_steps: Vec<NextStep>,
+    /// How the assessment is made, in one paragraph, and whose method it is where the
+    /// framework says.
+    pub method: String,
     /// For a team's answers, how each respondent answered and where they disagree; null otherwise.
     pub team: Option<TeamInfo>,
     /// What changed since an earlier assessment (`assess --since`); null otherwise.
     pub since: Option<Comparison>,
+}
+
+/// What a report shows, as chosen on the command line.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ReportOptions {
+    /// `current` (later phases in a few lines) or `all` (every phase in full).
+    pub detail: Detail,
+    /// Show question and rule ids, for authors (`--ids`).
+    pub ids: bool,
+    /// The paper printed on (`a4`, `letter`); null for the printer's own.
+    pub paper: Option<Paper>,
 }
 
 /// The program that made the report.
@@ -106,11 +134,28 @@ pub struct AnswerInfo {
     pub ours: bool,
 }
 
+/// The answers to one part of the questionnaires.
+#[derive(Debug, Clone, Serialize)]
+pub struct AnswerGroup {
+    /// `Profile`, or the phase's name.
+    pub title: String,
+    /// Phase id; null for the profile.
+    pub phase: Option<String>,
+    /// Each question that applies and is answered, in order, with its answer.
+    pub answers: Vec<AnswerInfo>,
+    /// Each question that applies and is not yet answered, in order.
+    pub unanswered: Vec<AnswerInfo>,
+}
+
 /// The current phase.
 #[derive(Debug, Clone, Serialize)]
 pub struct CurrentPhase {
     /// Phase id.
     pub id: String,
+    /// Position, from 1.
+    pub number: usize,
+    /// How many phases there are.
+    pub of: usize,
     /// Name.
     pub name: String,
     /// Goal.
@@ -144,6 +189,8 @@ pub struct PhaseInfo {
     pub current: bool,
     /// `met`, `current` or `not met`.
     pub status: String,
+    /// The status in words: `met`, `current phase`, `not yet met`.
+    pub status_label: String,
     /// What keeps the phase from being met; empty when met.
     pub blockers: Vec<String>,
     /// Whether the goal is this rule set's own reading, not the documents' words (marked `*`).
@@ -176,7 +223,7 @@ pub struct TaskInfo {
     pub title: String,
     /// `in_progress`, `not_started` or `unanswered`.
     pub status: String,
-    /// The status in words.
+    /// The status in words: `in progress`, `not started`, `not yet answered`.
     pub status_label: String,
     /// The documents' guidance for the task; null when none.
     pub guidance: Option<String>,
@@ -207,11 +254,88 @@ pub struct RecommendationInfo {
     pub resources: Vec<ResourceInfo>,
 }
 
+/// One thing to do: a recommendation, a remaining task, or a task that is also a
+/// recommendation (one item that says both).
+#[derive(Debug, Clone, Serialize)]
+pub struct ActionInfo {
+    /// Position among the actions, from 1.
+    pub number: usize,
+    /// What to do.
+    pub title: String,
+    /// `high`, `medium` or `low` for a recommendation; null for a task no rule recommends.
+    pub priority: Option<Priority>,
+    /// In words: the priority, and for a task its status, e.g. `High priority; important
+    /// task of this phase, not started`.
+    pub label: String,
+    /// Phase id; null for advice about the profile or what follows the framework.
+    pub phase: Option<String>,
+    /// Phase name; null when `phase` is.
+    pub phase_name: Option<String>,
+    /// The remaining task this item is; null for a recommendation alone.
+    pub task: Option<TaskState>,
+    /// The id of the recommendation rule this item is; null for a task alone.
+    pub recommendation: Option<String>,
+    /// The recommendation's advice; null for a task alone.
+    pub text: Option<String>,
+    /// Whether the advice is this rule set's own, not the documents' (marked `*`).
+    pub ours: bool,
+    /// The documents' guidance for the task; null for a recommendation alone or when none.
+    pub guidance: Option<String>,
+    /// The answers that triggered the recommendation, other than the task's own.
+    pub because: Vec<AnswerInfo>,
+    /// The resources of the recommendation and of the task, each once.
+    pub resources: Vec<ResourceInfo>,
+}
+
+/// Where a remaining task stands.
+#[derive(Debug, Clone, Serialize)]
+pub struct TaskState {
+    /// Question id.
+    pub id: String,
+    /// `in_progress`, `not_started` or `unanswered`.
+    pub status: String,
+    /// The status in words.
+    pub status_label: String,
+}
+
+/// One of the three most important things to do next.
+#[derive(Debug, Clone, Serialize)]
+pub struct NextStep {
+    /// The action's position in `actions`, from 1.
+    pub number: usize,
+    /// What to do.
+    pub title: String,
+    /// The action's label: priority and status in words.
+    pub label: String,
+}
+
+/// A phase after the current one.
+#[derive(Debug, Clone, Serialize)]
+pub struct LaterPhase {
+    /// Phase id.
+    pub id: String,
+    /// Position, from 1.
+    pub number: usize,
+    /// Name.
+    pub name: String,
+    /// Goal.
+    pub goal: String,
+    /// Whether the goal is this rule set's own reading, not the documents' words (marked `*`).
+    pub ours: bool,
+    /// The documents' introduction to the phase; null when none.
+    pub summary: Option<String>,
+    /// Its important tasks not done, with guidance and resources.
+    pub tasks: Vec<TaskInfo>,
+}
+
 /// A resource as a report shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct ResourceInfo {
     /// Stable identifier.
     pub id: String,
+    /// Its number in `resources_by_type`, from 1 (printed reports refer to it as `[n]`);
+    /// null when the report does not list it.
+    pub number: Option<usize>,
     /// Title.
     pub title: String,
     /// Type id (`paper`, `case_study`, ...).
@@ -237,24 +361,18 @@ pub struct ResourceGroup {
     /// Type id.
     #[serde(rename = "type")]
     pub kind: ResourceType,
-    /// Type in words, plural-free (`case study`).
+    /// Type in words, singular (`case study`).
     pub label: String,
-    /// The resources, in catalogue order.
+    /// The group's heading: the type in words, plural and capitalized (`Case studies`).
+    pub title: String,
+    /// The resources, in catalog order.
     pub resources: Vec<ResourceInfo>,
-}
-
-/// One item of the next-steps checklist.
-#[derive(Debug, Clone, Serialize)]
-pub struct NextStep {
-    /// What to do.
-    pub text: String,
-    /// `high`, `medium` or `low` for a recommendation; null for a task.
-    pub priority: Option<Priority>,
 }
 
 fn resource_info(r: &Resource) -> ResourceInfo {
     ResourceInfo {
         id: r.id.clone(),
+        number: None,
         title: r.title.clone(),
         kind: r.kind,
         type_label: r.kind.label().to_string(),
@@ -287,6 +405,7 @@ fn answer_info(framework: &Framework, answers: &Answers, id: &str) -> AnswerInfo
     }
 }
 
+/// A task's status in words.
 fn status_label(status: &str) -> String {
     match status {
         "in_progress" => "in progress".to_string(),
@@ -297,7 +416,55 @@ fn status_label(status: &str) -> String {
     }
 }
 
-/// The note on a self-reported stage that does not fit the computed phase.
+/// A priority in words.
+pub(super) fn priority_words(priority: Priority) -> &'static str {
+    match priority {
+        Priority::High => "High priority",
+        Priority::Medium => "Medium priority",
+        Priority::Low => "Low priority",
+    }
+}
+
+/// A resource type's heading: plural, capitalized.
+fn plural_title(kind: ResourceType) -> String {
+    let plural = match kind {
+        ResourceType::Research => "research".to_string(),
+        ResourceType::CaseStudy => "case studies".to_string(),
+        ResourceType::PolicyBrief => "policy briefs".to_string(),
+        ResourceType::Community => "communities".to_string(),
+        other => format!("{}s", other.label()),
+    };
+    let mut chars = plural.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
+/// A date in words, `January 15, 2026`; the text as it is when it is not `YYYY-MM-DD`.
+fn date_long(date: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    match date.parse::<jiff::civil::Date>() {
+        Ok(d) => format!("{} {}, {}", MONTHS[(d.month() - 1) as usize], d.day(), d.year()),
+        Err(_) => date.to_string(),
+    }
+}
+
+/// The note on a self-reported stage that does not fit the computed phase. It does not
+/// repeat what keeps the organization in its phase: the summary says that.
 fn stage_note(framework: &Framework, answers: &Answers, a: &Assessment) -> Option<String> {
     let question = framework.questions.get(framework.stage_question.as_deref()?)?;
     let stage = answers.get(&question.id)?.as_text();
@@ -323,27 +490,85 @@ fn stage_note(framework: &Framework, answers: &Answers, a: &Assessment) -> Optio
     let computed = if a.complete {
         "The answers show every phase met.".to_string()
     } else {
-        let phase = a.phases.iter().find(|p| p.id == a.phase.id)?;
-        let reasons = if phase.blockers.is_empty() {
-            String::new()
-        } else {
-            format!(": {}", phase.blockers.join("; "))
-        };
-        format!("The answers place you in {}{reasons}.", a.phase.name)
+        format!("The answers place you in {}.", a.phase.name)
     };
     Some(format!("{said} {computed}"))
 }
 
+/// Where the organization stands, in one sentence.
+fn headline(a: &Assessment, number: usize, of: usize) -> String {
+    if a.complete {
+        format!("{} has met every phase of the framework.", a.organization)
+    } else {
+        format!("{} is in phase {number} of {of}: {}.", a.organization, a.phase.name)
+    }
+}
+
+/// How the assessment is made, in one paragraph, from the framework's own numbers.
+fn method(framework: &Framework) -> String {
+    // Each scale once (the same values and points), in the words of the first question
+    // that uses it: "Yes 100, Partly 50, No 0".
+    let mut seen: Vec<Vec<(&String, &u32)>> = Vec::new();
+    let mut scales: Vec<String> = Vec::new();
+    for phase in &framework.phases {
+        for item in &phase.scoring {
+            let key: Vec<(&String, &u32)> = item.points.iter().collect();
+            if seen.contains(&key) {
+                continue;
+            }
+            let question = framework.questions.get(&item.question);
+            let words: Vec<String> = item
+                .points
+                .iter()
+                .map(|(value, points)| {
+                    let label = question.map_or_else(|| value.clone(), |q| q.label(value).to_string());
+                    format!("{label} {points}")
+                })
+                .collect();
+            seen.push(key);
+            scales.push(words.join(", "));
+        }
+    }
+    let mut thresholds: Vec<u32> = framework.phases.iter().map(|p| p.threshold).collect();
+    thresholds.sort_unstable();
+    thresholds.dedup();
+    let needed = match thresholds.as_slice() {
+        [one] => format!("{one}"),
+        [low, .., high] => format!("{low} to {high}, depending on the phase"),
+        [] => "its threshold".to_string(),
+    };
+    let gates = framework.phases.iter().any(|p| !p.gates.is_empty());
+    format!(
+        "Each phase scores 0 to 100, the weighted mean of its answers' points ({}; a question not yet answered, none). \
+A phase is met when it reaches {needed}{}, and its important tasks are done; the current phase is the earliest not met. \
+Each recommendation comes from a rule fired by the answers it names.",
+        scales.join("; "),
+        if gates {
+            ", the conditions the framework sets hold"
+        } else {
+            ""
+        }
+    )
+}
+
 /// Builds the report context.
-pub fn context(framework: &Framework, answers: &Answers, a: &Assessment, date: &str) -> ReportContext {
+pub fn context(
+    framework: &Framework,
+    answers: &Answers,
+    a: &Assessment,
+    date: &str,
+    options: &ReportOptions,
+    brand: Option<&Brand>,
+) -> ReportContext {
     let phase_name = |id: &str| framework.phases.iter().find(|p| p.id == id).map(|p| p.name.clone());
-    let profile = framework
+    let profile: Vec<AnswerInfo> = framework
         .questions
         .values()
         .filter(|q| q.role == Role::Profile)
         .map(|q| answer_info(framework, answers, &q.id))
         .collect();
-    let current = framework.phases.iter().find(|p| p.id == a.phase.id);
+    let current_index = framework.phase_index(&a.phase.id).unwrap_or(0);
+    let current = framework.phases.get(current_index);
     let current_result = a.phases.iter().find(|p| p.id == a.phase.id);
     let phases = a
         .phases
@@ -351,6 +576,13 @@ pub fn context(framework: &Framework, answers: &Answers, a: &Assessment, date: &
         .enumerate()
         .map(|(i, p)| {
             let is_current = !a.complete && p.id == a.phase.id;
+            let (status, status_label) = if p.met {
+                ("met", "met")
+            } else if is_current {
+                ("current", "current phase")
+            } else {
+                ("not met", "not yet met")
+            };
             PhaseInfo {
                 id: p.id.clone(),
                 number: i + 1,
@@ -360,14 +592,8 @@ pub fn context(framework: &Framework, answers: &Answers, a: &Assessment, date: &
                 threshold: p.threshold,
                 met: p.met,
                 current: is_current,
-                status: if p.met {
-                    "met"
-                } else if is_current {
-                    "current"
-                } else {
-                    "not met"
-                }
-                .to_string(),
+                status: status.to_string(),
+                status_label: status_label.to_string(),
                 blockers: p.blockers.clone(),
                 ours: framework.phases.get(i).is_some_and(|f| f.ours),
                 readiness_label: framework.phases.get(i).and_then(|f| f.readiness_label.clone()),
@@ -380,7 +606,7 @@ pub fn context(framework: &Framework, answers: &Answers, a: &Assessment, date: &
             .map(resource_info)
             .collect()
     };
-    let remaining_tasks: Vec<TaskInfo> = a
+    let mut remaining_tasks: Vec<TaskInfo> = a
         .remaining_tasks
         .iter()
         .map(|t| {
@@ -397,7 +623,7 @@ pub fn context(framework: &Framework, answers: &Answers, a: &Assessment, date: &
             }
         })
         .collect();
-    let recommendations: Vec<RecommendationInfo> = a
+    let mut recommendations: Vec<RecommendationInfo> = a
         .recommendations
         .iter()
         .map(|r| RecommendationInfo {
@@ -420,48 +646,132 @@ pub fn context(framework: &Framework, answers: &Answers, a: &Assessment, date: &
                 .collect(),
         })
         .collect();
-    // Every cited resource, once, grouped by type in the catalogue's order of types.
-    let cited: std::collections::HashSet<&str> = recommendations
+    let current_tasks: Vec<&TaskInfo> = remaining_tasks
         .iter()
-        .flat_map(|r| r.resources.iter())
-        .chain(remaining_tasks.iter().flat_map(|t| t.resources.iter()))
+        .filter(|t| !a.complete && t.phase == a.phase.id)
+        .collect();
+    let mut actions = super::actions::actions(&recommendations, &current_tasks);
+    let mut later_phases: Vec<LaterPhase> = if a.complete {
+        Vec::new()
+    } else {
+        framework
+            .phases
+            .iter()
+            .enumerate()
+            .skip(current_index + 1)
+            .map(|(i, p)| LaterPhase {
+                id: p.id.clone(),
+                number: i + 1,
+                name: p.name.clone(),
+                goal: p.goal.clone(),
+                ours: p.ours,
+                summary: p.summary.clone(),
+                tasks: remaining_tasks.iter().filter(|t| t.phase == p.id).cloned().collect(),
+            })
+            .collect()
+    };
+
+    // The resources the report shows, once each, grouped by type, in the order the report
+    // first shows them, and numbered in that order: printed reports refer to them as [n].
+    let mut shown: Vec<&str> = actions
+        .iter()
+        .flat_map(|x| x.resources.iter())
         .map(|r| r.id.as_str())
         .collect();
+    if options.detail == Detail::All {
+        shown.extend(
+            later_phases
+                .iter()
+                .flat_map(|p| p.tasks.iter())
+                .flat_map(|t| t.resources.iter())
+                .map(|r| r.id.as_str()),
+        );
+    }
     let mut resources_by_type: Vec<ResourceGroup> = Vec::new();
-    for resource in framework.resources.values().filter(|r| cited.contains(r.id.as_str())) {
+    for resource in shown.iter().filter_map(|id| framework.resources.get(*id)) {
         match resources_by_type.iter_mut().find(|g| g.kind == resource.kind) {
+            Some(group) if group.resources.iter().any(|r| r.id == resource.id) => {}
             Some(group) => group.resources.push(resource_info(resource)),
             None => resources_by_type.push(ResourceGroup {
                 kind: resource.kind,
                 label: resource.kind.label().to_string(),
+                title: plural_title(resource.kind),
                 resources: vec![resource_info(resource)],
             }),
         }
     }
-    let mut next_steps: Vec<NextStep> = recommendations
+    let mut numbers = std::collections::HashMap::new();
+    for (n, r) in resources_by_type
+        .iter_mut()
+        .flat_map(|g| g.resources.iter_mut())
+        .enumerate()
+    {
+        r.number = Some(n + 1);
+        numbers.insert(r.id.clone(), n + 1);
+    }
+    let number = |list: &mut Vec<ResourceInfo>| {
+        for r in list {
+            r.number = numbers.get(&r.id).copied();
+        }
+    };
+    actions.iter_mut().for_each(|x| number(&mut x.resources));
+    recommendations.iter_mut().for_each(|x| number(&mut x.resources));
+    remaining_tasks.iter_mut().for_each(|x| number(&mut x.resources));
+    later_phases
+        .iter_mut()
+        .flat_map(|p| p.tasks.iter_mut())
+        .for_each(|x| number(&mut x.resources));
+
+    let next_steps = actions
         .iter()
-        .map(|r| NextStep {
-            text: r.title.clone(),
-            priority: Some(r.priority),
+        .take(3)
+        .map(|x| NextStep {
+            number: x.number,
+            title: x.title.clone(),
+            label: x.label.clone(),
         })
         .collect();
-    next_steps.extend(
-        remaining_tasks
-            .iter()
-            .filter(|t| !a.complete && t.phase == a.phase.id)
-            .map(|t| NextStep {
-                text: format!("Complete the task: {}", t.title),
-                priority: None,
-            }),
-    );
-    let applicable = crate::assess::Effective::new(framework, answers).applicable;
-    let all_answers: Vec<AnswerInfo> = applicable
+    let unanswered: Vec<QuestionRef> = a
+        .unanswered
         .iter()
-        .map(|id| answer_info(framework, answers, id))
+        .map(|id| QuestionRef {
+            id: id.clone(),
+            title: framework
+                .questions
+                .get(id)
+                .map_or_else(|| id.clone(), |q| q.title.clone()),
+            phase: framework.questions.get(id).and_then(|q| q.phase.clone()),
+        })
         .collect();
+    // Every question that applies, by part: the answers in words, then what is unanswered.
+    let applicable = crate::assess::Effective::new(framework, answers).applicable;
+    let group = |title: String, phase: Option<&str>| {
+        let (answered, unanswered): (Vec<AnswerInfo>, Vec<AnswerInfo>) = applicable
+            .iter()
+            .filter(|id| {
+                framework
+                    .questions
+                    .get(**id)
+                    .is_some_and(|q| q.phase.as_deref() == phase)
+            })
+            .map(|id| answer_info(framework, answers, id))
+            .partition(|a| a.label.is_some());
+        AnswerGroup {
+            title,
+            phase: phase.map(str::to_string),
+            answers: answered,
+            unanswered,
+        }
+    };
+    let mut groups = vec![group("Profile".to_string(), None)];
+    groups.extend(framework.phases.iter().map(|p| group(p.name.clone(), Some(&p.id))));
+    groups.retain(|g| !g.answers.is_empty() || !g.unanswered.is_empty());
     let shows_ours = framework.phases.iter().any(|p| p.ours)
         || recommendations.iter().any(|r| r.ours)
-        || all_answers.iter().any(|q| q.ours);
+        || groups
+            .iter()
+            .flat_map(|g| g.answers.iter().chain(&g.unanswered))
+            .any(|q| q.ours);
     let ours_note = shows_ours.then(|| {
         let whose = framework
             .publisher
@@ -469,12 +779,16 @@ pub fn context(framework: &Framework, answers: &Answers, a: &Assessment, date: &
             .map_or("the publisher's".to_string(), |p| format!("{p}'s"));
         format!("Items marked * are this tool's own reading of the framework's documents, not {whose} words.")
     });
+    let of = framework.phases.len();
     ReportContext {
         generator: Generator {
             name: env!("CARGO_PKG_NAME").to_string(),
             version: env!("CARGO_PKG_VERSION").to_string(),
         },
         date: date.to_string(),
+        date_long: date_long(date),
+        options: options.clone(),
+        brand: brand.cloned(),
         framework: FrameworkInfo {
             id: framework.id.clone(),
             name: framework.name.clone(),
@@ -484,8 +798,11 @@ pub fn context(framework: &Framework, answers: &Answers, a: &Assessment, date: &
         },
         organization: a.organization.clone(),
         profile,
+        headline: headline(a, current_index + 1, of),
         phase: CurrentPhase {
             id: a.phase.id.clone(),
+            number: current_index + 1,
+            of,
             name: a.phase.name.clone(),
             goal: a.phase.goal.clone(),
             summary: current.and_then(|p| p.summary.clone()),
@@ -499,19 +816,12 @@ pub fn context(framework: &Framework, answers: &Answers, a: &Assessment, date: &
         complete: a.complete,
         stage_note: stage_note(framework, answers, a),
         phases,
+        actions,
+        next_steps,
+        later_phases,
         remaining_tasks,
-        unanswered: a
-            .unanswered
-            .iter()
-            .map(|id| QuestionRef {
-                id: id.clone(),
-                title: framework
-                    .questions
-                    .get(id)
-                    .map_or_else(|| id.clone(), |q| q.title.clone()),
-                phase: framework.questions.get(id).and_then(|q| q.phase.clone()),
-            })
-            .collect(),
+        answers: groups,
+        unanswered,
         not_applicable: a
             .not_applicable
             .iter()
@@ -522,13 +832,14 @@ pub fn context(framework: &Framework, answers: &Answers, a: &Assessment, date: &
             .iter()
             .map(|id| answer_info(framework, answers, id))
             .collect(),
-        answers: all_answers,
-        method: framework.method.clone(),
         ours_note,
         ignored: a.ignored.clone(),
         recommendations,
         resources_by_type,
-        next_steps,
+        method: match &framework.method {
+            Some(whose) => format!("{} {whose}", method(framework)),
+            None => method(framework),
+        },
         team: a.team.as_ref().map(|t| team_info(framework, t)),
         since: None,
     }
@@ -537,6 +848,17 @@ pub fn context(framework: &Framework, answers: &Answers, a: &Assessment, date: &
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_and_types_read_as_words() {
+        assert_eq!(date_long("2026-01-15"), "January 15, 2026");
+        assert_eq!(date_long("soon"), "soon");
+        assert_eq!(plural_title(ResourceType::CaseStudy), "Case studies");
+        assert_eq!(plural_title(ResourceType::MicroCredential), "Micro-credentials");
+        assert_eq!(plural_title(ResourceType::Research), "Research");
+        assert_eq!(status_label("unanswered"), "not yet answered");
+    }
+
     use crate::assess::assess;
     use crate::test_support::{mini, mini_answers};
 
@@ -544,7 +866,7 @@ mod tests {
         let fw = mini();
         let answers = mini_answers(pairs);
         let a = assess(&fw, &answers);
-        context(&fw, &answers, &a, "2026-01-15")
+        context(&fw, &answers, &a, "2026-01-15", &ReportOptions::default(), None)
     }
 
     #[test]
@@ -580,9 +902,30 @@ mod tests {
     }
 
     #[test]
-    fn the_next_steps_list_recommendations_then_the_current_phase_tasks() {
+    fn the_next_steps_are_the_first_actions_a_recommendation_then_the_current_phase_task() {
         let c = context_of(&[("one.decided", "no")]);
-        let steps: Vec<&str> = c.next_steps.iter().map(|s| s.text.as_str()).collect();
-        assert_eq!(steps, ["Decide", "Complete the task: Do the task"]);
+        let steps: Vec<(&str, &str)> = c
+            .next_steps
+            .iter()
+            .map(|s| (s.title.as_str(), s.label.as_str()))
+            .collect();
+        assert_eq!(
+            steps,
+            [
+                ("Decide", "High priority"),
+                ("Do the task", "Important task of this phase, not yet answered")
+            ]
+        );
+    }
+
+    #[test]
+    fn answers_are_grouped_by_part_with_what_is_unanswered_apart() {
+        let c = context_of(&[("one.decided", "no")]);
+        let groups: Vec<(&str, usize, usize)> = c
+            .answers
+            .iter()
+            .map(|g| (g.title.as_str(), g.answers.len(), g.unanswered.len()))
+            .collect();
+        assert_eq!(groups, [("Profile", 2, 1), ("Phase one", 1, 1), ("Phase two", 0, 1)]);
     }
 }

@@ -2,28 +2,39 @@
 //! Handlebars templates and their helpers, JSON, the text of `explain`, and the formats
 //! and sections everything is rendered in.
 
+mod actions;
+pub mod brand;
+mod conditions;
 mod context;
 pub mod csv;
+pub mod docx;
 pub mod escape;
+mod explain_doc;
 mod explain_text;
 pub mod format;
 mod helpers;
+mod image;
 mod json;
 mod partials;
+pub mod pdf;
 pub mod portfolio;
 mod team;
 mod templates;
 pub mod wrap;
 
+pub use brand::Brand;
+pub use conditions::in_words;
 pub use context::{
-    AnswerInfo, CurrentPhase, FrameworkInfo, Generator, NextStep, PhaseInfo, QuestionRef, RecommendationInfo,
-    ReportContext, ResourceGroup, ResourceInfo, TaskInfo, context,
+    ActionInfo, AnswerGroup, AnswerInfo, CurrentPhase, FrameworkInfo, Generator, LaterPhase, NextStep, PhaseInfo,
+    QuestionRef, RecommendationInfo, ReportContext, ReportOptions, ResourceGroup, ResourceInfo, TaskInfo, TaskState,
+    context,
 };
+pub use explain_doc::explanation_document;
 pub use explain_text::explanation;
-pub use format::{Format, Section};
+pub use format::{Detail, Format, Paper, Section};
 pub use json::json;
 pub use team::{GivenInfo, RespondentInfo, SpreadInfo, TeamInfo};
-pub use templates::{BUILT_IN, RenderOptions, render};
+pub use templates::{BUILT_IN, RenderOptions, render, render_data};
 
 /// Every helper a template can use, for messages and the README.
 pub fn helper_names() -> Vec<&'static str> {

@@ -10,7 +10,7 @@
 //! Templates render in strict mode: a field that does not exist is an error.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use handlebars::{Handlebars, RenderError, RenderErrorReason, TemplateError};
 
@@ -30,9 +30,9 @@ macro_rules! templates {
 
 /// Every built-in template: format folder, name, text.
 pub const BUILT_IN: &[(&str, &str, &str)] = templates![
-    "text": ["report", "summary", "phases", "tasks", "recommendations", "resources", "phase", "task", "recommendation", "resource", "team", "since"],
-    "markdown": ["report", "summary", "phases", "tasks", "recommendations", "resources", "phase", "task", "recommendation", "resource", "team", "since"],
-    "html": ["report", "summary", "phases", "tasks", "recommendations", "resources", "phase", "task", "recommendation", "resource", "chart", "style", "team", "since"],
+    "text": ["report", "summary", "phases", "actions", "later", "appendix", "resources", "phase", "action", "task", "resource", "brief", "team", "since"],
+    "markdown": ["report", "summary", "phases", "actions", "later", "appendix", "resources", "phase", "action", "task", "resource", "explain", "team", "since"],
+    "html": ["report", "summary", "phases", "actions", "later", "appendix", "resources", "phase", "action", "task", "resource", "chart", "style", "explain", "team", "since"],
 ];
 
 /// What to render.
@@ -44,6 +44,10 @@ pub struct RenderOptions {
     pub template_file: Option<PathBuf>,
     /// Render only this section.
     pub section: Option<Section>,
+    /// The width plain text wraps at; `None` for 78 columns.
+    pub width: Option<usize>,
+    /// Write terminal hyperlinks (OSC 8) in plain text.
+    pub hyperlinks: bool,
 }
 
 /// A template and where it came from, for messages.
@@ -142,23 +146,118 @@ fn render_error(sources: &[Source], err: &RenderError) -> Diagnostic {
     d
 }
 
-/// A compiled set of templates for one format, and where each came from.
+/// Renders a report (or one section of it) in `format`, one of the formats rendered
+/// through templates (not JSON or DOCX; a PDF's HTML).
+pub fn render(format: Format, context: &ReportContext, options: &RenderOptions) -> Result<String, Diagnostics> {
+    render_data(format, None, context, options)
+}
+
+/// Renders the built-in template `name` of `format` (or the report, a section or the
+/// user's template, as `options` say, when `name` is `None`) with any data. The built-in
+/// templates are compiled once per process for each format and helper settings;
+/// `--templates` and `--template` are read and compiled on every call.
+pub fn render_data(
+    format: Format,
+    name: Option<&str>,
+    data: &impl serde::Serialize,
+    options: &RenderOptions,
+) -> Result<String, Diagnostics> {
+    let settings = helpers::Settings {
+        width: options.width.unwrap_or(super::wrap::WIDTH),
+        hyperlinks: options.hyperlinks && matches!(format, Format::Text),
+    };
+    let entry = if let Some(name) = name {
+        Some(name.to_string())
+    } else if options.template_file.is_some() {
+        None
+    } else if let Some(section) = options.section {
+        Some(section.name().to_string())
+    } else {
+        Some("report".to_string())
+    };
+    if options.templates_dir.is_none()
+        && let Some(entry) = &entry
+    {
+        return render_with(&*built_in(format, settings)?, entry, data);
+    }
+    let mut sources = built_in_sources(format);
+    if let Some(dir) = &options.templates_dir {
+        for own in read_dir(dir).map_err(|d| Diagnostics(vec![d]))? {
+            match sources.iter_mut().find(|s| s.name == own.name) {
+                Some(existing) => *existing = own,
+                None => sources.push(own),
+            }
+        }
+    }
+    let entry = match (entry, &options.template_file) {
+        (Some(entry), _) => entry,
+        (None, Some(path)) => {
+            let mut own = read_template(path).map_err(|d| Diagnostics(vec![d]))?;
+            // The user's template must not shadow a partial it may include.
+            own.name = format!("custom:{}", own.name);
+            let name = own.name.clone();
+            sources.push(own);
+            name
+        }
+        (None, None) => "report".to_string(),
+    };
+    render_with(&compile(format, settings, sources)?, &entry, data)
+}
+
+/// A compiled set of templates, and where each came from.
 struct Compiled {
     registry: Handlebars<'static>,
     sources: Vec<Source>,
 }
 
-/// Compiles `sources` into a registry for `format`: every template is checked for nesting
-/// and compiled once.
-fn compile(format: Format, sources: Vec<Source>) -> Result<Compiled, Diagnostics> {
+/// The built-in templates of a format, as sources.
+fn built_in_sources(format: Format) -> Vec<Source> {
+    let dir = format.templates_dir().unwrap_or("text");
+    BUILT_IN
+        .iter()
+        .filter(|(f, _, _)| *f == dir)
+        .map(|(f, name, text)| Source {
+            name: (*name).to_string(),
+            file: format!("built-in:templates/{f}/{name}.hbs"),
+            text: (*text).to_string(),
+        })
+        .collect()
+}
+
+/// The built-in templates of `format` with the helpers' `settings`, compiled on first use
+/// and kept for the rest of the process (a process uses one or two settings).
+fn built_in(format: Format, settings: helpers::Settings) -> Result<Arc<Compiled>, Diagnostics> {
+    type Key = (Format, usize, bool);
+    type Cache = Mutex<Vec<(Key, Arc<Compiled>)>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let key = (format, settings.width, settings.hyperlinks);
+    let cache = CACHE.get_or_init(Mutex::default);
+    if let Some((_, compiled)) = cache
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .iter()
+        .find(|(k, _)| *k == key)
+    {
+        return Ok(Arc::clone(compiled));
+    }
+    let compiled = Arc::new(compile(format, settings, built_in_sources(format))?);
+    cache
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .push((key, Arc::clone(&compiled)));
+    Ok(compiled)
+}
+
+/// Compiles `sources` for `format`: every template is checked for nesting, then compiled.
+fn compile(format: Format, settings: helpers::Settings, sources: Vec<Source>) -> Result<Compiled, Diagnostics> {
     let mut registry = Handlebars::new();
     registry.set_strict_mode(true);
     match format {
-        Format::Html => registry.register_escape_fn(html_escape),
+        Format::Html | Format::Pdf => registry.register_escape_fn(html_escape),
         Format::Markdown => registry.register_escape_fn(markdown_escape),
-        Format::Text | Format::Json | Format::Csv => registry.register_escape_fn(text_escape),
+        Format::Text | Format::Json | Format::Csv | Format::Docx => registry.register_escape_fn(text_escape),
     }
-    helpers::register(&mut registry);
+    helpers::register(&mut registry, settings);
     let mut problems = Vec::new();
     for source in &sources {
         if let Some(at) = partials::too_deep(&source.text, partials::MAX_NESTING) {
@@ -180,77 +279,8 @@ fn compile(format: Format, sources: Vec<Source>) -> Result<Compiled, Diagnostics
     Ok(Compiled { registry, sources })
 }
 
-/// The built-in templates of a format folder, as sources.
-fn built_in_sources(dir: &str) -> Vec<Source> {
-    BUILT_IN
-        .iter()
-        .filter(|(f, _, _)| *f == dir)
-        .map(|(f, name, text)| Source {
-            name: (*name).to_string(),
-            file: format!("built-in:templates/{f}/{name}.hbs"),
-            text: (*text).to_string(),
-        })
-        .collect()
-}
-
-/// The built-in templates of `format`, compiled once per process: a report with neither
-/// `--templates` nor `--template` reuses them.
-fn built_in(format: Format) -> Result<&'static Compiled, Diagnostics> {
-    static TEXT: OnceLock<Result<Compiled, Diagnostics>> = OnceLock::new();
-    static MARKDOWN: OnceLock<Result<Compiled, Diagnostics>> = OnceLock::new();
-    static HTML: OnceLock<Result<Compiled, Diagnostics>> = OnceLock::new();
-    let cell = match format {
-        Format::Html => &HTML,
-        Format::Markdown => &MARKDOWN,
-        Format::Text | Format::Json | Format::Csv => &TEXT,
-    };
-    cell.get_or_init(|| compile(format, built_in_sources(format.templates_dir().unwrap_or("text"))))
-        .as_ref()
-        .map_err(Clone::clone)
-}
-
-/// Renders a report (or one section of it) in `format`, one of the formats rendered
-/// through templates (not JSON). The built-in templates are compiled once per process;
-/// `--templates` and `--template` are read and compiled on every call.
-pub fn render(format: Format, context: &ReportContext, options: &RenderOptions) -> Result<String, Diagnostics> {
-    let entry = if options.template_file.is_some() {
-        None
-    } else if let Some(section) = options.section {
-        Some(section.name().to_string())
-    } else {
-        Some("report".to_string())
-    };
-    if options.templates_dir.is_none()
-        && let Some(entry) = &entry
-    {
-        return render_with(built_in(format)?, entry, context);
-    }
-    let mut sources = built_in_sources(format.templates_dir().unwrap_or("text"));
-    if let Some(dir) = &options.templates_dir {
-        for own in read_dir(dir).map_err(|d| Diagnostics(vec![d]))? {
-            match sources.iter_mut().find(|s| s.name == own.name) {
-                Some(existing) => *existing = own,
-                None => sources.push(own),
-            }
-        }
-    }
-    let entry = match (entry, &options.template_file) {
-        (Some(entry), _) => entry,
-        (None, Some(path)) => {
-            let mut own = read_template(path).map_err(|d| Diagnostics(vec![d]))?;
-            // The user's template must not shadow a partial it may include.
-            own.name = format!("custom:{}", own.name);
-            let name = own.name.clone();
-            sources.push(own);
-            name
-        }
-        (None, None) => "report".to_string(),
-    };
-    render_with(&compile(format, sources)?, &entry, context)
-}
-
 /// Renders `entry` from a compiled set, after checking that no partial includes itself.
-fn render_with(compiled: &Compiled, entry: &str, context: &ReportContext) -> Result<String, Diagnostics> {
+fn render_with(compiled: &Compiled, entry: &str, data: &impl serde::Serialize) -> Result<String, Diagnostics> {
     let Compiled { registry, sources } = compiled;
     partials::check_recursion(entry, |name| {
         let template = registry.get_template(name)?;
@@ -259,6 +289,6 @@ fn render_with(compiled: &Compiled, entry: &str, context: &ReportContext) -> Res
     })
     .map_err(Diagnostics::one)?;
     registry
-        .render(entry, context)
+        .render(entry, data)
         .map_err(|err| Diagnostics(vec![render_error(sources, &err)]))
 }

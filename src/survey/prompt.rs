@@ -19,6 +19,7 @@ use super::store::AnswersFile;
 use super::{Heading, Mode, Survey, heading, parse_input};
 use crate::answers::{AnswerValue, Answers};
 use crate::report::escape::{one_line, terminal_safe};
+use crate::report::in_words;
 use crate::rules::{AnswerKind, Framework, Question};
 
 /// How a survey ended.
@@ -74,10 +75,19 @@ fn render_config() -> RenderConfig<'static> {
     }
 }
 
-/// Writes `text`, wrapped, each line after `indent`.
+/// The width notes wrap at: the terminal's (less one column, which some terminals wrap
+/// at), at most 100 and at least 30; 78 when it cannot be told.
+fn width() -> usize {
+    terminal_size::terminal_size_of(std::io::stderr())
+        .map_or(78, |(w, _)| usize::from(w.0).saturating_sub(1))
+        .clamp(30, 100)
+}
+
+/// Writes `text`, wrapped at word boundaries to the terminal's width (a word longer than a
+/// line, such as a link, stays whole), each line after `indent`.
 fn note(out: &mut dyn Write, text: &str, indent: &str) {
     let text = terminal_safe(text);
-    let options = textwrap::Options::new(78)
+    let options = textwrap::Options::new(width())
         .initial_indent(indent)
         .subsequent_indent(indent)
         .break_words(false)
@@ -117,7 +127,11 @@ fn show_help(out: &mut dyn Write, framework: &Framework, question: &Question) {
         None => note(out, "The documents say no more about this question.", "  "),
     }
     if let Some(condition) = &question.when {
-        note(out, &format!("Asked only when {condition}."), "  ");
+        note(
+            out,
+            &format!("Asked only when {}.", in_words(framework, condition)),
+            "  ",
+        );
     }
     match question.kind {
         AnswerKind::Text => note(out, "The answer: any text.", "  "),
@@ -133,6 +147,7 @@ fn show_help(out: &mut dyn Write, framework: &Framework, question: &Question) {
             let duration = r.duration.as_ref().map(|d| format!(", {d}")).unwrap_or_default();
             note(out, &format!("- {} ({}{duration})", r.title, r.kind.label()), "    ");
             if let Some(url) = &r.url {
+                // A link is never broken across lines, however narrow the terminal.
                 let _ = writeln!(out, "      {url}");
             }
         }
@@ -355,11 +370,14 @@ pub fn run(
                     let condition = question
                         .when
                         .as_ref()
-                        .map(|c| format!(" (asked only when {c})"))
+                        .map(|c| format!(" (it is asked only when {})", in_words(framework, c)))
                         .unwrap_or_default();
                     note(
                         out,
-                        &format!("The answer to {id} is removed: the question no longer applies{condition}."),
+                        &format!(
+                            "The answer to “{}” is removed: the question no longer applies{condition}.",
+                            question.title
+                        ),
                         "  ",
                     );
                 }

@@ -1,11 +1,11 @@
-//! Text helpers: `wrap`, `pad`, `lpad`, `capitalize`.
+//! Text helpers: `wrap`, `link`, `pad`, `lpad`, `capitalize`.
 
 use handlebars::{
     Context, Handlebars, Helper, HelperDef, HelperResult, JsonRender, Output, RenderContext, RenderErrorReason,
     Renderable, StringOutput,
 };
 
-use crate::report::wrap::{WIDTH, wrapped};
+use crate::report::wrap::wrapped;
 
 /// The widest `pad`, `lpad` and `wrap` go, in characters; a wider one is a template error.
 pub const MAX_WIDTH: u64 = 1000;
@@ -31,8 +31,12 @@ fn shown(value: &serde_json::Value) -> String {
     }
 }
 
-/// `{{#wrap indent="  "}}…{{/wrap}}`: renders the block, then wraps it at 78 columns (`width=N` to change).
-pub(super) struct Wrap;
+/// `{{#wrap indent="  "}}…{{/wrap}}`: renders the block, then wraps it at the report's width
+/// (78 columns, or the terminal's; `width=N` to change).
+pub(super) struct Wrap {
+    /// The width when the template gives none.
+    pub width: usize,
+}
 
 impl HelperDef for Wrap {
     fn call<'reg: 'rc, 'rc>(
@@ -51,7 +55,7 @@ impl HelperDef for Wrap {
         }
         let width = match h.hash_get("width") {
             Some(w) => width(Some(w.value()), "wrap", 1)?,
-            None => WIDTH,
+            None => self.width,
         };
         let mut inner = StringOutput::new();
         if let Some(t) = h.template() {
@@ -61,6 +65,34 @@ impl HelperDef for Wrap {
             .into_string()
             .map_err(|e| RenderErrorReason::Other(e.to_string()))?;
         out.write(&wrapped(&text, &indent, width))?;
+        Ok(())
+    }
+}
+
+/// `{{link url text}}`: the text, made a hyperlink (OSC 8) on a terminal that shows them;
+/// the text alone elsewhere, or when the link is null.
+pub(super) struct Link {
+    /// Whether to write terminal hyperlinks.
+    pub enabled: bool,
+}
+
+impl HelperDef for Link {
+    fn call<'reg: 'rc, 'rc>(
+        &self,
+        h: &Helper<'rc>,
+        _: &'reg Handlebars<'reg>,
+        _: &'rc Context,
+        _: &mut RenderContext<'reg, 'rc>,
+        out: &mut dyn Output,
+    ) -> HelperResult {
+        let url = h.param(0).and_then(|p| p.value().as_str()).unwrap_or_default();
+        let text = param_str(h, 1);
+        // An address with a control character could end the sequence early: never linked.
+        if self.enabled && !url.is_empty() && !url.chars().any(char::is_control) {
+            out.write(&format!("\x1b]8;;{url}\x1b\\{text}\x1b]8;;\x1b\\"))?;
+        } else {
+            out.write(&text)?;
+        }
         Ok(())
     }
 }
