@@ -57,7 +57,7 @@ screenshot() { # file.html file.png width height [colour]
 
 # The texts a report must hold: the organization, then each recommendation's title.
 expected_words() {
-  "$bin" assess "$1" --format json \
+  "$bin" assess "$1" --format json --date 2026-01-15 \
     | python3 -c 'import json,sys; a=json.load(sys.stdin); print(a["organization"]); [print(r["title"]) for r in a["recommendations"]]'
 }
 

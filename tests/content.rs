@@ -33,6 +33,23 @@ struct Sources {
     phases: Vec<SourcePhase>,
     questions: Vec<SourceQuestion>,
     resources: Vec<SourceResource>,
+    timeline: Vec<SourceActivity>,
+    feedback: Vec<SourceFeedback>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourceActivity {
+    document: String,
+    activity: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SourceFeedback {
+    document: String,
+    group: String,
+    question: String,
 }
 
 #[derive(Deserialize)]
@@ -593,6 +610,77 @@ fn every_built_in_framework_passes_its_golden_cases() {
                 fw.id,
                 phase.id
             );
+        }
+    }
+}
+
+/// CTQ's implementation timeline: the guide's eight activities, word for word and in
+/// order, and only the order rules whose limits are ours are marked so.
+#[test]
+fn ctq_timeline_activities_are_the_guides_in_order() {
+    let sources = sources();
+    let fw = ctq();
+    let timeline = fw.timeline.as_ref().expect("the CTQ framework declares a timeline");
+    let expected: Vec<&str> = sources
+        .timeline
+        .iter()
+        .filter(|a| sources.framework_of(&a.document) == "ctq")
+        .map(|a| a.activity.as_str())
+        .collect();
+    let titles: Vec<&str> = timeline.activities.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, expected);
+    assert!(timeline.activities.iter().all(|a| !a.ours));
+    for rule in &timeline.order {
+        assert_eq!(
+            rule.ours,
+            rule.min_days > 0 || rule.max_days.is_some(),
+            "{} -> {}: a day limit is ours, an order alone is the guide's",
+            rule.before,
+            rule.after
+        );
+    }
+    assert!(dp().timeline.is_none(), "the roadmap gives no timeline");
+}
+
+/// CTQ's sample survey questions: every one asked, word for word, in its group and order;
+/// every question that is not one of them is marked ours; the kinds of answer are ours.
+#[test]
+fn ctq_feedback_questions_are_the_documents_in_their_groups() {
+    let sources = sources();
+    let fw = ctq();
+    let survey = fw.feedback.as_ref().expect("the CTQ framework ships a feedback survey");
+    let groups: Vec<&str> = survey.groups.iter().map(|g| g.title.as_str()).collect();
+    let mut expected_groups: Vec<&str> = Vec::new();
+    for f in &sources.feedback {
+        assert_eq!(sources.framework_of(&f.document), "ctq");
+        if !expected_groups.contains(&f.group.as_str()) {
+            expected_groups.push(&f.group);
+        }
+    }
+    assert_eq!(groups, expected_groups);
+    for group in &survey.groups {
+        let expected: Vec<&str> = sources
+            .feedback
+            .iter()
+            .filter(|f| f.group == group.title)
+            .map(|f| f.question.as_str())
+            .collect();
+        let documents: Vec<&str> = group
+            .questions
+            .iter()
+            .filter(|q| !q.ours)
+            .map(|q| q.text.as_str())
+            .collect();
+        assert_eq!(documents, expected, "{}", group.title);
+        for q in &group.questions {
+            assert!(q.kind_ours, "{}: the kind of answer is readiness's choice", q.id);
+            if q.ours {
+                assert!(
+                    q.when.is_some(),
+                    "{}: a question of our own is asked only where it applies",
+                    q.id
+                );
+            }
         }
     }
 }

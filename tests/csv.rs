@@ -138,3 +138,74 @@ fn a_batch_is_byte_identical_across_runs_and_sorted_by_path() {
     assert_eq!(files, sorted);
     assert_eq!(files.len(), 300);
 }
+
+/// The participant survey's CSV: the documented columns, one row per question in the
+/// JSON's order, options one per column, as a form tool's import reads them.
+#[test]
+fn the_feedback_survey_reads_back_in_the_documented_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("fees.toml"),
+        "[profile]\norganization = \"=Harbor, \\\"Point\\\"\"\norg_type = \"district\"\n\n[how]\nfee_based = \"yes\"\n",
+    )
+    .unwrap();
+    let (csv, ok) = readiness(dir.path(), &["feedback-survey", "fees.toml", "--format", "csv"]);
+    assert!(ok);
+    let (json, _) = readiness(dir.path(), &["feedback-survey", "fees.toml", "--format", "json"]);
+    let form: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let rows = python_rows(&csv);
+    let questions: Vec<&serde_json::Value> = form["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["questions"].as_array().unwrap().iter().map(move |q| (s, q)))
+        .map(|(_, q)| q)
+        .collect();
+    let width = questions
+        .iter()
+        .map(|q| q["choices"].as_array().unwrap().len())
+        .max()
+        .unwrap();
+    let mut header = vec!["id", "section", "number", "question", "type", "required", "kind"]
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
+    header.extend((1..=width).map(|n| format!("choice {n}")));
+    assert_eq!(rows[0], header);
+    assert_eq!(rows.len(), 1 + questions.len());
+    for (row, q) in rows[1..].iter().zip(&questions) {
+        assert_eq!(row.len(), header.len(), "{row:?}");
+        assert_eq!(row[0], q["id"].as_str().unwrap());
+        assert_eq!(row[2], q["number"].to_string());
+        assert_eq!(row[4], q["type"].as_str().unwrap());
+        assert!(["Short answer", "Paragraph", "Multiple choice"].contains(&row[4].as_str()));
+        assert_eq!(row[5], if q["required"].as_bool().unwrap() { "yes" } else { "no" });
+        let choices: Vec<&str> = q["choices"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap())
+            .collect();
+        assert_eq!(row[7..7 + choices.len()], choices[..], "{row:?}");
+        assert!(row[7 + choices.len()..].iter().all(String::is_empty), "{row:?}");
+        assert_eq!(row[4] == "Multiple choice", !choices.is_empty(), "{row:?}");
+    }
+    // The four groups, in order; the fee question is there because the plan includes fees;
+    // the organization's name, a formula-like text with a comma and quotes, stays one cell.
+    let sections: Vec<&str> = rows[1..].iter().map(|r| r[1].as_str()).fold(Vec::new(), |mut v, s| {
+        if v.last() != Some(&s) {
+            v.push(s);
+        }
+        v
+    });
+    assert_eq!(
+        sections,
+        ["General questions", "The process", "The content", "The application"]
+    );
+    assert!(rows.iter().any(|r| r[0] == "general.fee"));
+    let need = rows.iter().find(|r| r[0] == "content.need").unwrap();
+    assert_eq!(
+        need[3],
+        "What is the level of need for that type of content in =Harbor, \"Point\"?"
+    );
+}

@@ -32,6 +32,7 @@ fn rule_file_schemas_are_current() {
         (SchemaKind::Recommendations, "recommendations"),
         (SchemaKind::Resources, "resources"),
         (SchemaKind::Tests, "tests"),
+        (SchemaKind::Feedback, "feedback"),
         (SchemaKind::Rules, "rules"),
     ] {
         let schema = file_schema(kind).expect("a rule-file kind has a fixed schema");
@@ -85,6 +86,7 @@ fn expected_schema(relative: &Path) -> String {
         ("rules", "recommendations.toml") => "recommendations".into(),
         ("rules", "resources.toml") => "resources".into(),
         ("rules", "tests.toml") => "tests".into(),
+        ("questionnaires", "feedback.toml") => "feedback".into(),
         ("questionnaires", _) => "questionnaire".into(),
         ("samples", _) => "answers-ctq".into(),
         other => panic!("no schema known for {other:?}"),

@@ -262,6 +262,11 @@ fn a_full_run_of_the_default_framework_with_help_on_demand() {
                 pty.wait_for("Asked only when you answered “Have I (we) determined");
                 pty.answer(&format!("{progress} Is this a shared theory"), ENTER);
             }
+            16 => {
+                // The timeline question offers to enter the dates; the default is not now.
+                pty.send(ENTER);
+                pty.answer("Enter the dates of the implementation timeline now?", ENTER);
+            }
             _ => pty.send(ENTER),
         }
     }
@@ -713,4 +718,73 @@ fn dont_know_and_a_note_are_saved_with_the_answer() {
     );
     let json: serde_json::Value = serde_json::from_str(&common::stdout(&out)).unwrap();
     assert_eq!(json["dont_know"], serde_json::json!(["one.decided"]));
+}
+
+/// Answers to every question of the default framework but the timeline's, and an action
+/// plan written by hand.
+const ALL_BUT_THE_TIMELINE: &str = "[profile]\norganization = \"Lakeside\"\norg_type = \"district\"\neducators = 300\nstage = \"planning\"\n\n\
+[why]\nvalue_proposition = \"yes\"\npossibilities = \"yes\"\ngoals = \"yes\"\ntheory_of_action = \"yes\"\nshared_theory = \"yes\"\ncapacity = \"done\"\nleader_support = \"done\"\n\n\
+[how]\nwhich_microcredentials = \"yes\"\nfee_based = \"no\"\nincentives = \"yes\"\nsupport_model = \"yes\"\npromotion = \"done\"\nrecruitment = \"in_progress\"\n\n\
+[implement]\nfeedback = \"yes\"\nlaunch_event = \"not_started\"\nsupport = \"not_started\"\ndata = \"not_started\"\n\n\
+# Kept by hand.\n[action_plan.\"how.recruitment\"]\nowner = \"Dana\"\ndue = 2027-09-24\n\n\
+[timeline]\ncoaching = { start = 2027-10-20, end = 2028-01-26, location = \"Library\" }\n";
+
+#[test]
+fn the_timeline_question_offers_to_enter_the_dates_and_saves_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("lakeside.toml");
+    std::fs::write(&file, ALL_BUT_THE_TIMELINE).unwrap();
+    let mut pty = Pty::spawn(dir.path(), &["survey", "lakeside.toml"], "> out.txt");
+    pty.answer("What is the best timeline", ENTER);
+    pty.answer(
+        "Enter the dates of the implementation timeline now?",
+        &format!("y{ENTER}"),
+    );
+    pty.answer(
+        "Recruitment (List all times, dates, locations):",
+        &format!("2027-08-30 to 2027-09-24{ENTER}"),
+    );
+    // A date that is not one is refused where it is typed, and asked again.
+    pty.answer(
+        "Initial meeting and/or training (Time, date, location):",
+        &format!("2027-10-32{ENTER}"),
+    );
+    pty.wait_for("is not a date");
+    for _ in 0.."2027-10-32".len() {
+        pty.send("\u{7f}");
+    }
+    pty.send(&format!("2027-10-06{ENTER}"));
+    pty.answer("Survey participants:", ENTER);
+    // Coaching keeps its place and location; the new range replaces the old one.
+    pty.answer(
+        "Coaching sessions/support sessions:",
+        &format!("2027-10-13 to 2028-01-19{ENTER}"),
+    );
+    for _ in 0..4 {
+        pty.send(ENTER);
+    }
+    let (code, shown) = pty.finish();
+    assert_eq!(code, 0, "{shown}");
+    let text = read(&file);
+    assert!(text.contains("timeline = \"yes\""), "{text}");
+    assert!(
+        text.contains("[action_plan.\"how.recruitment\"]\nowner = \"Dana\"\ndue = 2027-09-24\n"),
+        "the action plan is kept: {text}"
+    );
+    assert!(
+        text.contains(
+            "[timeline]\ncoaching = { start = 2027-10-13, end = 2028-01-19, location = \"Library\" }\nrecruitment = { start = 2027-08-30, end = 2027-09-24 }\ntraining = 2027-10-06\n"
+        ),
+        "{text}"
+    );
+    assert!(
+        !text.contains("survey ="),
+        "an empty line leaves an activity undated: {text}"
+    );
+    // The file is a valid answers file with the dates in it.
+    let plan = common::stdout(&common::readiness(
+        dir.path(),
+        &["plan", "lakeside.toml", "--date", "2027-05-03", "--format", "json"],
+    ));
+    assert!(plan.contains("\"start\": \"2027-08-30\""), "{plan}");
 }

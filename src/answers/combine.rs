@@ -133,6 +133,18 @@ pub fn combine(framework: &Framework, files: &[Respondents]) -> Result<Combined,
         values.insert(question.id.clone(), value);
     }
     let assessed = files.iter().filter_map(|f| f.answers.assessed.clone()).max();
+    // The action plan and the timeline are the team's: for each task, recommendation or
+    // activity, the entry of the first file that gives one.
+    let mut plan = IndexMap::new();
+    let mut timeline = IndexMap::new();
+    for file in files {
+        for (id, entry) in &file.answers.plan {
+            plan.entry(id.clone()).or_insert_with(|| entry.clone());
+        }
+        for (id, dates) in &file.answers.timeline {
+            timeline.entry(id.clone()).or_insert_with(|| dates.clone());
+        }
+    }
     Ok(Combined {
         answers: Answers {
             values,
@@ -144,6 +156,8 @@ pub fn combine(framework: &Framework, files: &[Respondents]) -> Result<Combined,
             gone: Vec::new(),
             warnings: Vec::new(),
             notes: IndexMap::new(),
+            plan,
+            timeline,
         },
         warnings,
     })

@@ -6,13 +6,15 @@ pub mod blank;
 pub mod combine;
 mod json;
 mod overrides;
+pub mod plan;
 mod read;
 pub mod schema;
 pub mod team_file;
 mod value;
 
-pub use crate::rules::META_SECTION;
+pub use crate::rules::{META_SECTION, PLAN_SECTION, TIMELINE_SECTION};
 pub use overrides::apply_overrides;
+pub use plan::{Dates, PlanEntry};
 pub use read::{Syntax, from_table, from_text, parse, parse_unfinished};
 pub use schema::schema;
 pub use value::{AnswerValue, Answers, Member, RESPONDENT_SECTION, Respondent, TEAM_SECTION};

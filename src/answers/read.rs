@@ -15,7 +15,7 @@ use std::collections::HashMap;
 use super::json;
 use crate::diagnostic::{Diagnostic, Diagnostics, LineIndex, Severity, closest, quoted};
 use crate::io::SourceFile;
-use crate::rules::{AnswerKind, DONT_KNOW, Framework, NOT_APPLICABLE, Question};
+use crate::rules::{AnswerKind, DONT_KNOW, Framework, NOT_APPLICABLE, PLAN_SECTION, Question, TIMELINE_SECTION};
 
 /// The syntax of an answers file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,16 +38,21 @@ impl Syntax {
 }
 
 /// A value read from a file, before it is checked against its question.
-enum RawValue {
+pub(super) enum RawValue {
     String(String),
     Integer(i64),
     /// A TOML date or date-time, as written.
     Date(String),
+    /// `true` or `false`.
+    Boolean(bool),
     Other(&'static str),
     /// `{ answer = ..., note = "..." }`: an answer with a note on it.
     Noted(Box<RawValue>, String),
     /// A table that is not an answer with a note: what is wrong with it.
     BadTable(String),
+    /// A table with keys other than `answer` and `note` (an entry of `[action_plan]` or
+    /// `[timeline]`): its keys and values, in order.
+    Fields(Vec<(String, RawValue)>),
 }
 
 /// The keys of an answer written as a table: `{ answer = "partly", note = "why" }`.
@@ -57,12 +62,16 @@ const NOTE_KEY: &str = "note";
 /// Reads an answer written as a table from its keys and values: `answer` (the answer) and
 /// `note` (text), nothing else.
 fn noted<V>(entries: impl IntoIterator<Item = (String, V)>, value: impl Fn(V) -> RawValue) -> RawValue {
+    let entries: Vec<(String, RawValue)> = entries.into_iter().map(|(k, v)| (k, value(v))).collect();
+    if entries.iter().any(|(k, _)| k != ANSWER_KEY && k != NOTE_KEY) {
+        return RawValue::Fields(entries);
+    }
     let mut answer = None;
     let mut note = None;
     for (key, v) in entries {
         match key.as_str() {
-            ANSWER_KEY => answer = Some(value(v)),
-            NOTE_KEY => match value(v) {
+            ANSWER_KEY => answer = Some(v),
+            NOTE_KEY => match v {
                 RawValue::String(text) => note = Some(text),
                 _ => return RawValue::BadTable("`note` must be a text".into()),
             },
@@ -74,7 +83,7 @@ fn noted<V>(entries: impl IntoIterator<Item = (String, V)>, value: impl Fn(V) ->
         }
     }
     match (answer, note) {
-        (Some(RawValue::Noted(..) | RawValue::BadTable(_)), _) => {
+        (Some(RawValue::Noted(..) | RawValue::BadTable(_) | RawValue::Fields(_)), _) => {
             RawValue::BadTable("an answer cannot be a table".into())
         }
         (Some(answer), Some(note)) => RawValue::Noted(Box::new(answer), note),
@@ -85,20 +94,20 @@ fn noted<V>(entries: impl IntoIterator<Item = (String, V)>, value: impl Fn(V) ->
     }
 }
 
-struct RawAnswer {
-    section: String,
-    key: String,
-    value: RawValue,
+pub(super) struct RawAnswer {
+    pub(super) section: String,
+    pub(super) key: String,
+    pub(super) value: RawValue,
     /// Where the value is, as the syntax gives it.
-    at: At,
+    pub(super) at: At,
     /// Where the key is.
-    key_at: At,
+    pub(super) key_at: At,
 }
 
 /// Where something is in an answers file: a byte range (TOML), a line and column (JSON),
 /// or nowhere known. Lines and columns are worked out only for problems.
 #[derive(Debug, Clone)]
-enum At {
+pub(super) enum At {
     Span(Range<usize>),
     LineCol(usize, usize),
     Unknown,
@@ -306,7 +315,7 @@ fn toml_value(value: &Spanned<DeValue<'_>>) -> RawValue {
             Err(_) => RawValue::Other("a number too large"),
         },
         DeValue::Float(_) => RawValue::Other("a decimal number"),
-        DeValue::Boolean(_) => RawValue::Other("a boolean"),
+        DeValue::Boolean(b) => RawValue::Boolean(*b),
         DeValue::Datetime(d) => RawValue::Date(d.to_string()),
         DeValue::Array(_) => RawValue::Other("a list"),
         DeValue::Table(t) => noted(t.iter().map(|(k, v)| (k.get_ref().to_string(), v)), |v| {
@@ -449,7 +458,7 @@ fn json_value(value: serde_json::Value) -> RawValue {
             Some(i) => RawValue::Integer(i),
             None => RawValue::Other("a decimal number"),
         },
-        serde_json::Value::Bool(_) => RawValue::Other("a boolean"),
+        serde_json::Value::Bool(b) => RawValue::Boolean(b),
         serde_json::Value::Null => RawValue::Other("null"),
         serde_json::Value::Array(_) => RawValue::Other("a list"),
         serde_json::Value::Object(o) => noted(o, |v| match v {
@@ -457,6 +466,7 @@ fn json_value(value: serde_json::Value) -> RawValue {
             serde_json::Value::Number(n) => n
                 .as_i64()
                 .map_or(RawValue::Other("a decimal number"), RawValue::Integer),
+            serde_json::Value::Bool(b) => RawValue::Boolean(b),
             _ => RawValue::Other("something that is not text or a whole number"),
         }),
     }
@@ -474,6 +484,9 @@ fn check(framework: &Framework, file: &Source<'_>, raw: RawFile, require: bool) 
     let mut problems = Vec::new();
     let (meta, rest): (Vec<RawAnswer>, Vec<RawAnswer>) =
         raw.answers.into_iter().partition(|a| a.section == META_SECTION);
+    let (planned, rest): (Vec<RawAnswer>, Vec<RawAnswer>) = rest
+        .into_iter()
+        .partition(|a| a.section == PLAN_SECTION || a.section == TIMELINE_SECTION);
     let mut answers = Answers::default();
     if !read_meta(framework, file, meta, &mut answers, &mut problems) {
         return Err(Diagnostics(problems));
@@ -495,6 +508,9 @@ fn check(framework: &Framework, file: &Source<'_>, raw: RawFile, require: bool) 
         ));
     }
     let old = other_version.is_some();
+    super::plan::read(framework, planned, &mut answers, &mut problems, &|at, message| {
+        error_at(file, at, message)
+    });
     let (who, values, notes) = check_part(framework, file, rest, Part::Top, old, &mut answers.gone, &mut problems);
     answers.values = values;
     answers.notes = notes;
@@ -744,6 +760,16 @@ fn typed(question: &Question, value: RawValue) -> Result<AnswerValue, String> {
     match (question.kind, value) {
         (_, RawValue::Noted(..)) => Err("an answer cannot be a table".to_string()),
         (_, RawValue::BadTable(message)) => Err(message),
+        (_, RawValue::Fields(fields)) => Err(fields
+            .iter()
+            .find_map(|(key, value)| match (key.as_str(), value) {
+                (ANSWER_KEY, _) | (NOTE_KEY, RawValue::String(_)) => None,
+                (NOTE_KEY, _) => Some("`note` must be a text".to_string()),
+                (other, _) => Some(format!(
+                    "unknown key `{other}`: an answer with a note is written {{ answer = ..., note = \"...\" }}"
+                )),
+            })
+            .unwrap_or_default()),
         (AnswerKind::Choice, RawValue::String(s)) if s == NOT_APPLICABLE && question.not_applicable => {
             Ok(AnswerValue::NotApplicable)
         }
@@ -780,6 +806,7 @@ fn typed(question: &Question, value: RawValue) -> Result<AnswerValue, String> {
             "found the number {n} where a text is wanted (put it in quotes)"
         )),
         (_, RawValue::Date(_)) => Err("found a date".to_string()),
+        (_, RawValue::Boolean(_)) => Err("found a boolean".to_string()),
         (_, RawValue::Other(what)) => Err(format!("found {what}")),
     }
 }

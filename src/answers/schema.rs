@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
-use super::{META_SECTION, RESPONDENT_SECTION, TEAM_SECTION};
+use super::{META_SECTION, PLAN_SECTION, RESPONDENT_SECTION, TEAM_SECTION, TIMELINE_SECTION};
 use crate::rules::{AnswerKind, Framework};
 
 /// The JSON Schema of an answers file for a framework: each question with its allowed values.
@@ -86,10 +86,69 @@ pub fn schema(framework: &Framework) -> Value {
                 .push(json!(key));
         }
     }
+    let plan_entry = json!({
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+            "owner": {"type": "string", "description": "Who sees to it."},
+            "due": {"type": "string", "format": "date", "description": "The day it is due, YYYY-MM-DD (a TOML date such as 2026-03-01)."},
+            "status": {"type": "string", "description": "Where it stands, in the owner's words."},
+        },
+    });
+    let plan_properties: Map<String, Value> = super::plan::plan_ids(framework)
+        .into_iter()
+        .map(|id| (id.to_string(), plan_entry.clone()))
+        .collect();
+    sections.insert(
+        PLAN_SECTION.to_string(),
+        json!({
+            "type": "object",
+            "additionalProperties": false,
+            "description": "The action plan (optional): an owner, a due date and a status for any important task (`[action_plan.\"how.recruitment\"]`) or recommendation (`[action_plan.how-support-model]`).",
+            "properties": plan_properties,
+        }),
+    );
+    if let Some(timeline) = &framework.timeline {
+        let date = json!({"type": "string", "format": "date"});
+        let range = json!({
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+                "date": {"type": "string", "format": "date", "description": "The day (instead of start and end)."},
+                "start": {"type": "string", "format": "date", "description": "The first day."},
+                "end": {"type": "string", "format": "date", "description": "The last day."},
+                "done": {"type": "boolean", "description": "The activity is done."},
+                "location": {"type": "string", "description": "Where it happens."},
+            },
+        });
+        let activities: Map<String, Value> = timeline
+            .activities
+            .iter()
+            .map(|a| {
+                let mut description = a.title.clone();
+                if let Some(help) = &a.help {
+                    description.push_str(&format!(" ({help})"));
+                }
+                (
+                    a.id.clone(),
+                    json!({"anyOf": [date.clone(), range.clone()], "description": description}),
+                )
+            })
+            .collect();
+        sections.insert(
+            TIMELINE_SECTION.to_string(),
+            json!({
+                "type": "object",
+                "additionalProperties": false,
+                "description": "The implementation timeline's dates (optional): a date, or { start = ..., end = ... }, per activity.",
+                "properties": activities,
+            }),
+        );
+    }
     // A team's combined file (`readiness combine`): each respondent's own answers.
     let mut member = who(true);
     for (name, section) in &sections {
-        if name != META_SECTION && name != RESPONDENT_SECTION {
+        if ![META_SECTION, RESPONDENT_SECTION, PLAN_SECTION, TIMELINE_SECTION].contains(&name.as_str()) {
             let mut section = section.clone();
             if let Some(o) = section.as_object_mut() {
                 o.remove("required");

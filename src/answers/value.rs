@@ -3,6 +3,7 @@
 use indexmap::IndexMap;
 use serde::Serialize;
 
+use super::plan::{Dates, PlanEntry};
 use crate::condition;
 use crate::diagnostic::Diagnostic;
 use crate::rules::{DONT_KNOW, NOT_APPLICABLE};
@@ -85,6 +86,11 @@ pub struct Answers {
     pub gone: Vec<String>,
     /// Problems that do not stop the answers from being used.
     pub warnings: Vec<Diagnostic>,
+    /// The action plan (`[action_plan]`): owner, due date and status by task or recommendation id,
+    /// in file order.
+    pub plan: IndexMap<String, PlanEntry>,
+    /// The timeline's dates (`[timeline]`), by activity id, in file order.
+    pub timeline: IndexMap<String, Dates>,
 }
 
 /// The table of an answers file that says who answered (`name`, `role`), not a question section.

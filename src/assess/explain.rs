@@ -162,6 +162,22 @@ pub fn explain(framework: &Framework, answers: &Answers) -> Explanation {
                 } else {
                     "fires only for a team's answers whose respondents disagree".to_string()
                 }
+            } else if !rule.timeline.is_empty() && outcome.as_ref().is_none_or(|(_, o)| o.holds) {
+                let kinds: Vec<&str> = rule.timeline.iter().map(|k| k.label()).collect();
+                let found: Vec<&str> = assessment
+                    .timeline
+                    .iter()
+                    .flat_map(|t| t.of_kinds(&rule.timeline))
+                    .map(|f| f.message.as_str())
+                    .collect();
+                if found.is_empty() {
+                    format!(
+                        "fires only when the timeline checks find a problem ({}), and they find none",
+                        kinds.join(", ")
+                    )
+                } else {
+                    format!("the timeline checks found: {}", found.join(" "))
+                }
             } else if rule.disagreement && outcome.as_ref().is_none_or(|(_, o)| o.holds) {
                 format!("the respondents disagree on {}", disagreements.join(", "))
             } else {

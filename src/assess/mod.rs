@@ -7,6 +7,7 @@ pub mod explain;
 pub mod golden;
 mod result;
 pub mod team;
+pub mod timeline;
 
 use indexmap::IndexMap;
 
@@ -153,6 +154,8 @@ pub struct Outline<'f> {
     /// The rules that fire, by priority then in rule-file order, each with the question
     /// ids whose answers triggered it.
     pub fired: Vec<(&'f Recommendation, Vec<String>)>,
+    /// What the timeline checks found, when the answers date the framework's timeline.
+    pub timeline: Option<timeline::TimelineCheck>,
 }
 
 impl Outline<'_> {
@@ -166,8 +169,19 @@ impl Outline<'_> {
     }
 }
 
-/// Decides an assessment: see [`Outline`].
+/// Decides an assessment: see [`Outline`]. Dates in the past are not checked, and the
+/// answers are taken as they are (see [`timeline::with_dates`] for the timeline question
+/// answered by the dates).
 pub fn outline<'f>(framework: &'f Framework, answers: &'f Answers) -> Outline<'f> {
+    outline_with(framework, answers, timeline::check(framework, answers, None))
+}
+
+/// Decides an assessment with what the timeline checks found.
+fn outline_with<'f>(
+    framework: &'f Framework,
+    answers: &'f Answers,
+    timeline: Option<timeline::TimelineCheck>,
+) -> Outline<'f> {
     let eff = Effective::new(framework, answers);
     let phases: Vec<PhaseResult> = framework
         .phases
@@ -184,6 +198,12 @@ pub fn outline<'f>(framework: &'f Framework, answers: &'f Answers) -> Outline<'f
         .iter()
         .filter(|rule| reach(framework, rule, current, complete) == Reach::Reached)
         .filter(|rule| !rule.disagreement || !disagreements.is_empty())
+        .filter(|rule| {
+            rule.timeline.is_empty()
+                || timeline
+                    .as_ref()
+                    .is_some_and(|t| t.of_kinds(&rule.timeline).next().is_some())
+        })
         .filter_map(|rule| {
             let mut because = if rule.disagreement {
                 disagreements.to_vec()
@@ -216,11 +236,23 @@ pub fn outline<'f>(framework: &'f Framework, answers: &'f Answers) -> Outline<'f
         complete,
         team,
         fired,
+        timeline,
     }
 }
 
-/// Assesses an organization's answers against a framework.
+/// Assesses an organization's answers against a framework. Dates in the past are not
+/// checked ([`assess_on`] checks them).
 pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
+    assess_on(framework, answers, None)
+}
+
+/// Assesses an organization's answers as of a day: the timeline's activities whose dates
+/// are before it and that are not done are findings (`past`).
+pub fn assess_on(framework: &Framework, answers: &Answers, today: Option<jiff::civil::Date>) -> Assessment {
+    let check = timeline::check(framework, answers, today);
+    // The timeline question answered by the dates, while it has no answer of its own.
+    let with_dates = check.as_ref().and_then(|_| timeline::with_dates(framework, answers));
+    let answers = with_dates.as_ref().unwrap_or(answers);
     let Outline {
         eff,
         phases,
@@ -228,7 +260,8 @@ pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
         complete,
         team,
         fired,
-    } = outline(framework, answers);
+        timeline,
+    } = outline_with(framework, answers, check);
     let phase = &framework.phases[current_index];
 
     let remaining_tasks = framework
@@ -266,6 +299,10 @@ pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
             title: rule.title.clone(),
             text: rule.text.clone(),
             because,
+            findings: timeline
+                .as_ref()
+                .map(|t| t.of_kinds(&rule.timeline).map(|f| f.message.clone()).collect())
+                .unwrap_or_default(),
             resources: rule
                 .resources
                 .iter()
@@ -321,6 +358,7 @@ pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
         ignored: eff.ignored,
         recommendations,
         team,
+        timeline,
     }
 }
 

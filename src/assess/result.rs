@@ -4,6 +4,7 @@ use indexmap::IndexMap;
 use serde::Serialize;
 
 use super::team::Team;
+use super::timeline::TimelineCheck;
 use crate::answers::AnswerValue;
 use crate::rules::{Priority, ResourceType};
 
@@ -38,6 +39,10 @@ pub struct Assessment {
     /// of JSON for one organization's own answers.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub team: Option<Team>,
+    /// What the timeline checks found, when the answers date the framework's timeline;
+    /// left out of JSON otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timeline: Option<TimelineCheck>,
 }
 
 /// Identifies the framework.
@@ -123,6 +128,10 @@ pub struct RecommendationResult {
     pub text: String,
     /// Question ids whose answers triggered it.
     pub because: Vec<String>,
+    /// For a rule that fires on the timeline's findings, those findings in words; left out
+    /// of JSON when empty.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<String>,
     /// Resources, in the rule's order, without repeats.
     pub resources: Vec<ResourceRef>,
 }

@@ -131,6 +131,40 @@ code is then 3. A progress bar shows on a terminal (not with --quiet).",
 readiness batch districts/*.toml --format html -o portfolio.html"
     )]
     Batch(BatchArgs),
+    /// The action plan: open tasks and recommendations with owner, due date and status, and the timeline.
+    #[command(
+        long_about = "Print the action plan: the open tasks and recommendations of the current phase (and, \
+with --all, the tasks of later phases), each with the owner, due date and status the answers file \
+gives it in its [action_plan] table, flagged when it is overdue (due before --date) or has no owner; \
+then the implementation timeline from the [timeline] table, with what its checks find (activities \
+out of order, overlapping, too soon or too far apart, missing dates, dates past for activities not \
+done).\n\n\
+--format ics writes a calendar (RFC 5545) with an all-day event on each due date and over each \
+activity's days, to import into a calendar; the same plan and date give the same file, so \
+importing a newer plan updates its events. --format csv writes one row per item and activity.\n\n\
+Without --format, the format comes from the --output file's extension (.txt, .md, .html, .csv, \
+.json, .ics), else it is text.",
+        after_help = "Examples:\n  readiness plan samples/preparing-district.toml\n  \
+readiness plan samples/implementing-district.toml --date 2026-11-02\n  \
+readiness plan answers.toml --all --format markdown\n  \
+readiness plan answers.toml -o plan.ics"
+    )]
+    Plan(PlanArgs),
+    /// The participant feedback survey, tailored to the organization, to send to participants.
+    #[command(
+        name = "feedback-survey",
+        long_about = "Print the participant feedback survey the framework ships (for the default \
+framework, CTQ's sample survey questions in their four groups: general questions, the process, the \
+content, the application), tailored by the answers file: the organization's name filled in, and \
+questions asked only where the answers say they apply (a question on fees only where the plan \
+includes fee-based micro-credentials).\n\n\
+--format markdown (the default) and html print a page to print or send; csv and json give one row \
+or object per question, with the columns a form tool imports (the README documents them).",
+        after_help = "Examples:\n  readiness feedback-survey samples/implementing-district.toml\n  \
+readiness feedback-survey answers.toml --format html -o survey.html\n  \
+readiness feedback-survey answers.toml --format csv -o survey.csv"
+    )]
+    FeedbackSurvey(FeedbackSurveyArgs),
     /// Explain an assessment: how each score adds up, why each rule fired or not, and what gets to the next phase.
     #[command(
         long_about = "Explain an assessment in words a person follows: for each phase, each answer's points \
@@ -406,6 +440,85 @@ pub struct BatchArgs {
 
 /// The formats `batch` writes.
 pub const BATCH_FORMATS: &[Format] = &[Format::Csv, Format::Json, Format::Markdown, Format::Html];
+
+/// The formats `plan` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PlanFormat {
+    /// Plain text for a person reading a terminal.
+    Text,
+    /// GitHub-flavoured Markdown.
+    Markdown,
+    /// One self-contained HTML page, the timeline drawn as a Gantt chart.
+    Html,
+    /// One row per item and activity, for a spreadsheet.
+    Csv,
+    /// The plan as data (fields in the README).
+    Json,
+    /// A calendar (RFC 5545): due dates and timeline activities as all-day events.
+    Ics,
+}
+
+impl PlanFormat {
+    /// Every format.
+    pub const ALL: [PlanFormat; 6] = [
+        PlanFormat::Text,
+        PlanFormat::Markdown,
+        PlanFormat::Html,
+        PlanFormat::Csv,
+        PlanFormat::Json,
+        PlanFormat::Ics,
+    ];
+
+    /// The file extensions that mean this format, the usual one first.
+    pub fn extensions(self) -> &'static [&'static str] {
+        match self {
+            PlanFormat::Text => &["txt", "text"],
+            PlanFormat::Markdown => &["md", "markdown"],
+            PlanFormat::Html => &["html", "htm"],
+            PlanFormat::Csv => &["csv"],
+            PlanFormat::Json => &["json"],
+            PlanFormat::Ics => &["ics"],
+        }
+    }
+}
+
+/// Arguments of `plan`.
+#[derive(Debug, clap::Args)]
+pub struct PlanArgs {
+    /// The answers.
+    #[command(flatten)]
+    pub input: AnswersArgs,
+    /// Output format [default: from --output's name, else text].
+    #[arg(long, value_enum)]
+    pub format: Option<PlanFormat>,
+    /// The day the plan is read on: items due before it are overdue, and the timeline's
+    /// dates before it are past, YYYY-MM-DD [default: $SOURCE_DATE_EPOCH if set, else today].
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// List the tasks of later phases too.
+    #[arg(long)]
+    pub all: bool,
+    /// Where to write.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// Arguments of `feedback-survey`.
+#[derive(Debug, clap::Args)]
+pub struct FeedbackSurveyArgs {
+    /// The answers.
+    #[command(flatten)]
+    pub input: AnswersArgs,
+    /// Output format [default: from --output's name, else markdown].
+    #[arg(long, value_parser = format_parser(FEEDBACK_FORMATS))]
+    pub format: Option<Format>,
+    /// Where to write.
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// The formats `feedback-survey` writes.
+pub const FEEDBACK_FORMATS: &[Format] = &[Format::Markdown, Format::Html, Format::Csv, Format::Json];
 
 /// Arguments of `explain`.
 #[derive(Debug, clap::Args)]

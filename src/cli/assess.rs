@@ -88,8 +88,15 @@ pub fn read_team(framework: &Framework, paths: &[&Path], io: &mut Io<'_>) -> Res
 }
 
 /// Loads the rules and the answers (one file, or a team's), assesses them, and shows the
-/// warnings on standard error.
+/// warnings on standard error. Dates in the past are not checked ([`prepare_on`]).
 pub fn prepare(input: &AnswersArgs, io: &mut Io<'_>) -> Result<Prepared, Error> {
+    prepare_on(input, None, io)
+}
+
+/// Like [`prepare`], as of a day (`YYYY-MM-DD`, already checked): the timeline's dates
+/// before it are checked for activities not done. The answers handed on hold the timeline
+/// question answered by the dates where it had no answer, with a note saying so.
+pub fn prepare_on(input: &AnswersArgs, today: Option<&str>, io: &mut Io<'_>) -> Result<Prepared, Error> {
     let paths = input.paths();
     let Some(first) = paths.first() else {
         return Err(Error::Usage(
@@ -112,7 +119,9 @@ help: make one with `readiness template -o answers.toml`, or answer the question
         (read_answers(&framework, first, io)?, display_name(first))
     };
     answers::apply_overrides(&framework, &mut answers, &input.set).map_err(Error::Answers)?;
-    let assessment = evaluate(&framework, &answers);
+    let today = today.and_then(|d| d.parse::<jiff::civil::Date>().ok());
+    let assessment = crate::assess::assess_on(&framework, &answers, today);
+    let answers = crate::assess::timeline::with_dates(&framework, &answers).unwrap_or(answers);
     for id in &assessment.ignored {
         io.warn(&format!(
             "{name}: `{id}` is ignored: the question does not apply to the other answers"
@@ -299,11 +308,14 @@ pub fn assess(cmd: &AssessCommand, io: &mut Io<'_>) -> Result<(), Error> {
         .as_deref()
         .map(|d| parse_date("--since-date", d))
         .transpose()?;
-    // Only reports show a date: JSON and CSV need no clock.
-    let date = if matches!(format, Format::Json | Format::Csv) {
-        None
-    } else {
-        Some(report_date(cmd.date.as_deref())?)
+    // Only reports show a date; the timeline's dates in the past are checked against it.
+    // JSON and CSV show none: a malformed SOURCE_DATE_EPOCH only leaves the timeline's
+    // past dates unchecked there.
+    let shows_date = !matches!(format, Format::Json | Format::Csv);
+    let today = match report_date(cmd.date.as_deref()) {
+        Ok(day) => Some(day),
+        Err(e) if shows_date || cmd.date.is_some() => return Err(e),
+        Err(_) => None,
     };
     let brand = cmd
         .brand
@@ -316,7 +328,8 @@ pub fn assess(cmd: &AssessCommand, io: &mut Io<'_>) -> Result<(), Error> {
     } else {
         None
     };
-    let p = prepare(&cmd.input, io)?;
+    let date = today.clone().filter(|_| shows_date);
+    let p = prepare_on(&cmd.input, today.as_deref(), io)?;
     if cmd.section == Some(Section::Team) && p.assessment.team.is_none() {
         return Err(Error::Usage(
             "--section team shows a team's answers: name the respondents' files with --team, or assess a file written by `readiness combine`".into(),
@@ -359,6 +372,7 @@ pub fn assess(cmd: &AssessCommand, io: &mut Io<'_>) -> Result<(), Error> {
         section: cmd.section,
         width: if to_terminal { io.width } else { None },
         hyperlinks: to_terminal && io.hyperlinks,
+        ..RenderOptions::default()
     };
     let text = report::render(format, &context, &render).map_err(Error::Template)?;
     match browser {
@@ -410,7 +424,7 @@ pub fn context(cmd: &ContextCommand, io: &mut Io<'_>) -> Result<(), Error> {
     let output = cmd.output.output.as_deref();
     json_output(output)?;
     let date = report_date(cmd.date.as_deref())?;
-    let p = prepare(&cmd.input, io)?;
+    let p = prepare_on(&cmd.input, Some(&date), io)?;
     let context = report::context(
         &p.framework,
         &p.answers,

@@ -10,6 +10,7 @@ mod compare;
 mod docs;
 mod frameworks;
 mod io;
+mod plan;
 mod rules;
 mod schema;
 pub mod signals;
@@ -74,6 +75,8 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Result<(), Error> {
         Command::Combine(args) => team::combine(&args, io),
         Command::Compare(args) => compare::compare(&args, io),
         Command::Batch(args) => batch::batch(&args, io),
+        Command::Plan(args) => plan::plan(&args, io),
+        Command::FeedbackSurvey(args) => plan::feedback_survey(&args, io),
         Command::Explain(args) => assess::explain(&args, io),
         Command::Context(args) => assess::context(&args, io),
         Command::Check(args) => check::check(&args, io),

@@ -191,6 +191,8 @@ pub fn assess_file(framework: &Framework, path: &Path) -> Outcome {
         )))
     })?;
     let answers = parse(framework, &file, Syntax::for_name(&file.name)).map_err(fail)?;
+    // The timeline question answered by the dates, as `assess` counts it.
+    let answers = crate::assess::timeline::with_dates(framework, &answers).unwrap_or(answers);
     let mut row = row(framework, &name, outline(framework, &answers));
     row.warnings = answers.warnings;
     Ok(row)

@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::brand::Brand;
 use super::format::{Detail, Paper};
+use super::plan::{PlanInfo, plan_info};
 use super::team::{TeamInfo, team_info};
 use crate::answers::{AnswerValue, Answers};
 use crate::assess::Assessment;
@@ -77,6 +78,10 @@ pub struct ReportContext {
     pub team: Option<TeamInfo>,
     /// What changed since an earlier assessment (`assess --since`); null otherwise.
     pub since: Option<Comparison>,
+    /// The action plan and the timeline, when the answers file gives an owner, a due date
+    /// or a status to an item (`[action_plan]`) or dates the timeline (`[timeline]`); null
+    /// otherwise.
+    pub plan: Option<PlanInfo>,
 }
 
 /// What a report shows, as chosen on the command line.
@@ -842,6 +847,8 @@ pub fn context(
         },
         team: a.team.as_ref().map(|t| team_info(framework, t)),
         since: None,
+        plan: (!answers.plan.is_empty() || !answers.timeline.is_empty())
+            .then(|| plan_info(framework, answers, a, date, false)),
     }
 }
 

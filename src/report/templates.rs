@@ -30,9 +30,9 @@ macro_rules! templates {
 
 /// Every built-in template: format folder, name, text.
 pub const BUILT_IN: &[(&str, &str, &str)] = templates![
-    "text": ["report", "summary", "phases", "actions", "later", "appendix", "resources", "phase", "action", "task", "resource", "brief", "team", "since"],
-    "markdown": ["report", "summary", "phases", "actions", "later", "appendix", "resources", "phase", "action", "task", "resource", "explain", "team", "since"],
-    "html": ["report", "summary", "phases", "actions", "later", "appendix", "resources", "phase", "action", "task", "resource", "chart", "style", "explain", "team", "since"],
+    "text": ["report", "summary", "phases", "actions", "later", "appendix", "resources", "phase", "action", "task", "resource", "brief", "team", "since", "plan", "plan-document"],
+    "markdown": ["report", "summary", "phases", "actions", "later", "appendix", "resources", "phase", "action", "task", "resource", "explain", "team", "since", "plan", "plan-document"],
+    "html": ["report", "summary", "phases", "actions", "later", "appendix", "resources", "phase", "action", "task", "resource", "chart", "style", "explain", "team", "since", "plan", "plan-document", "plan-style", "gantt"],
 ];
 
 /// What to render.
@@ -44,6 +44,8 @@ pub struct RenderOptions {
     pub template_file: Option<PathBuf>,
     /// Render only this section.
     pub section: Option<Section>,
+    /// Render this built-in template instead of the report (e.g. `plan-document`).
+    pub entry: Option<String>,
     /// The width plain text wraps at; `None` for 78 columns.
     pub width: Option<usize>,
     /// Write terminal hyperlinks (OSC 8) in plain text.
@@ -170,6 +172,8 @@ pub fn render_data(
         Some(name.to_string())
     } else if options.template_file.is_some() {
         None
+    } else if let Some(entry) = &options.entry {
+        Some(entry.clone())
     } else if let Some(section) = options.section {
         Some(section.name().to_string())
     } else {

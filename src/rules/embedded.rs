@@ -17,6 +17,7 @@ pub const EMBEDDED_FILES: &[(&str, &str)] = embed![
     "rules/ctq/tests.toml",
     "questionnaires/ctq/survey.toml",
     "questionnaires/ctq/checklists.toml",
+    "questionnaires/ctq/feedback.toml",
     "rules/dp/framework.toml",
     "rules/dp/recommendations.toml",
     "rules/dp/resources.toml",

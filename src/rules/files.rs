@@ -45,6 +45,150 @@ pub struct ManifestFile {
     #[serde(default)]
     #[schemars(with = "IndexMap<String, CombineRule>")]
     pub combine: IndexMap<String, Spanned<CombineRule>>,
+    /// The implementation timeline (`[timeline]`): the activities an organization dates in
+    /// its answers file (`[timeline]` there), in order, and the checks on their dates.
+    /// Absent when the framework has no timeline.
+    #[serde(default)]
+    pub timeline: Option<TimelineDef>,
+}
+
+/// The `[timeline]` table of a manifest: the activities of an implementation timeline, in
+/// the order the documents list them, which must come before which, and how far apart.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineDef {
+    /// The big question the dates answer, e.g. `how.timeline`. While it has no answer, the
+    /// dates count as an answer to it: `complete_answer` when every activity is dated and
+    /// the checks find nothing out of order, too soon or too far apart; `partial_answer`
+    /// for any other dates. An answer given is never replaced.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub question: Option<Spanned<String>>,
+    /// The answer a complete, consistent timeline counts as (with `question`), e.g. `yes`.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub complete_answer: Option<Spanned<String>>,
+    /// The answer any other dated timeline counts as (with `question`), e.g. `partly`.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub partial_answer: Option<Spanned<String>>,
+    /// Where the activities come from: `documents` or `ours`; by default the framework's
+    /// `source`.
+    #[serde(default)]
+    pub source: Option<Source>,
+    /// The activities, in the order the documents list them (`[[timeline.activities]]`):
+    /// an activity that starts before one listed earlier starts is out of order.
+    #[serde(default)]
+    pub activities: Vec<ActivityDef>,
+    /// Which activity must come before which, and how far apart (`[[timeline.order]]`).
+    #[serde(default)]
+    pub order: Vec<OrderDef>,
+}
+
+/// One `[[timeline.activities]]` entry: an activity of the implementation timeline.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ActivityDef {
+    /// Stable identifier, the key of the activity in an answers file's `[timeline]` table
+    /// (lowercase letters, digits and `_`), e.g. `recruitment`.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// The activity in the documents' words, e.g. `Recruitment`.
+    pub title: String,
+    /// What to write down for it, e.g. the documents' `List all times, dates, locations`.
+    #[serde(default)]
+    pub help: Option<String>,
+    /// An important task whose answer `done` marks the activity done (so that dates in the
+    /// past are not flagged), e.g. `how.recruitment`. An answers file may also say
+    /// `done = true` on the activity.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub task: Option<Spanned<String>>,
+    /// Where the activity comes from: `documents` or `ours`; by default the timeline's.
+    #[serde(default)]
+    pub source: Option<Source>,
+}
+
+/// One `[[timeline.order]]` entry: an activity that must come after another.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrderDef {
+    /// The activity that comes first (an activity id).
+    #[schemars(with = "String")]
+    pub before: Spanned<String>,
+    /// The activity that comes after it: it must not start before `before` ends.
+    #[schemars(with = "String")]
+    pub after: Spanned<String>,
+    /// The fewest days from the end of `before` to the start of `after` (0 to 3650; 0, the
+    /// default, only asks that it not start earlier).
+    #[serde(default)]
+    #[schemars(with = "Option<i64>")]
+    pub min_days: Option<Spanned<i64>>,
+    /// The most days from the end of `before` to the start of `after` (0 to 3650); a longer
+    /// gap is a finding. Absent: any gap is fine.
+    #[serde(default)]
+    #[schemars(with = "Option<i64>")]
+    pub max_days: Option<Spanned<i64>>,
+    /// Why, in plain words; shown with the finding when the order or a limit is not kept.
+    pub reason: String,
+    /// Where the rule comes from: `documents` or `ours`; by default the timeline's.
+    #[serde(default)]
+    pub source: Option<Source>,
+}
+
+/// A kind of problem the timeline checks find in an answers file's dates; a recommendation
+/// rule's `timeline` names the kinds that make it fire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    /// An activity has no date while others have.
+    Missing,
+    /// An activity starts before one that comes before it starts.
+    OutOfOrder,
+    /// An activity starts before one that comes before it ends.
+    Overlap,
+    /// An activity starts fewer days after one that comes before it than `min_days`.
+    TooSoon,
+    /// An activity starts more days after one that comes before it than `max_days`.
+    Gap,
+    /// An activity's dates are past (before the report's date) and it is not done.
+    Past,
+}
+
+impl FindingKind {
+    /// Every kind, in the order the checks report them.
+    pub const ALL: [FindingKind; 6] = [
+        FindingKind::Missing,
+        FindingKind::OutOfOrder,
+        FindingKind::Overlap,
+        FindingKind::TooSoon,
+        FindingKind::Gap,
+        FindingKind::Past,
+    ];
+
+    /// The kind as written in a rule file: `out_of_order`, ...
+    pub fn name(self) -> &'static str {
+        match self {
+            FindingKind::Missing => "missing",
+            FindingKind::OutOfOrder => "out_of_order",
+            FindingKind::Overlap => "overlap",
+            FindingKind::TooSoon => "too_soon",
+            FindingKind::Gap => "gap",
+            FindingKind::Past => "past",
+        }
+    }
+
+    /// The kind in words for a person.
+    pub fn label(self) -> &'static str {
+        match self {
+            FindingKind::Missing => "no date",
+            FindingKind::OutOfOrder => "out of order",
+            FindingKind::Overlap => "overlap",
+            FindingKind::TooSoon => "too soon",
+            FindingKind::Gap => "long gap",
+            FindingKind::Past => "past, not done",
+        }
+    }
 }
 
 /// How several respondents' answers to one question combine into the team's answer.
@@ -101,6 +245,11 @@ pub struct FrameworkHeader {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub tests: Vec<Spanned<String>>,
+    /// The participant feedback survey (`readiness feedback-survey`): a feedback file,
+    /// relative to this manifest. Absent when the framework ships none.
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub feedback: Option<Spanned<String>>,
     /// The profile question in which people say where they think they stand (a choice
     /// question, e.g. `profile.stage`); each phase's `stages` lists the values that fit it,
     /// and a report notes when the answer and the computed phase differ.
@@ -371,6 +520,138 @@ pub struct RecommendationDef {
     /// framework's `source`.
     #[serde(default)]
     pub source: Option<Source>,
+    /// Fire only when the checks of the answers' timeline find a problem of one of these
+    /// kinds (`missing`, `out_of_order`, `overlap`, `too_soon`, `gap`, `past`); the
+    /// recommendation lists those findings. `when` and `phase`, if given, must hold too.
+    /// Only in a framework with a `[timeline]`.
+    #[serde(default)]
+    #[schemars(with = "Vec<FindingKind>")]
+    pub timeline: Vec<Spanned<FindingKind>>,
+}
+
+/// A participant feedback survey file: the questions an organization sends the educators
+/// who took part (`readiness feedback-survey`), in groups.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackFile {
+    /// Title and introduction of the survey.
+    pub survey: FeedbackHeader,
+    /// Named answer scales for `scale` and `choice` questions: value = label, in order.
+    #[serde(default)]
+    #[schemars(with = "IndexMap<String, IndexMap<String, String>>")]
+    pub choices: IndexMap<String, Spanned<IndexMap<String, String>>>,
+    /// The groups questions are asked in, in order.
+    #[serde(default)]
+    pub groups: Vec<FeedbackGroupDef>,
+    /// The questions, in the order they are asked within their group.
+    #[serde(default)]
+    pub questions: Vec<FeedbackQuestionDef>,
+}
+
+/// The `[survey]` table of a feedback file.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackHeader {
+    /// Stable identifier, e.g. `participant-feedback`.
+    pub id: String,
+    /// Title of the survey; `{organization}` is replaced by the organization's name.
+    pub title: String,
+    /// Words shown before the first question; `{organization}` is replaced by the
+    /// organization's name.
+    #[serde(default)]
+    pub intro: Option<String>,
+    /// Where the survey's questions come from: `documents` or `ours`; by default the
+    /// framework's `source`.
+    #[serde(default)]
+    pub source: Option<Source>,
+}
+
+/// One `[[groups]]` entry of a feedback file.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackGroupDef {
+    /// Stable identifier, e.g. `process`.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// Title in the documents' words, e.g. `The process`.
+    pub title: String,
+}
+
+/// What kind of answer a feedback question asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum FeedbackKind {
+    /// A line of text.
+    ShortText,
+    /// A paragraph of text (questions that ask why, or several things at once).
+    Paragraph,
+    /// One point of an ordered scale (`choices`).
+    Scale,
+    /// Yes or no.
+    YesNo,
+    /// One of a set of choices (`choices`).
+    Choice,
+}
+
+impl FeedbackKind {
+    /// The kind as written in a feedback file.
+    pub fn name(self) -> &'static str {
+        match self {
+            FeedbackKind::ShortText => "short_text",
+            FeedbackKind::Paragraph => "paragraph",
+            FeedbackKind::Scale => "scale",
+            FeedbackKind::YesNo => "yes_no",
+            FeedbackKind::Choice => "choice",
+        }
+    }
+}
+
+/// The answer a feedback question asks for: its kind and where that choice comes from.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackAnswerDef {
+    /// `short_text`, `paragraph`, `scale`, `yes_no` or `choice`.
+    pub kind: FeedbackKind,
+    /// The name of a `[choices.NAME]` set (for `scale` and `choice` only).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub choices: Option<Spanned<String>>,
+    /// Whose choice the kind of answer is: `documents` or `ours` (the documents give the
+    /// questions without saying how to answer them). By default the survey's `source`.
+    #[serde(default)]
+    pub source: Option<Source>,
+}
+
+/// One `[[questions]]` entry of a feedback file.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FeedbackQuestionDef {
+    /// Stable identifier, e.g. `process.guidelines`.
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// The group it is asked in (a `[[groups]]` id).
+    #[schemars(with = "String")]
+    pub group: Spanned<String>,
+    /// The question in the documents' words.
+    pub text: String,
+    /// The question as the organization's survey asks it, when it differs from `text`:
+    /// `{organization}` is replaced by the organization's name. This tool's wording.
+    #[serde(default)]
+    pub tailored: Option<String>,
+    /// The answer it asks for.
+    pub answer: FeedbackAnswerDef,
+    /// Asked only when this condition on the organization's readiness answers holds (e.g.
+    /// only where the plan includes fee-based micro-credentials).
+    #[serde(default)]
+    #[schemars(with = "Option<String>")]
+    pub when: Option<Spanned<String>>,
+    /// Whether a participant must answer it.
+    #[serde(default)]
+    pub required: bool,
+    /// Where the question's wording comes from: `documents` or `ours`; by default the
+    /// survey's `source`.
+    #[serde(default)]
+    pub source: Option<Source>,
 }
 
 /// A resource catalogue file.
@@ -560,4 +841,6 @@ pub struct RawFramework {
     pub resources: Vec<Parsed<ResourcesFile>>,
     /// The golden test files.
     pub tests: Vec<Parsed<TestsFile>>,
+    /// The participant feedback survey file, when the manifest names one.
+    pub feedback: Option<Parsed<FeedbackFile>>,
 }

@@ -3,7 +3,7 @@
 use indexmap::IndexMap;
 use serde::Serialize;
 
-use super::files::{AnswerKind, CombineRule, Priority, ResourceType, Role, Source};
+use super::files::{AnswerKind, CombineRule, FeedbackKind, FindingKind, Priority, ResourceType, Role, Source};
 use crate::condition::{Condition, Domain};
 
 /// The table of an answers file that names the framework the answers were written for:
@@ -54,6 +54,128 @@ pub struct Framework {
     /// `sha256:` and the hex SHA-256 of the files' contents in load order, each preceded
     /// by its length: the same files give the same digest wherever they are loaded from.
     pub digest: String,
+    /// The implementation timeline, when the framework has one.
+    pub timeline: Option<Timeline>,
+    /// The participant feedback survey, when the framework ships one.
+    pub feedback: Option<FeedbackSurvey>,
+}
+
+/// The answers file's table that holds the action plan: owner, due date and status per
+/// task or recommendation (`[action_plan."how.recruitment"]`). No question section may take its name.
+pub const PLAN_SECTION: &str = "action_plan";
+/// The answers file's table that holds the timeline's dates (`[timeline]`). No question
+/// section may take its name.
+pub const TIMELINE_SECTION: &str = "timeline";
+
+/// An implementation timeline: its activities in order and the checks on their dates.
+#[derive(Debug, Clone)]
+pub struct Timeline {
+    /// The big question the dates answer while it has no answer, with the answer a
+    /// complete, consistent timeline counts as and the answer other dates count as.
+    pub counts_toward: Option<CountsToward>,
+    /// The activities, in the documents' order.
+    pub activities: Vec<Activity>,
+    /// Which activity comes before which, and how far apart.
+    pub order: Vec<Order>,
+}
+
+/// How a timeline's dates count toward a big question.
+#[derive(Debug, Clone)]
+pub struct CountsToward {
+    /// The question, e.g. `how.timeline`.
+    pub question: String,
+    /// The answer for every activity dated and nothing out of order, too soon or too far apart.
+    pub complete: String,
+    /// The answer for any other dates.
+    pub partial: String,
+}
+
+/// One activity of a timeline.
+#[derive(Debug, Clone)]
+pub struct Activity {
+    /// Stable identifier, the key in an answers file's `[timeline]`.
+    pub id: String,
+    /// The activity in the documents' words.
+    pub title: String,
+    /// What to write down for it.
+    pub help: Option<String>,
+    /// The task whose `done` marks the activity done.
+    pub task: Option<String>,
+    /// Whether the activity is this rule set's own, not the documents'.
+    pub ours: bool,
+}
+
+/// An activity that must come after another.
+#[derive(Debug, Clone)]
+pub struct Order {
+    /// The activity that comes first.
+    pub before: String,
+    /// The activity that comes after it.
+    pub after: String,
+    /// The fewest days from the end of `before` to the start of `after`.
+    pub min_days: u32,
+    /// The most days from the end of `before` to the start of `after`, if limited.
+    pub max_days: Option<u32>,
+    /// Why, in plain words.
+    pub reason: String,
+    /// Whether the rule is this rule set's own, not the documents'.
+    pub ours: bool,
+}
+
+impl Timeline {
+    /// An activity by id.
+    pub fn activity(&self, id: &str) -> Option<&Activity> {
+        self.activities.iter().find(|a| a.id == id)
+    }
+}
+
+/// A participant feedback survey: the questions an organization sends its participants.
+#[derive(Debug, Clone)]
+pub struct FeedbackSurvey {
+    /// Stable identifier.
+    pub id: String,
+    /// Title (`{organization}` replaced when it is tailored).
+    pub title: String,
+    /// Introduction (`{organization}` replaced when it is tailored).
+    pub intro: Option<String>,
+    /// The groups, in order, each with its questions.
+    pub groups: Vec<FeedbackGroup>,
+    /// The answer scales, by name: value = label, in order.
+    pub choices: IndexMap<String, IndexMap<String, String>>,
+}
+
+/// A group of feedback questions.
+#[derive(Debug, Clone)]
+pub struct FeedbackGroup {
+    /// Stable identifier.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// The questions, in order.
+    pub questions: Vec<FeedbackQuestion>,
+}
+
+/// One feedback question.
+#[derive(Debug, Clone)]
+pub struct FeedbackQuestion {
+    /// Stable identifier.
+    pub id: String,
+    /// The question in the documents' words.
+    pub text: String,
+    /// The question as an organization's survey asks it, when it differs.
+    pub tailored: Option<String>,
+    /// The kind of answer.
+    pub kind: FeedbackKind,
+    /// The choices of a scale or choice question, value = label, in order.
+    pub choices: IndexMap<String, String>,
+    /// Whether the kind of answer is this rule set's choice, not the documents'.
+    pub kind_ours: bool,
+    /// Asked only when this condition on the readiness answers holds.
+    pub when: Option<Condition>,
+    /// Whether a participant must answer.
+    pub required: bool,
+    /// Whether the wording is this rule set's own.
+    pub ours: bool,
 }
 
 /// One phase of a framework.
@@ -234,6 +356,9 @@ pub struct Recommendation {
     pub resources: Vec<String>,
     /// Whether the advice is this rule set's own, not the documents'.
     pub ours: bool,
+    /// Fires only when the timeline checks find a problem of one of these kinds (empty:
+    /// the timeline does not matter).
+    pub timeline: Vec<FindingKind>,
 }
 
 /// One resource of the catalogue.

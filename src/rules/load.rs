@@ -84,6 +84,15 @@ fn parse_all(source: &dyn FileSource, manifest_path: &str, cases: bool) -> Resul
             })
             .collect()
     };
+    let feedback = parse_listed(
+        source,
+        manifest_path,
+        header.feedback.as_slice(),
+        &manifest,
+        &mut problems,
+    )
+    .into_iter()
+    .next();
     if !problems.is_empty() {
         return Err(Diagnostics(problems));
     }
@@ -93,6 +102,7 @@ fn parse_all(source: &dyn FileSource, manifest_path: &str, cases: bool) -> Resul
         recommendations,
         resources,
         tests,
+        feedback,
     })
 }
 

@@ -6,7 +6,7 @@
 use clap::ValueEnum;
 use serde_json::{Map, Value, json};
 
-use super::files::{ManifestFile, QuestionnaireFile, RecommendationsFile, ResourcesFile, TestsFile};
+use super::files::{FeedbackFile, ManifestFile, QuestionnaireFile, RecommendationsFile, ResourcesFile, TestsFile};
 
 /// The files a schema can describe.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -21,6 +21,8 @@ pub enum SchemaKind {
     Resources,
     /// A golden test file.
     Tests,
+    /// A participant feedback survey file.
+    Feedback,
     /// Any rule file: a manifest, recommendations, resources or tests.
     Rules,
     /// An answers file for the chosen framework.
@@ -29,12 +31,13 @@ pub enum SchemaKind {
 
 impl SchemaKind {
     /// Every kind, in the order listed in help.
-    pub const ALL: [SchemaKind; 7] = [
+    pub const ALL: [SchemaKind; 8] = [
         SchemaKind::Framework,
         SchemaKind::Questionnaire,
         SchemaKind::Recommendations,
         SchemaKind::Resources,
         SchemaKind::Tests,
+        SchemaKind::Feedback,
         SchemaKind::Rules,
         SchemaKind::Answers,
     ];
@@ -47,6 +50,7 @@ impl SchemaKind {
             SchemaKind::Recommendations => "recommendations",
             SchemaKind::Resources => "resources",
             SchemaKind::Tests => "tests",
+            SchemaKind::Feedback => "feedback",
             SchemaKind::Rules => "rules",
             SchemaKind::Answers => "answers",
         }
@@ -63,6 +67,7 @@ pub fn file_schema(kind: SchemaKind) -> Option<Value> {
         SchemaKind::Recommendations => schemars::schema_for!(RecommendationsFile).to_value(),
         SchemaKind::Resources => schemars::schema_for!(ResourcesFile).to_value(),
         SchemaKind::Tests => schemars::schema_for!(TestsFile).to_value(),
+        SchemaKind::Feedback => schemars::schema_for!(FeedbackFile).to_value(),
         SchemaKind::Rules => {
             // One document: the sub-schemas' definitions move to the root, where their
             // `#/$defs/...` references point.

@@ -12,7 +12,7 @@ pub mod store;
 use std::collections::HashSet;
 use std::fmt;
 
-use crate::answers::{AnswerValue, Answers};
+use crate::answers::{AnswerValue, Answers, Dates};
 use crate::assess::Effective;
 use crate::rules::{Framework, Phase, Question, Questionnaire};
 
@@ -133,6 +133,34 @@ pub fn parse_input(question: &Question, input: &str) -> Result<AnswerValue, Stri
         return Err("type an answer".to_string());
     }
     crate::answers::from_text(question, input).map_err(|message| format!("{message}: enter {}", question.expected()))
+}
+
+/// Reads the dates typed for a timeline activity: a day (`2026-02-10`) or a range
+/// (`2026-01-05 to 2026-01-30`). Surrounding spaces are ignored.
+pub fn parse_dates(input: &str) -> Result<Dates, String> {
+    let day = |t: &str| {
+        let t = t.trim();
+        t.parse::<jiff::civil::Date>()
+            .ok()
+            .filter(|_| t.len() == 10)
+            .ok_or_else(|| format!("\"{t}\" is not a date: write YYYY-MM-DD, or START to END"))
+    };
+    let (start, end) = match input.split_once(" to ") {
+        Some((a, b)) => (day(a)?, day(b)?),
+        None => {
+            let d = day(input)?;
+            (d, d)
+        }
+    };
+    if end < start {
+        return Err(format!("it ends ({end}) before it starts ({start})"));
+    }
+    Ok(Dates {
+        start,
+        end,
+        done: false,
+        location: None,
+    })
 }
 
 /// What answering a question changed.

@@ -295,6 +295,69 @@ fn ask_input(question: &Question, message: &str, current: Option<&AnswerValue>, 
     }
 }
 
+/// Offers to enter the timeline's dates, one activity at a time, saving each in the file's
+/// `[timeline]`. Returns `false` when the person stops with Esc or Ctrl-C.
+fn ask_timeline(
+    framework: &Framework,
+    file: &mut AnswersFile,
+    dated: &mut Answers,
+    out: &mut dyn Write,
+) -> Result<bool, String> {
+    let Some(timeline) = &framework.timeline else {
+        return Ok(true);
+    };
+    match inquire::Confirm::new("Enter the dates of the implementation timeline now?")
+        .with_default(false)
+        .with_help_message("y enters a date or a range for each activity, n goes on; esc stops")
+        .prompt()
+    {
+        Ok(true) => {}
+        Ok(false) => return Ok(true),
+        Err(InquireError::OperationCanceled | InquireError::OperationInterrupted) => return Ok(false),
+        Err(other) => return Err(format!("cannot ask on the terminal: {other}")),
+    }
+    note(
+        out,
+        "For each activity, a day (2026-02-10) or a range (2026-01-05 to 2026-01-30); an empty line leaves it as it is.",
+        "  ",
+    );
+    for activity in &timeline.activities {
+        let current = dated.timeline.get(&activity.id).map(crate::answers::Dates::text);
+        let message = match &activity.help {
+            Some(help) => format!("{} ({help}):", activity.title),
+            None => format!("{}:", activity.title),
+        };
+        let validator = |typed: &str| {
+            Ok(if typed.trim().is_empty() {
+                Validation::Valid
+            } else {
+                match super::parse_dates(typed) {
+                    Ok(_) => Validation::Valid,
+                    Err(message) => Validation::Invalid(message.into()),
+                }
+            })
+        };
+        let mut prompt = Text::new(&message)
+            .with_help_message("YYYY-MM-DD, or START to END; empty leaves it as it is; esc stops")
+            .with_validator(validator);
+        if let Some(current) = &current {
+            prompt = prompt.with_placeholder(current);
+        }
+        match prompt.prompt() {
+            Ok(typed) if typed.trim().is_empty() => {}
+            Ok(typed) => {
+                let dates = super::parse_dates(&typed)?;
+                file.set_timeline(&activity.id, Some(&dates));
+                file.save()?;
+                dated.timeline.insert(activity.id.clone(), dates);
+            }
+            Err(InquireError::OperationCanceled | InquireError::OperationInterrupted) => return Ok(false),
+            Err(other) => return Err(format!("cannot ask on the terminal: {other}")),
+        }
+    }
+    Ok(true)
+}
+
 /// Asks the survey's questions one by one, saving `file` after every answer, until every
 /// question is asked or the person stops. Returns how it ended; an error when the
 /// terminal or the file fails (the message says which).
@@ -308,6 +371,8 @@ pub fn run(
     out: &mut dyn Write,
 ) -> Result<Outcome, String> {
     inquire::set_global_render_config(render_config());
+    // The timeline's dates as given so far (the survey's answers hold no dates).
+    let mut dated = answers.clone();
     let mut survey = Survey::new(framework, answers, mode);
     let _ = writeln!(out, "{} ({} {})", framework.name, framework.id, framework.version);
     if survey.current().is_none() {
@@ -362,6 +427,22 @@ pub fn run(
                         && &for_id == id
                     {
                         file.set_note(id, Some(&note));
+                    }
+                }
+                let timeline_question = framework
+                    .timeline
+                    .as_ref()
+                    .and_then(|t| t.counts_toward.as_ref())
+                    .map(|c| c.question.as_str());
+                if changed
+                    .set
+                    .as_ref()
+                    .map(|(id, _)| id.as_str())
+                    .is_some_and(|id| Some(id) == timeline_question)
+                {
+                    file.save()?;
+                    if !ask_timeline(framework, file, &mut dated, out)? {
+                        return Ok(Outcome::Interrupted);
                     }
                 }
                 for id in &changed.dropped {

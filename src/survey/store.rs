@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::{DocumentMut, InlineTable, Item, Table, Value};
 
-use crate::answers::{self, AnswerValue, Answers, META_SECTION, Syntax};
+use crate::answers::{self, AnswerValue, Answers, Dates, META_SECTION, Syntax};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::io::{Existing, FileLock, LockError, destination, read_existing, write_atomic};
 use crate::rules::Framework;
@@ -173,6 +173,44 @@ impl AnswersFile {
         }
     }
 
+    /// Sets the dates of a timeline activity in the `[timeline]` table (added at the end of
+    /// the file if missing), or removes them with `None`. One day is written as a date
+    /// (`training = 2026-02-10`), a range as `{ start = ..., end = ... }`; `done` and
+    /// `location` written by hand on the activity stay.
+    pub fn set_timeline(&mut self, id: &str, dates: Option<&Dates>) {
+        let section = crate::rules::TIMELINE_SECTION;
+        let Some(dates) = dates else {
+            if let Some(table) = self.doc.get_mut(section).and_then(Item::as_table_like_mut) {
+                table.remove(id);
+            }
+            return;
+        };
+        let kept: Vec<(String, Value)> = match self.doc.get(section).and_then(|t| t.get(id)) {
+            Some(Item::Value(Value::InlineTable(t))) => t
+                .iter()
+                .filter(|(k, _)| !["date", "start", "end"].contains(k))
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect(),
+            _ => Vec::new(),
+        };
+        let value = if dates.start == dates.end && kept.is_empty() {
+            date_value(dates.start)
+        } else {
+            let mut table = InlineTable::new();
+            if dates.start == dates.end {
+                table.insert("date", date_value(dates.start));
+            } else {
+                table.insert("start", date_value(dates.start));
+                table.insert("end", date_value(dates.end));
+            }
+            for (k, v) in kept {
+                table.insert(&k, v);
+            }
+            Value::InlineTable(table)
+        };
+        self.replace(section, id, value);
+    }
+
     /// The file's text as it would be saved.
     pub fn text(&self) -> String {
         self.doc.to_string()
@@ -193,6 +231,20 @@ impl AnswersFile {
         }
         Ok(())
     }
+}
+
+/// A day as a TOML date.
+fn date_value(date: jiff::civil::Date) -> Value {
+    let day = toml_edit::Date {
+        year: u16::try_from(date.year()).unwrap_or(0),
+        month: u8::try_from(date.month()).unwrap_or(1),
+        day: u8::try_from(date.day()).unwrap_or(1),
+    };
+    Value::from(toml_edit::Datetime {
+        date: Some(day),
+        time: None,
+        offset: None,
+    })
 }
 
 /// A new answers file: a comment saying how to go on, and the `[framework]` table.

@@ -3,16 +3,19 @@
 //! Every problem is collected, so one run reports them all, each with its file,
 //! line and column. Each concern has its file: [`ids`] (the shape of ids and links),
 //! [`catalogue`] (resources), [`questions`], [`conditions`], [`phases`], [`combine`] (teams),
-//! [`recommendations`] and [`cases`] (golden tests).
+//! [`recommendations`], [`timeline`] (the implementation timeline), [`feedback`] (the
+//! participant feedback survey) and [`cases`] (golden tests).
 
 mod cases;
 mod catalogue;
 mod combine;
 mod conditions;
+mod feedback;
 mod ids;
 mod phases;
 mod questions;
 mod recommendations;
+mod timeline;
 
 use std::collections::HashSet;
 
@@ -123,13 +126,16 @@ impl Validator {
         let (questionnaires, questions) = self.questions(raw, &phase_ids, &resources);
         let phases = self.phases(manifest, &questions);
         let combine = self.combine(manifest);
-        let recommendations = self.recommendations(raw, &phase_ids, &questions, &resources);
+        let timeline = self.timeline(manifest, &questions);
+        let recommendations = self.recommendations(raw, &phase_ids, &questions, &resources, timeline.is_some());
+        let feedback = self.feedback(raw.feedback.as_ref(), &questions);
 
         let sources: Vec<&SourceFile> = std::iter::once(&manifest.file)
             .chain(raw.questionnaires.iter().map(|p| &p.file))
             .chain(raw.recommendations.iter().map(|p| &p.file))
             .chain(raw.resources.iter().map(|p| &p.file))
             .chain(raw.tests.iter().map(|p| &p.file))
+            .chain(raw.feedback.iter().map(|p| &p.file))
             .collect();
         let files = sources.iter().map(|f| f.name.clone()).collect();
         let digest = digest(sources.iter().map(|f| f.text.as_str()));
@@ -152,6 +158,8 @@ impl Validator {
             method: header.method.as_ref().map(|m| m.trim().to_string()),
             files,
             digest,
+            timeline,
+            feedback,
         };
         // Conditions find answers by question index, resolved once here.
         framework.resolve_indices();
@@ -236,6 +244,7 @@ url = "https://example.org/guide"
             recommendations: vec![parsed("r.toml", recommendations)],
             resources: vec![parsed("res.toml", RESOURCES)],
             tests: Vec::new(),
+            feedback: None,
         })
     }
 

@@ -69,19 +69,20 @@ impl Validator {
                         Some("use lowercase letters, digits and `_` on each side of one dot, e.g. `why.goals`".into()),
                     );
                 }
-                if id
-                    .split_once('.')
-                    .is_some_and(|(section, _)| section == crate::rules::META_SECTION)
-                {
+                if let Some((section, _)) = id.split_once('.').filter(|(section, _)| {
+                    [
+                        crate::rules::META_SECTION,
+                        crate::rules::PLAN_SECTION,
+                        crate::rules::TIMELINE_SECTION,
+                    ]
+                    .contains(section)
+                }) {
                     self.push(
                         file.error(
                             span.clone(),
-                            format!(
-                                "question id `{id}` uses the reserved section `{}`",
-                                crate::rules::META_SECTION
-                            ),
+                            format!("question id `{id}` uses the reserved section `{section}`"),
                         ),
-                        Some("answers files use [framework] to name the framework they were written for".into()),
+                        Some("answers files use [framework] to name the framework they were written for, [action_plan] for the action plan and [timeline] for the timeline's dates".into()),
                     );
                 }
                 if questions.contains_key(id) {

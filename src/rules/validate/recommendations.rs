@@ -17,6 +17,7 @@ impl Validator {
         phase_ids: &[&str],
         questions: &IndexMap<String, Question>,
         resources: &IndexMap<String, Resource>,
+        has_timeline: bool,
     ) -> Vec<Recommendation> {
         let mut out: Vec<Recommendation> = Vec::new();
         let mut seen = HashSet::new();
@@ -61,6 +62,28 @@ impl Validator {
                     );
                 }
                 let resource_ids = self.resource_refs(file, &def.resources, resources);
+                if let Some(first) = def.timeline.first()
+                    && !has_timeline
+                {
+                    self.push(
+                        file.error(
+                            first.span(),
+                            format!(
+                                "recommendation `{id}` fires on timeline findings, and the framework has no [timeline]"
+                            ),
+                        ),
+                        Some(
+                            "declare the timeline's activities under [timeline] in the manifest, or remove `timeline`"
+                                .into(),
+                        ),
+                    );
+                }
+                let mut kinds: Vec<crate::rules::FindingKind> = Vec::new();
+                for kind in &def.timeline {
+                    if !kinds.contains(kind.get_ref()) {
+                        kinds.push(*kind.get_ref());
+                    }
+                }
                 out.push(Recommendation {
                     id: id.clone(),
                     phase,
@@ -72,6 +95,7 @@ impl Validator {
                     disagreement: def.disagreement,
                     resources: resource_ids,
                     ours: def.source.unwrap_or(self.default_source) == Source::Ours,
+                    timeline: kinds,
                 });
             }
         }

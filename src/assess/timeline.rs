@@ -1,0 +1,331 @@
+//! The timeline checks: an answers file's dates (`[timeline]`) against the framework's
+//! timeline (its activities in order, and the order rules between them). Pure: the day to
+//! check dates in the past against is given, never read from a clock.
+//!
+//! What is checked, each problem a [`Finding`] in words:
+//! - `missing`: an activity with no date, when others have dates;
+//! - `out_of_order`: an activity that starts before one that comes before it starts (by an
+//!   order rule, or by the order the timeline lists them);
+//! - `overlap`: an activity that starts before one an order rule puts before it ends;
+//! - `too_soon`: fewer days between the two than the rule's `min_days`;
+//! - `gap`: more days between them than the rule's `max_days`;
+//! - `past` (only when a day is given): an activity whose last day is before that day and
+//!   that is not done (`done = true`, or its task answered done).
+//!
+//! How the dates count toward the framework's timeline question (`[timeline] question`),
+//! while it has no answer: every activity dated and no `out_of_order`, `overlap`,
+//! `too_soon` or `gap` finding counts as its `complete_answer`; any other dates as its
+//! `partial_answer`. Dates in the past do not change it: they are about progress, not the
+//! plan, and the answer must not depend on the day it is read.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::answers::{AnswerValue, Answers, Dates};
+use crate::rules::{FindingKind, Framework};
+use crate::score;
+
+/// What the checks found in an organization's timeline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TimelineCheck {
+    /// Every activity of the framework's timeline, in order, with its dates (if any).
+    pub activities: Vec<ActivityDates>,
+    /// The problems found, in activity order.
+    pub findings: Vec<Finding>,
+    /// Every activity has a date.
+    pub complete: bool,
+    /// Nothing is out of order, overlapping, too soon or too far apart.
+    pub consistent: bool,
+    /// The answer the dates count as for the framework's timeline question, while it has
+    /// no answer of its own; null otherwise.
+    pub counts_as: Option<CountsAs>,
+}
+
+/// The answer a timeline's dates count as.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CountsAs {
+    /// The question.
+    pub question: String,
+    /// The answer the dates count as.
+    pub answer: String,
+}
+
+/// One activity and its dates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ActivityDates {
+    /// Activity id.
+    pub id: String,
+    /// The activity in the documents' words.
+    pub title: String,
+    /// The first day, `YYYY-MM-DD`; null when not dated.
+    pub start: Option<String>,
+    /// The last day (the first, for one day); null when not dated.
+    pub end: Option<String>,
+    /// Whether it is done (`done = true`, or its task answered done).
+    pub done: bool,
+    /// Where it happens; null when not given.
+    pub location: Option<String>,
+}
+
+/// One problem with the timeline's dates.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// What kind of problem.
+    pub kind: FindingKind,
+    /// The activity it is about.
+    pub activity: String,
+    /// The other activity it is measured against; null when none.
+    pub other: Option<String>,
+    /// The problem in words.
+    pub message: String,
+}
+
+/// Whole days from `from` to `to` (negative when `to` is earlier).
+pub fn days(from: Date, to: Date) -> i64 {
+    i64::from((to - from).get_days())
+}
+
+/// Whether the activity is done: the answers file says so, or its task is answered done.
+fn done(framework: &Framework, answers: &Answers, task: Option<&str>, dates: &Dates) -> bool {
+    dates.done
+        || task.is_some_and(|t| {
+            framework
+                .scored(t)
+                .is_some_and(|item| crate::assess::points(item, answers.get(t)) == score::FULL)
+        })
+}
+
+/// Checks the answers' timeline; `None` when the framework has no timeline or the answers
+/// date none of its activities. `today`, when given, is the day dates in the past are
+/// measured against.
+pub fn check(framework: &Framework, answers: &Answers, today: Option<Date>) -> Option<TimelineCheck> {
+    let timeline = framework.timeline.as_ref()?;
+    if !timeline.activities.iter().any(|a| answers.timeline.contains_key(&a.id)) {
+        return None;
+    }
+    let title = |id: &str| timeline.activity(id).map_or(id, |a| a.title.as_str()).to_string();
+    let dated = |id: &str| answers.timeline.get(id);
+    let mut findings: Vec<(usize, Finding)> = Vec::new();
+    let index = |id: &str| timeline.activities.iter().position(|a| a.id == id).unwrap_or(0);
+    let mut push = |kind: FindingKind, activity: &str, other: Option<&str>, message: String| {
+        findings.push((
+            index(activity),
+            Finding {
+                kind,
+                activity: activity.to_string(),
+                other: other.map(str::to_string),
+                message,
+            },
+        ));
+    };
+
+    for a in &timeline.activities {
+        if dated(&a.id).is_none() {
+            push(
+                FindingKind::Missing,
+                &a.id,
+                None,
+                format!("{} has no date yet.", a.title),
+            );
+        }
+    }
+    // The order rules.
+    for rule in &timeline.order {
+        let (Some(b), Some(a)) = (dated(&rule.before), dated(&rule.after)) else {
+            continue;
+        };
+        let (after, before) = (title(&rule.after), title(&rule.before));
+        let gap = days(b.end, a.start);
+        if a.start < b.start {
+            push(
+                FindingKind::OutOfOrder,
+                &rule.after,
+                Some(&rule.before),
+                format!("{}, before {}: {}.", starts(&after, a), starts(&before, b), rule.reason),
+            );
+        } else if a.start < b.end {
+            push(
+                FindingKind::Overlap,
+                &rule.after,
+                Some(&rule.before),
+                format!(
+                    "{}, before {before} ends on {}: {}.",
+                    starts(&after, a),
+                    b.end,
+                    rule.reason
+                ),
+            );
+        } else if gap < i64::from(rule.min_days) {
+            push(
+                FindingKind::TooSoon,
+                &rule.after,
+                Some(&rule.before),
+                format!(
+                    "{after} ({}) comes {} after {before} ({}), and at least {} are wanted: {}.",
+                    a.start,
+                    day_count(gap),
+                    b.end,
+                    day_count(i64::from(rule.min_days)),
+                    rule.reason
+                ),
+            );
+        }
+        if let Some(max) = rule.max_days
+            && gap > i64::from(max)
+        {
+            push(
+                FindingKind::Gap,
+                &rule.after,
+                Some(&rule.before),
+                format!(
+                    "{} pass between {before} ({}) and {after} ({}), more than the {} suggested: {}.",
+                    day_count(gap),
+                    b.end,
+                    a.start,
+                    day_count(i64::from(max)),
+                    rule.reason
+                ),
+            );
+        }
+    }
+    // The timeline's own order, where no rule already speaks of the two activities.
+    let ruled = |x: &str, y: &str| {
+        timeline
+            .order
+            .iter()
+            .any(|r| (r.before == x && r.after == y) || (r.before == y && r.after == x))
+    };
+    for (j, later) in timeline.activities.iter().enumerate() {
+        let Some(l) = dated(&later.id) else { continue };
+        let earlier = timeline.activities[..j]
+            .iter()
+            .filter(|e| !ruled(&e.id, &later.id))
+            .filter_map(|e| dated(&e.id).map(|d| (e, d)))
+            .filter(|(_, d)| d.start > l.start)
+            .max_by_key(|(_, d)| d.start);
+        if let Some((e, d)) = earlier {
+            push(
+                FindingKind::OutOfOrder,
+                &later.id,
+                Some(&e.id),
+                format!(
+                    "{}, before {}, which the timeline lists before it.",
+                    starts(&later.title, l),
+                    starts(&e.title, d)
+                ),
+            );
+        }
+    }
+    let activities: Vec<ActivityDates> = timeline
+        .activities
+        .iter()
+        .map(|a| {
+            let d = dated(&a.id);
+            ActivityDates {
+                id: a.id.clone(),
+                title: a.title.clone(),
+                start: d.map(|d| d.start.to_string()),
+                end: d.map(|d| d.end.to_string()),
+                done: d.is_some_and(|d| done(framework, answers, a.task.as_deref(), d)),
+                location: d.and_then(|d| d.location.clone()),
+            }
+        })
+        .collect();
+    if let Some(today) = today {
+        for (a, dates) in timeline
+            .activities
+            .iter()
+            .zip(&activities)
+            .filter_map(|(a, info)| dated(&a.id).map(|d| (a, d)).filter(|_| !info.done))
+        {
+            if dates.end < today {
+                push(
+                    FindingKind::Past,
+                    &a.id,
+                    None,
+                    format!(
+                        "{} {} {}, before {today}, and is not marked done: mark it done (done = true) or set new dates.",
+                        a.title,
+                        if dates.start == dates.end {
+                            "was on"
+                        } else {
+                            "was to end on"
+                        },
+                        dates.end
+                    ),
+                );
+            }
+        }
+    }
+    findings.sort_by_key(|(i, f)| (*i, f.kind));
+    let findings: Vec<Finding> = findings.into_iter().map(|(_, f)| f).collect();
+    let complete = activities.iter().all(|a| a.start.is_some());
+    let consistent = !findings.iter().any(|f| {
+        matches!(
+            f.kind,
+            FindingKind::OutOfOrder | FindingKind::Overlap | FindingKind::TooSoon | FindingKind::Gap
+        )
+    });
+    let counts_as = timeline.counts_toward.as_ref().and_then(|c| {
+        answers.get(&c.question).is_none().then(|| CountsAs {
+            question: c.question.clone(),
+            answer: if complete && consistent {
+                c.complete.clone()
+            } else {
+                c.partial.clone()
+            },
+        })
+    });
+    Some(TimelineCheck {
+        activities,
+        findings,
+        complete,
+        consistent,
+        counts_as,
+    })
+}
+
+/// `Training is on 2026-02-10`, or `Coaching starts on 2026-02-17` for a range.
+fn starts(title: &str, dates: &Dates) -> String {
+    if dates.start == dates.end {
+        format!("{title} is on {}", dates.start)
+    } else {
+        format!("{title} starts on {}", dates.start)
+    }
+}
+
+/// `1 day`, `12 days`.
+fn day_count(n: i64) -> String {
+    if n == 1 { "1 day".into() } else { format!("{n} days") }
+}
+
+impl TimelineCheck {
+    /// The answer the dates count as, in words for a note beside it.
+    pub fn note(&self) -> String {
+        if self.complete && self.consistent {
+            "Counted from the timeline's dates: every activity is dated, in order.".into()
+        } else if !self.complete {
+            "Counted from the timeline's dates: some activities are not dated yet.".into()
+        } else {
+            "Counted from the timeline's dates: some are out of order, too close or too far apart.".into()
+        }
+    }
+
+    /// The findings of these kinds.
+    pub fn of_kinds<'a>(&'a self, kinds: &'a [FindingKind]) -> impl Iterator<Item = &'a Finding> {
+        self.findings.iter().filter(|f| kinds.contains(&f.kind))
+    }
+}
+
+/// The answers with the timeline question answered by the dates, where it has no answer
+/// and the dates count toward it (with a note saying so); `None` when nothing changes.
+pub fn with_dates(framework: &Framework, answers: &Answers) -> Option<Answers> {
+    let check = check(framework, answers, None)?;
+    let counts = check.counts_as.as_ref()?;
+    let mut answers = answers.clone();
+    answers
+        .values
+        .insert(counts.question.clone(), AnswerValue::Choice(counts.answer.clone()));
+    answers.notes.insert(counts.question.clone(), check.note());
+    Some(answers)
+}
