@@ -59,8 +59,7 @@ pub fn combine(framework: &Framework, files: &[Respondents]) -> Result<Combined,
             file: file.name.clone(),
             respondent: file.answers.respondent.clone().unwrap_or_default(),
             values: Effective::new(framework, &file.answers)
-                .values
-                .into_iter()
+                .values()
                 .map(|(id, value)| (id.to_string(), value.clone()))
                 .collect(),
         }];

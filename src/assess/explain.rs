@@ -300,21 +300,26 @@ fn next_phase(framework: &Framework, answers: &Answers, phase: &Phase) -> NextPh
     if !exhaustive {
         budget = 0;
     }
-    let mut trial = answers.clone();
+    // Each trial changes a few answers over the answers given: the changed values are made
+    // once, and a trial copies no answer.
+    let indices: Vec<usize> = questions
+        .iter()
+        .map(|id| framework.questions.get_index_of(*id).unwrap_or(usize::MAX))
+        .collect();
+    let values: Vec<Vec<AnswerValue>> = options
+        .iter()
+        .map(|o| o.iter().map(|v| AnswerValue::Choice((*v).to_string())).collect())
+        .collect();
+    let given = Effective::given(framework, answers);
+    let mut overrides: Vec<(usize, &AnswerValue)> = Vec::new();
     let mut meets = |changes: &[(usize, usize)]| {
-        for &(q, v) in changes {
-            trial
-                .values
-                .insert(questions[q].to_string(), AnswerValue::Choice(options[q][v].to_string()));
-        }
-        let met = phase_met(framework, phase, &Effective::new(framework, &trial));
-        for &(q, _) in changes {
-            match answers.get(questions[q]) {
-                Some(old) => trial.values.insert(questions[q].to_string(), old.clone()),
-                None => trial.values.shift_remove(questions[q]),
-            };
-        }
-        met
+        overrides.clear();
+        overrides.extend(changes.iter().map(|&(q, v)| (indices[q], &values[q][v])));
+        phase_met(
+            framework,
+            phase,
+            &Effective::with_changes(framework, &given, &overrides),
+        )
     };
     let mut searched = None;
     'sizes: for size in 1..=largest {
@@ -426,7 +431,7 @@ fn construct<'f>(
         for gate in &phase.gates {
             let holds = |trial: &Answers| {
                 let eff = Effective::new(framework, trial);
-                gate.condition.holds(&|id: &str| eff.get(id))
+                eff.holds(&gate.condition)
             };
             if holds(trial) {
                 continue;
@@ -440,9 +445,14 @@ fn construct<'f>(
                 .collect();
             let mut named = named;
             named.dedup();
+            let indices: Vec<usize> = named
+                .iter()
+                .map(|id| framework.questions.get_index_of(*id).unwrap_or(usize::MAX))
+                .collect();
             let mut best: Option<Vec<(&str, &str)>> = None;
             // At most 3 of the gate's questions changed at once, at most 1,024 trials.
             let mut tries = 1_024;
+            let given = Effective::given(framework, trial);
             'size: for size in 1..=named.len().min(3) {
                 let mut subset: Vec<usize> = (0..size).collect();
                 loop {
@@ -456,23 +466,30 @@ fn construct<'f>(
                                 .collect()
                         })
                         .collect();
+                    let made: Vec<Vec<AnswerValue>> = choices
+                        .iter()
+                        .map(|c| c.iter().map(|v| AnswerValue::Choice((*v).to_string())).collect())
+                        .collect();
                     let mut values = vec![0usize; size];
                     loop {
                         if tries == 0 {
                             break 'size;
                         }
                         tries -= 1;
-                        let mut attempt = trial.clone();
-                        let changes: Vec<(&str, &str)> = subset
+                        let overrides: Vec<(usize, &AnswerValue)> = subset
                             .iter()
                             .enumerate()
-                            .map(|(k, &i)| (named[i], choices[k][values[k]]))
+                            .map(|(k, &i)| (indices[i], &made[k][values[k]]))
                             .collect();
-                        for (id, value) in &changes {
-                            choose(&mut attempt, id, value);
-                        }
-                        if holds(&attempt) {
-                            best = Some(changes);
+                        let eff = Effective::with_changes(framework, &given, &overrides);
+                        if eff.holds(&gate.condition) {
+                            best = Some(
+                                subset
+                                    .iter()
+                                    .enumerate()
+                                    .map(|(k, &i)| (named[i], choices[k][values[k]]))
+                                    .collect(),
+                            );
                             break 'size;
                         }
                         if !advance(&mut values, |k| choices[k].len()) {

@@ -25,7 +25,7 @@ pub fn points(item: &Scored, value: Option<&AnswerValue>) -> u32 {
     value
         .and_then(|v| match v {
             AnswerValue::Choice(s) | AnswerValue::Text(s) => item.points.get(s.as_str()),
-            AnswerValue::Integer(n) => item.points.get(n.to_string().as_str()),
+            AnswerValue::Integer(n) => item.points.get(itoa::Buffer::new().format(*n)),
             AnswerValue::NotApplicable | AnswerValue::DontKnow => None,
         })
         .copied()
@@ -35,7 +35,7 @@ pub fn points(item: &Scored, value: Option<&AnswerValue>) -> u32 {
 /// Whether an item counts towards its phase's score: its question applies, and the answer
 /// is not `not_applicable`.
 pub fn counts(item: &Scored, eff: &Effective) -> bool {
-    eff.applies(&item.question) && eff.get(&item.question) != Some(&AnswerValue::NotApplicable)
+    eff.applies_at(item.index) && eff.get_at(item.index) != Some(&AnswerValue::NotApplicable)
 }
 
 /// A phase's score over the answers that count ([`score::weighted`]): unanswered questions
@@ -47,7 +47,7 @@ pub fn phase_score(phase: &Phase, eff: &Effective) -> Score {
             .scoring
             .iter()
             .filter(|item| counts(item, eff))
-            .map(|item| (item.weight, points(item, eff.get(&item.question)))),
+            .map(|item| (item.weight, points(item, eff.get_at(item.index)))),
     )
 }
 
@@ -87,11 +87,11 @@ fn open_tasks<'a>(
     eff: &'a Effective<'a>,
 ) -> impl Iterator<Item = (&'a str, Option<&'a AnswerValue>)> {
     phase.scoring.iter().filter_map(move |item| {
-        let question = &framework.questions[&item.question];
+        let question = &framework.questions[item.index];
         if question.role != Role::Task || !counts(item, eff) {
             return None;
         }
-        let value = eff.get(&item.question);
+        let value = eff.get_at(item.index);
         let done = points(item, value) == score::FULL;
         (!done).then_some((item.question.as_str(), value))
     })
@@ -100,7 +100,7 @@ fn open_tasks<'a>(
 /// Whether a phase is met: [`phase_result`]'s `met`, without the words.
 pub fn phase_met(framework: &Framework, phase: &Phase, eff: &Effective) -> bool {
     phase_score(phase, eff).score >= phase.threshold
-        && phase.gates.iter().all(|g| g.condition.holds(&|id: &str| eff.get(id)))
+        && phase.gates.iter().all(|g| eff.holds(&g.condition))
         && open_tasks(framework, phase, eff).next().is_none()
 }
 
@@ -114,7 +114,7 @@ pub fn phase_result(framework: &Framework, phase: &Phase, eff: &Effective) -> Ph
         gaps.push(Gap::Score);
     }
     for gate in &phase.gates {
-        if !gate.condition.holds(&|id: &str| eff.get(id)) {
+        if !eff.holds(&gate.condition) {
             blockers.push(gate.reason.clone());
             gaps.push(Gap::Gate(gate.reason.clone()));
         }
@@ -211,6 +211,10 @@ fn outline_with<'f>(
                 Vec::new()
             };
             if let Some(condition) = &rule.when {
+                // Most rules do not fire: decide first, without collecting why.
+                if !eff.holds(condition) {
+                    return None;
+                }
                 let outcome = condition.evaluate(&|id: &str| eff.get(id));
                 if !outcome.holds {
                     return None;
@@ -274,10 +278,12 @@ pub fn assess_on(framework: &Framework, answers: &Answers, today: Option<jiff::c
         .collect();
 
     let with = |answer: Option<&AnswerValue>| -> Vec<String> {
-        eff.applicable
-            .iter()
-            .filter(|id| eff.get(id) == answer)
-            .map(|id| (*id).to_string())
+        framework
+            .questions
+            .keys()
+            .enumerate()
+            .filter(|(i, _)| eff.applies_at(*i) && eff.get_at(*i) == answer)
+            .map(|(_, id)| id.clone())
             .collect()
     };
     let unanswered = with(None);
@@ -317,10 +323,11 @@ pub fn assess_on(framework: &Framework, answers: &Answers, today: Option<jiff::c
     let profile = framework
         .questions
         .values()
-        .filter(|q| q.role == Role::Profile)
-        .filter_map(|q| {
+        .enumerate()
+        .filter(|(_, q)| q.role == Role::Profile)
+        .filter_map(|(i, q)| {
             let key = q.id.split_once('.').map_or(q.id.as_str(), |(_, k)| k);
-            eff.get(&q.id).map(|v| (key.to_string(), v.clone()))
+            eff.get_at(i).map(|v| (key.to_string(), v.clone()))
         })
         .collect::<IndexMap<_, _>>();
     let organization = profile

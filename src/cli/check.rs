@@ -2,7 +2,7 @@
 
 use super::Io;
 use super::args::{CheckArgs, RulesArgs};
-use super::rules::{describe, load_rules, location};
+use super::rules::{describe, load_rules_with_cases, location};
 use crate::assess::golden;
 use crate::diagnostic::Severity;
 use crate::error::Error;
@@ -44,7 +44,7 @@ pub fn check(args: &CheckArgs, io: &mut Io<'_>) -> Result<(), Error> {
 
 /// `test`: runs the golden cases and prints each result on standard output.
 pub fn golden(args: &RulesArgs, io: &mut Io<'_>) -> Result<(), Error> {
-    let loaded = load_rules(args)?;
+    let loaded = load_rules_with_cases(args)?;
     let results = golden::run_all(&loaded.framework).map_err(Error::Rules)?;
     let mut out = String::new();
     for r in &results {

@@ -3,7 +3,7 @@
 use super::args::RulesArgs;
 use crate::diagnostic::{Diagnostics, Severity};
 use crate::error::Error;
-use crate::rules::{Loaded, RulesLocation, load};
+use crate::rules::{Loaded, RulesLocation, load, load_without_cases};
 
 /// Where the rules come from, as the command line says.
 pub fn location(args: &RulesArgs) -> RulesLocation {
@@ -15,9 +15,19 @@ pub fn location(args: &RulesArgs) -> RulesLocation {
 }
 
 /// Loads the rules; an invalid rule set is an error listing its errors (its warnings are
-/// for `check`).
+/// for `check`). A built-in framework comes without its golden test cases, which only
+/// `test` needs ([`load_rules_with_cases`]).
 pub fn load_rules(args: &RulesArgs) -> Result<Loaded, Error> {
-    load(&location(args)).map_err(|problems| {
+    rules_error(load_without_cases(&location(args)))
+}
+
+/// [`load_rules`] with the golden test cases.
+pub fn load_rules_with_cases(args: &RulesArgs) -> Result<Loaded, Error> {
+    rules_error(load(&location(args)))
+}
+
+fn rules_error(loaded: Result<Loaded, Diagnostics>) -> Result<Loaded, Error> {
+    loaded.map_err(|problems| {
         let errors = problems
             .0
             .into_iter()

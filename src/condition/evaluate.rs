@@ -48,11 +48,17 @@ impl Condition {
     /// Whether the condition holds: [`Condition::evaluate`] without the answers that decided
     /// it, stopping at the first part that decides, and allocating nothing.
     pub fn holds<'a, V: Value + 'a>(&self, answer: &impl Fn(&str) -> Option<&'a V>) -> bool {
+        self.holds_by_test(&|test: &Test| answer(&test.question))
+    }
+
+    /// [`Condition::holds`] with `answer` given the whole test, so that it may find the
+    /// answer by the test's question index.
+    pub fn holds_by_test<'a, V: Value + 'a>(&self, answer: &impl Fn(&Test) -> Option<&'a V>) -> bool {
         match self {
-            Condition::Test(test) => test.evaluate(answer(&test.question)),
-            Condition::Not(inner) => !inner.holds(answer),
-            Condition::All(parts) => parts.iter().all(|p| p.holds(answer)),
-            Condition::Any(parts) => parts.iter().any(|p| p.holds(answer)),
+            Condition::Test(test) => test.evaluate(answer(test)),
+            Condition::Not(inner) => !inner.holds_by_test(answer),
+            Condition::All(parts) => parts.iter().all(|p| p.holds_by_test(answer)),
+            Condition::Any(parts) => parts.iter().any(|p| p.holds_by_test(answer)),
         }
     }
 

@@ -49,6 +49,9 @@ pub enum Condition {
 pub struct Test {
     /// The question tested.
     pub question: String,
+    /// The question's index among the framework's questions, set when the rules load
+    /// ([`Condition::resolve`]); `usize::MAX` until then.
+    pub index: usize,
     /// Byte offset of the question id in the condition text.
     pub offset: usize,
     /// What is tested.
@@ -127,6 +130,16 @@ impl Condition {
         let mut out = Vec::new();
         self.collect_tests(&mut out);
         out
+    }
+
+    /// Sets each test's question index, from the question's id: `index` gives the index of
+    /// an id, `None` for an unknown one (left `usize::MAX`).
+    pub fn resolve(&mut self, index: &impl Fn(&str) -> Option<usize>) {
+        match self {
+            Condition::All(parts) | Condition::Any(parts) => parts.iter_mut().for_each(|p| p.resolve(index)),
+            Condition::Not(inner) => inner.resolve(index),
+            Condition::Test(test) => test.index = index(&test.question).unwrap_or(usize::MAX),
+        }
     }
 
     fn collect_tests<'a>(&'a self, out: &mut Vec<&'a Test>) {

@@ -277,7 +277,12 @@ impl Parser {
             }
             _ => return self.error("`==`, `!=`, `in`, `not in`, `<`, `<=`, `>`, `>=` or `is`"),
         };
-        Ok(Test { question, offset, op })
+        Ok(Test {
+            question,
+            index: usize::MAX,
+            offset,
+            op,
+        })
     }
 
     fn literal(&mut self) -> Result<Literal, SyntaxError> {

@@ -10,6 +10,7 @@
 //! Templates render in strict mode: a field that does not exist is an error.
 
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use handlebars::{Handlebars, RenderError, RenderErrorReason, TemplateError};
 
@@ -154,23 +155,36 @@ pub fn render(format: Format, context: &ReportContext, options: &RenderOptions) 
 }
 
 /// Renders the built-in template `name` of `format` (or the report, a section or the
-/// user's template, as `options` say, when `name` is `None`) with any data.
+/// user's template, as `options` say, when `name` is `None`) with any data. The built-in
+/// templates are compiled once per process for each format and helper settings;
+/// `--templates` and `--template` are read and compiled on every call.
 pub fn render_data(
     format: Format,
     name: Option<&str>,
     data: &impl serde::Serialize,
     options: &RenderOptions,
 ) -> Result<String, Diagnostics> {
-    let dir = format.templates_dir().unwrap_or("text");
-    let mut sources: Vec<Source> = BUILT_IN
-        .iter()
-        .filter(|(f, _, _)| *f == dir)
-        .map(|(f, name, text)| Source {
-            name: (*name).to_string(),
-            file: format!("built-in:templates/{f}/{name}.hbs"),
-            text: (*text).to_string(),
-        })
-        .collect();
+    let settings = helpers::Settings {
+        width: options.width.unwrap_or(super::wrap::WIDTH),
+        hyperlinks: options.hyperlinks && matches!(format, Format::Text),
+    };
+    let entry = if let Some(name) = name {
+        Some(name.to_string())
+    } else if options.template_file.is_some() {
+        None
+    } else if let Some(entry) = &options.entry {
+        Some(entry.clone())
+    } else if let Some(section) = options.section {
+        Some(section.name().to_string())
+    } else {
+        Some("report".to_string())
+    };
+    if options.templates_dir.is_none()
+        && let Some(entry) = &entry
+    {
+        return render_with(&*built_in(format, settings)?, entry, data);
+    }
+    let mut sources = built_in_sources(format);
     if let Some(dir) = &options.templates_dir {
         for own in read_dir(dir).map_err(|d| Diagnostics(vec![d]))? {
             match sources.iter_mut().find(|s| s.name == own.name) {
@@ -179,23 +193,67 @@ pub fn render_data(
             }
         }
     }
-    let entry = if let Some(name) = name {
-        name.to_string()
-    } else if let Some(path) = &options.template_file {
-        let mut own = read_template(path).map_err(|d| Diagnostics(vec![d]))?;
-        // The user's template must not shadow a partial it may include.
-        own.name = format!("custom:{}", own.name);
-        let name = own.name.clone();
-        sources.push(own);
-        name
-    } else if let Some(entry) = &options.entry {
-        entry.clone()
-    } else if let Some(section) = options.section {
-        section.name().to_string()
-    } else {
-        "report".to_string()
+    let entry = match (entry, &options.template_file) {
+        (Some(entry), _) => entry,
+        (None, Some(path)) => {
+            let mut own = read_template(path).map_err(|d| Diagnostics(vec![d]))?;
+            // The user's template must not shadow a partial it may include.
+            own.name = format!("custom:{}", own.name);
+            let name = own.name.clone();
+            sources.push(own);
+            name
+        }
+        (None, None) => "report".to_string(),
     };
+    render_with(&compile(format, settings, sources)?, &entry, data)
+}
 
+/// A compiled set of templates, and where each came from.
+struct Compiled {
+    registry: Handlebars<'static>,
+    sources: Vec<Source>,
+}
+
+/// The built-in templates of a format, as sources.
+fn built_in_sources(format: Format) -> Vec<Source> {
+    let dir = format.templates_dir().unwrap_or("text");
+    BUILT_IN
+        .iter()
+        .filter(|(f, _, _)| *f == dir)
+        .map(|(f, name, text)| Source {
+            name: (*name).to_string(),
+            file: format!("built-in:templates/{f}/{name}.hbs"),
+            text: (*text).to_string(),
+        })
+        .collect()
+}
+
+/// The built-in templates of `format` with the helpers' `settings`, compiled on first use
+/// and kept for the rest of the process (a process uses one or two settings).
+fn built_in(format: Format, settings: helpers::Settings) -> Result<Arc<Compiled>, Diagnostics> {
+    type Key = (Format, usize, bool);
+    type Cache = Mutex<Vec<(Key, Arc<Compiled>)>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let key = (format, settings.width, settings.hyperlinks);
+    let cache = CACHE.get_or_init(Mutex::default);
+    if let Some((_, compiled)) = cache
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .iter()
+        .find(|(k, _)| *k == key)
+    {
+        return Ok(Arc::clone(compiled));
+    }
+    let compiled = Arc::new(compile(format, settings, built_in_sources(format))?);
+    cache
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .push((key, Arc::clone(&compiled)));
+    Ok(compiled)
+}
+
+/// Compiles `sources` for `format`: every template is checked for nesting, then compiled.
+fn compile(format: Format, settings: helpers::Settings, sources: Vec<Source>) -> Result<Compiled, Diagnostics> {
     let mut registry = Handlebars::new();
     registry.set_strict_mode(true);
     match format {
@@ -203,10 +261,6 @@ pub fn render_data(
         Format::Markdown => registry.register_escape_fn(markdown_escape),
         Format::Text | Format::Json | Format::Csv | Format::Docx => registry.register_escape_fn(text_escape),
     }
-    let settings = helpers::Settings {
-        width: options.width.unwrap_or(super::wrap::WIDTH),
-        hyperlinks: options.hyperlinks && matches!(format, Format::Text),
-    };
     helpers::register(&mut registry, settings);
     let mut problems = Vec::new();
     for source in &sources {
@@ -226,13 +280,19 @@ pub fn render_data(
     if !problems.is_empty() {
         return Err(Diagnostics(problems));
     }
-    partials::check_recursion(&entry, |name| {
+    Ok(Compiled { registry, sources })
+}
+
+/// Renders `entry` from a compiled set, after checking that no partial includes itself.
+fn render_with(compiled: &Compiled, entry: &str, data: &impl serde::Serialize) -> Result<String, Diagnostics> {
+    let Compiled { registry, sources } = compiled;
+    partials::check_recursion(entry, |name| {
         let template = registry.get_template(name)?;
         let file = sources.iter().find(|s| s.name == name)?.file.as_str();
         Some((template, file))
     })
     .map_err(Diagnostics::one)?;
     registry
-        .render(&entry, data)
-        .map_err(|err| Diagnostics(vec![render_error(&sources, &err)]))
+        .render(entry, data)
+        .map_err(|err| Diagnostics(vec![render_error(sources, &err)]))
 }

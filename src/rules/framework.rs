@@ -219,6 +219,8 @@ pub struct Gate {
 pub struct Scored {
     /// The question scored.
     pub question: String,
+    /// The question's index in [`Framework::questions`], resolved when the rules load.
+    pub index: usize,
     /// Points (0 to 100) for each allowed value.
     pub points: IndexMap<String, u32>,
     /// Relative weight.
@@ -407,6 +409,34 @@ pub struct GoldenCase {
 }
 
 impl Framework {
+    /// Sets the question index of every condition's tests and every scored item from the
+    /// question ids, so that assessing looks nothing up by id. Called when the rules load;
+    /// call it again after changing the questions.
+    pub fn resolve_indices(&mut self) {
+        let questions = &self.questions;
+        let index = |id: &str| questions.get_index_of(id);
+        let mut whens: Vec<Option<Condition>> = questions.values().map(|q| q.when.clone()).collect();
+        for when in whens.iter_mut().flatten() {
+            when.resolve(&index);
+        }
+        for phase in &mut self.phases {
+            for item in &mut phase.scoring {
+                item.index = index(&item.question).unwrap_or(usize::MAX);
+            }
+            for gate in &mut phase.gates {
+                gate.condition.resolve(&index);
+            }
+        }
+        for rule in &mut self.recommendations {
+            if let Some(when) = &mut rule.when {
+                when.resolve(&index);
+            }
+        }
+        for (question, when) in self.questions.values_mut().zip(whens) {
+            question.when = when;
+        }
+    }
+
     /// The index of a phase by id.
     pub fn phase_index(&self, id: &str) -> Option<usize> {
         self.phases.iter().position(|p| p.id == id)

@@ -6,7 +6,7 @@
 use serde::de::DeserializeOwned;
 
 use super::embedded::{EMBEDDED_FRAMEWORKS, Embedded, built_in_ids};
-use super::files::{ManifestFile, Parsed, RawFramework};
+use super::files::{ManifestFile, Parsed, RawFramework, TestsFile};
 use super::source::{Disk, FileSource, resolve};
 pub use super::validate::Loaded;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
@@ -29,6 +29,18 @@ impl Default for RulesLocation {
 
 /// Loads, parses and validates a framework, reporting every problem found.
 pub fn load(location: &RulesLocation) -> Result<Loaded, Diagnostics> {
+    load_with(location, true)
+}
+
+/// [`load`] for commands that do not run the golden test cases: a built-in framework's
+/// cases (checked when the program is tested) are then neither parsed nor validated, and
+/// the framework has none. A rule set on disk is loaded in full, so that every problem in
+/// it is still reported.
+pub fn load_without_cases(location: &RulesLocation) -> Result<Loaded, Diagnostics> {
+    load_with(location, false)
+}
+
+fn load_with(location: &RulesLocation, cases: bool) -> Result<Loaded, Diagnostics> {
     let raw = match location {
         RulesLocation::BuiltIn(id) => {
             let Some((_, manifest)) = EMBEDDED_FRAMEWORKS.iter().find(|(fid, _)| fid == id) else {
@@ -38,7 +50,7 @@ pub fn load(location: &RulesLocation) -> Result<Loaded, Diagnostics> {
                         .with_help(format!("built-in frameworks: {known}")),
                 ]));
             };
-            parse_all(&Embedded, manifest)?
+            parse_all(&Embedded, manifest, cases)?
         }
         RulesLocation::Path(path) => {
             let manifest = if path.is_dir() {
@@ -46,20 +58,32 @@ pub fn load(location: &RulesLocation) -> Result<Loaded, Diagnostics> {
             } else {
                 path.clone()
             };
-            parse_all(&Disk, &manifest.to_string_lossy())?
+            parse_all(&Disk, &manifest.to_string_lossy(), true)?
         }
     };
     super::validate::validate(raw)
 }
 
-fn parse_all(source: &dyn FileSource, manifest_path: &str) -> Result<RawFramework, Diagnostics> {
+/// Reads and parses every file of a framework; with `cases` false, the golden test files
+/// are read (their text is part of the framework's digest) but not parsed.
+fn parse_all(source: &dyn FileSource, manifest_path: &str, cases: bool) -> Result<RawFramework, Diagnostics> {
     let manifest: Parsed<ManifestFile> = parse_file(source, manifest_path).map_err(|d| Diagnostics(vec![d]))?;
     let mut problems = Vec::new();
     let header = &manifest.data.framework;
     let questionnaires = parse_listed(source, manifest_path, &header.questionnaires, &manifest, &mut problems);
     let recommendations = parse_listed(source, manifest_path, &header.recommendations, &manifest, &mut problems);
     let resources = parse_listed(source, manifest_path, &header.resources, &manifest, &mut problems);
-    let tests = parse_listed(source, manifest_path, &header.tests, &manifest, &mut problems);
+    let tests = if cases {
+        parse_listed(source, manifest_path, &header.tests, &manifest, &mut problems)
+    } else {
+        read_listed(source, manifest_path, &header.tests, &manifest, &mut problems)
+            .into_iter()
+            .map(|file| Parsed {
+                file,
+                data: TestsFile { cases: Vec::new() },
+            })
+            .collect()
+    };
     let feedback = parse_listed(
         source,
         manifest_path,
@@ -89,14 +113,24 @@ fn parse_listed<T: DeserializeOwned>(
     manifest: &Parsed<ManifestFile>,
     problems: &mut Vec<Diagnostic>,
 ) -> Vec<Parsed<T>> {
+    read_listed(source, manifest_path, paths, manifest, problems)
+        .into_iter()
+        .filter_map(|file| parse_text(file).map_err(|d| problems.push(d)).ok())
+        .collect()
+}
+
+fn read_listed(
+    source: &dyn FileSource,
+    manifest_path: &str,
+    paths: &[toml::Spanned<String>],
+    manifest: &Parsed<ManifestFile>,
+    problems: &mut Vec<Diagnostic>,
+) -> Vec<SourceFile> {
     let mut out = Vec::new();
     for path in paths {
         let resolved = resolve(manifest_path, path.get_ref());
         match source.read(&resolved) {
-            Ok(file) => match parse_text(file) {
-                Ok(parsed) => out.push(parsed),
-                Err(d) => problems.push(d),
-            },
+            Ok(file) => out.push(file),
             Err(reason) => problems.push(manifest.error(
                 path.span(),
                 format!("cannot read `{}` ({resolved}): {reason}", path.get_ref()),

@@ -16,4 +16,4 @@ pub use framework::{
     META_SECTION, NOT_APPLICABLE, Order, PLAN_SECTION, Phase, Question, Questionnaire, Recommendation, Resource,
     Scored, TIMELINE_SECTION, Timeline,
 };
-pub use load::{Loaded, RulesLocation, load};
+pub use load::{Loaded, RulesLocation, load, load_without_cases};

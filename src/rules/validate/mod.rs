@@ -161,6 +161,8 @@ impl Validator {
             timeline,
             feedback,
         };
+        // Conditions find answers by question index, resolved once here.
+        framework.resolve_indices();
         // Answers in golden cases are read with the framework's own questions.
         if self.errors.is_empty() {
             framework.cases = self.cases(raw, &framework);

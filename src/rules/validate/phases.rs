@@ -151,6 +151,7 @@ impl Validator {
                     .collect();
                 scoring.push(Scored {
                     question: qid.clone(),
+                    index: questions.get_index_of(qid.as_str()).unwrap_or(usize::MAX),
                     points,
                     weight: weight.clamp(1, 10) as u32,
                     scale: item.scale.get_ref().clone(),
