@@ -64,6 +64,13 @@ pub fn explanation(e: &Explanation) -> String {
                     item.weight,
                     item.points * item.weight
                 );
+                if let (Some(label), Some(rubric)) = (&item.label, &item.rubric) {
+                    wrap(
+                        &mut out,
+                        &format!("\u{201c}{label}\u{201d} here means: {rubric}"),
+                        &" ".repeat(width + 4),
+                    );
+                }
             } else {
                 let _ = writeln!(
                     out,
