@@ -18,12 +18,13 @@ mod plan;
 mod since;
 mod team;
 
-use self::parts::{bullet, capitalized, footer, h, heading, muted, picture, small};
+use self::parts::{bullet, footer, h, heading, muted, picture, small};
 use super::Format;
 use super::context::ReportContext;
 use super::format::Paper;
 use super::image::{logo_png, svg_to_png};
 use super::templates::{RenderOptions, render_data};
+use crate::words::capitalized;
 
 /// The bullet list numbering's id.
 const BULLETS: usize = 2;

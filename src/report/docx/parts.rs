@@ -61,14 +61,6 @@ pub(super) fn bullet(runs: Vec<Run>) -> Paragraph {
     )
 }
 
-pub(super) fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
-        .unwrap_or_default()
-}
-
 pub(super) fn link(url: &str, text: &str) -> Hyperlink {
     Hyperlink::new(url, HyperlinkType::External).add_run(Run::new().add_text(text).style("Hyperlink"))
 }
