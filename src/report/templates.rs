@@ -18,6 +18,7 @@ use super::ReportContext;
 use super::escape::{html_escape, markdown_escape, text_escape};
 use super::format::{Format, Section};
 use super::helpers;
+use super::inline;
 use super::partials;
 use crate::diagnostic::{Diagnostic, Diagnostics, closest};
 use crate::io::{io_reason, read_disk};
@@ -53,8 +54,8 @@ pub struct RenderOptions {
 }
 
 /// A template and where it came from, for messages.
-struct Source {
-    name: String,
+pub(super) struct Source {
+    pub(super) name: String,
     file: String,
     text: String,
 }
@@ -209,13 +210,13 @@ pub fn render_data(
 }
 
 /// A compiled set of templates, and where each came from.
-struct Compiled {
-    registry: Handlebars<'static>,
-    sources: Vec<Source>,
+pub(super) struct Compiled {
+    pub(super) registry: Handlebars<'static>,
+    pub(super) sources: Vec<Source>,
 }
 
 /// The built-in templates of a format, as sources.
-fn built_in_sources(format: Format) -> Vec<Source> {
+pub(super) fn built_in_sources(format: Format) -> Vec<Source> {
     let dir = format.templates_dir().unwrap_or("text");
     BUILT_IN
         .iter()
@@ -244,7 +245,10 @@ fn built_in(format: Format, settings: helpers::Settings) -> Result<Arc<Compiled>
     {
         return Ok(Arc::clone(compiled));
     }
-    let compiled = Arc::new(compile(format, settings, built_in_sources(format))?);
+    let mut compiled = compile(format, settings, built_in_sources(format))?;
+    let names: Vec<&str> = compiled.sources.iter().map(|s| s.name.as_str()).collect();
+    inline::inline_partials(&mut compiled.registry, &names);
+    let compiled = Arc::new(compiled);
     cache
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
@@ -253,7 +257,7 @@ fn built_in(format: Format, settings: helpers::Settings) -> Result<Arc<Compiled>
 }
 
 /// Compiles `sources` for `format`: every template is checked for nesting, then compiled.
-fn compile(format: Format, settings: helpers::Settings, sources: Vec<Source>) -> Result<Compiled, Diagnostics> {
+pub(super) fn compile(format: Format, settings: helpers::Settings, sources: Vec<Source>) -> Result<Compiled, Diagnostics> {
     let mut registry = Handlebars::new();
     registry.set_strict_mode(true);
     match format {
@@ -284,7 +288,7 @@ fn compile(format: Format, settings: helpers::Settings, sources: Vec<Source>) ->
 }
 
 /// Renders `entry` from a compiled set, after checking that no partial includes itself.
-fn render_with(compiled: &Compiled, entry: &str, data: &impl serde::Serialize) -> Result<String, Diagnostics> {
+pub(super) fn render_with(compiled: &Compiled, entry: &str, data: &impl serde::Serialize) -> Result<String, Diagnostics> {
     let Compiled { registry, sources } = compiled;
     partials::check_recursion(entry, |name| {
         let template = registry.get_template(name)?;

@@ -1,0 +1,145 @@
+//! Built-in partials spliced into the templates that include them.
+//!
+//! Handlebars renders a partial over a copy of the current context, and every value looked
+//! up inside it is copied again: `{{> appendix}}` at the top of a report copies the whole
+//! report's data, then each answer list it reads. The built-in templates include each other
+//! plainly (`{{> summary}}`: no context argument, no hash, no block, not indented), and such
+//! an inclusion renders exactly as the included template's elements would in its place. So
+//! the built-in set, compiled once per process, has those inclusions replaced by the
+//! elements, and renders without copies. Templates a user gives (`--templates`,
+//! `--template`) are compiled as written.
+
+use std::collections::HashMap;
+
+use handlebars::Handlebars;
+use handlebars::template::{DecoratorTemplate, Template, TemplateElement};
+
+use super::partials::partial_name;
+
+/// Replaces, in each template of `registry` named in `names`, every plain inclusion of
+/// another of them by that template's elements, recursively. An inclusion of a template
+/// that is already being spliced (a partial including itself) is left as it is, for the
+/// check before rendering to report.
+pub fn inline_partials(registry: &mut Handlebars<'static>, names: &[&str]) {
+    let originals: HashMap<&str, Template> = names
+        .iter()
+        .filter_map(|name| Some((*name, registry.get_template(name)?.clone())))
+        .collect();
+    for (name, template) in &originals {
+        let mut including = vec![*name];
+        let spliced = splice(template, &originals, &mut including);
+        registry.register_template(name, spliced);
+    }
+}
+
+/// Whether an inclusion renders as the included template's elements in its place: it
+/// names the template, passes no context or hash, has no block, and is not indented (an
+/// indented inclusion indents every line it writes).
+fn is_plain(d: &DecoratorTemplate) -> bool {
+    d.params.is_empty() && d.hash.is_empty() && d.template.is_none() && d.indent.as_deref().unwrap_or("").is_empty()
+}
+
+/// `template` with its plain inclusions of `templates` replaced; `including` holds the
+/// templates being spliced, outermost first.
+fn splice<'a>(template: &Template, templates: &'a HashMap<&str, Template>, including: &mut Vec<&'a str>) -> Template {
+    let mut out = template.clone();
+    if template.mapping.len() != template.elements.len() {
+        return out; // Positions for messages would no longer match their elements.
+    }
+    out.elements.clear();
+    out.mapping.clear();
+    for (element, at) in template.elements.iter().zip(&template.mapping) {
+        if let TemplateElement::PartialExpression(d) = element
+            && is_plain(d)
+            && let Some((name, included)) = partial_name(d).and_then(|n| templates.get_key_value(n))
+            && !including.contains(name)
+        {
+            including.push(name);
+            let inner = splice(included, templates, including);
+            including.pop();
+            if inner.mapping.len() == inner.elements.len() {
+                out.elements.extend(inner.elements);
+                out.mapping.extend(inner.mapping);
+                continue;
+            }
+        }
+        let element = match element {
+            TemplateElement::HelperBlock(h) => {
+                let mut h = h.clone();
+                h.template = h.template.as_ref().map(|t| splice(t, templates, including));
+                h.inverse = h.inverse.as_ref().map(|t| splice(t, templates, including));
+                TemplateElement::HelperBlock(h)
+            }
+            other => other.clone(),
+        };
+        out.elements.push(element);
+        out.mapping.push(at.clone());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::{Syntax, parse};
+    use crate::io::SourceFile;
+    use crate::report::format::{Detail, Format, Section};
+    use crate::report::helpers::Settings;
+    use crate::report::templates::{built_in_sources, compile, render_with};
+    use crate::report::{ReportOptions, context};
+
+    /// Every shipped sample, in every template format, as the report and as each section,
+    /// with and without ids and every phase in full: the spliced templates write the same
+    /// bytes as the templates as written.
+    #[test]
+    fn spliced_templates_render_what_the_written_ones_do() {
+        let framework = crate::test_support::ctq();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+        let mut samples: Vec<_> = std::fs::read_dir(&root)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        samples.sort();
+        assert!(samples.len() >= 5, "{samples:?}");
+        let mut compared = 0;
+        for format in [Format::Text, Format::Markdown, Format::Html] {
+            let settings = Settings { width: 78, hyperlinks: false };
+            let written = compile(format, settings, built_in_sources(format)).unwrap();
+            let mut spliced = compile(format, settings, built_in_sources(format)).unwrap();
+            let names: Vec<&str> = spliced.sources.iter().map(|s| s.name.as_str()).collect();
+            inline_partials(&mut spliced.registry, &names);
+            let report = spliced.registry.get_template("report").unwrap();
+            assert!(
+                !report.elements.iter().any(|e| matches!(e, TemplateElement::PartialExpression(_))),
+                "the report includes no partial once spliced"
+            );
+            for path in &samples {
+                let file = SourceFile {
+                    name: path.display().to_string(),
+                    text: std::fs::read_to_string(path).unwrap(),
+                };
+                let answers = parse(&framework, &file, Syntax::Toml).unwrap();
+                let assessment = crate::assess::assess(&framework, &answers);
+                for options in [
+                    ReportOptions::default(),
+                    ReportOptions {
+                        detail: Detail::All,
+                        ids: true,
+                        paper: None,
+                    },
+                ] {
+                    let data = context(&framework, &answers, &assessment, "2026-01-15", &options, None);
+                    let entries = std::iter::once("report").chain(Section::ALL.iter().map(|s| s.name()));
+                    for entry in entries {
+                        let want = render_with(&written, entry, &data).map_err(|d| d.to_string());
+                        let got = render_with(&spliced, entry, &data).map_err(|d| d.to_string());
+                        assert_eq!(got, want, "{format:?} {entry} of {}", file.name);
+                        compared += 1;
+                    }
+                }
+            }
+        }
+        assert!(compared >= 3 * 5 * 2 * 9, "{compared}");
+    }
+}
