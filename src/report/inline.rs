@@ -21,14 +21,81 @@ use super::partials::partial_name;
 /// that is already being spliced (a partial including itself) is left as it is, for the
 /// check before rendering to report.
 pub fn inline_partials(registry: &mut Handlebars<'static>, names: &[&str]) {
-    let originals: HashMap<&str, Template> = names
-        .iter()
-        .filter_map(|name| Some((*name, registry.get_template(name)?.clone())))
-        .collect();
-    for (name, template) in &originals {
-        let mut including = vec![*name];
-        let spliced = splice(template, &originals, &mut including);
-        registry.register_template(name, spliced);
+    let mut splicer = Splicer {
+        written: names
+            .iter()
+            .filter_map(|name| Some((*name, registry.get_template(name)?)))
+            .collect(),
+        spliced: HashMap::new(),
+        including: Vec::new(),
+    };
+    for name in names {
+        splicer.spliced(name);
+    }
+    let spliced: Vec<(String, Template)> =
+        splicer.spliced.into_iter().map(|(name, t)| (name.to_string(), t)).collect();
+    for (name, template) in spliced {
+        registry.register_template(&name, template);
+    }
+}
+
+/// Splices each template once, and keeps the result for the templates that include it.
+struct Splicer<'a> {
+    /// The templates as written, by name.
+    written: HashMap<&'a str, &'a Template>,
+    /// The templates spliced so far, by name.
+    spliced: HashMap<&'a str, Template>,
+    /// The templates being spliced, outermost first.
+    including: Vec<&'a str>,
+}
+
+impl<'a> Splicer<'a> {
+    /// The template `name` spliced, unless it is unknown or being spliced.
+    fn spliced(&mut self, name: &str) -> Option<&Template> {
+        let (&name, &written) = self.written.get_key_value(name)?;
+        if self.including.contains(&name) {
+            return None;
+        }
+        if !self.spliced.contains_key(name) {
+            self.including.push(name);
+            let template = self.splice(written);
+            self.including.pop();
+            self.spliced.insert(name, template);
+        }
+        self.spliced.get(name)
+    }
+
+    /// `template` with its plain inclusions replaced.
+    fn splice(&mut self, template: &Template) -> Template {
+        let mut out = template.clone();
+        if template.mapping.len() != template.elements.len() {
+            return out; // Positions for messages would no longer match their elements.
+        }
+        out.elements.clear();
+        out.mapping.clear();
+        for (element, at) in template.elements.iter().zip(&template.mapping) {
+            if let TemplateElement::PartialExpression(d) = element
+                && is_plain(d)
+                && let Some(inner) = partial_name(d).and_then(|name| self.spliced(name))
+                && inner.mapping.len() == inner.elements.len()
+            {
+                out.elements.extend(inner.elements.iter().cloned());
+                out.mapping.extend(inner.mapping.iter().cloned());
+                continue;
+            }
+            let element = match element {
+                TemplateElement::HelperBlock(h) => {
+                    let mut h = h.clone();
+                    h.template = h.template.as_ref().map(|t| self.splice(t));
+                    h.inverse = h.inverse.as_ref().map(|t| self.splice(t));
+                    TemplateElement::HelperBlock(h)
+                }
+                other => other.clone(),
+            };
+            out.elements.push(element);
+            out.mapping.push(at.clone());
+        }
+        out
     }
 }
 
@@ -37,45 +104,6 @@ pub fn inline_partials(registry: &mut Handlebars<'static>, names: &[&str]) {
 /// indented inclusion indents every line it writes).
 fn is_plain(d: &DecoratorTemplate) -> bool {
     d.params.is_empty() && d.hash.is_empty() && d.template.is_none() && d.indent.as_deref().unwrap_or("").is_empty()
-}
-
-/// `template` with its plain inclusions of `templates` replaced; `including` holds the
-/// templates being spliced, outermost first.
-fn splice<'a>(template: &Template, templates: &'a HashMap<&str, Template>, including: &mut Vec<&'a str>) -> Template {
-    let mut out = template.clone();
-    if template.mapping.len() != template.elements.len() {
-        return out; // Positions for messages would no longer match their elements.
-    }
-    out.elements.clear();
-    out.mapping.clear();
-    for (element, at) in template.elements.iter().zip(&template.mapping) {
-        if let TemplateElement::PartialExpression(d) = element
-            && is_plain(d)
-            && let Some((name, included)) = partial_name(d).and_then(|n| templates.get_key_value(n))
-            && !including.contains(name)
-        {
-            including.push(name);
-            let inner = splice(included, templates, including);
-            including.pop();
-            if inner.mapping.len() == inner.elements.len() {
-                out.elements.extend(inner.elements);
-                out.mapping.extend(inner.mapping);
-                continue;
-            }
-        }
-        let element = match element {
-            TemplateElement::HelperBlock(h) => {
-                let mut h = h.clone();
-                h.template = h.template.as_ref().map(|t| splice(t, templates, including));
-                h.inverse = h.inverse.as_ref().map(|t| splice(t, templates, including));
-                TemplateElement::HelperBlock(h)
-            }
-            other => other.clone(),
-        };
-        out.elements.push(element);
-        out.mapping.push(at.clone());
-    }
-    out
 }
 
 #[cfg(test)]
