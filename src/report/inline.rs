@@ -32,8 +32,11 @@ pub fn inline_partials(registry: &mut Handlebars<'static>, names: &[&str]) {
     for name in names {
         splicer.spliced(name);
     }
-    let spliced: Vec<(String, Template)> =
-        splicer.spliced.into_iter().map(|(name, t)| (name.to_string(), t)).collect();
+    let spliced: Vec<(String, Template)> = splicer
+        .spliced
+        .into_iter()
+        .map(|(name, t)| (name.to_string(), t))
+        .collect();
     for (name, template) in spliced {
         registry.register_template(&name, template);
     }
@@ -132,14 +135,20 @@ mod tests {
         assert!(samples.len() >= 5, "{samples:?}");
         let mut compared = 0;
         for format in [Format::Text, Format::Markdown, Format::Html] {
-            let settings = Settings { width: 78, hyperlinks: false };
+            let settings = Settings {
+                width: 78,
+                hyperlinks: false,
+            };
             let written = compile(format, settings, built_in_sources(format)).unwrap();
             let mut spliced = compile(format, settings, built_in_sources(format)).unwrap();
             let names: Vec<&str> = spliced.sources.iter().map(|s| s.name.as_str()).collect();
             inline_partials(&mut spliced.registry, &names);
             let report = spliced.registry.get_template("report").unwrap();
             assert!(
-                !report.elements.iter().any(|e| matches!(e, TemplateElement::PartialExpression(_))),
+                !report
+                    .elements
+                    .iter()
+                    .any(|e| matches!(e, TemplateElement::PartialExpression(_))),
                 "the report includes no partial once spliced"
             );
             for path in &samples {

@@ -213,6 +213,9 @@ pub fn render_data(
 pub(super) struct Compiled {
     pub(super) registry: Handlebars<'static>,
     pub(super) sources: Vec<Source>,
+    /// The entries found to include no partial within itself (a set kept for the process
+    /// is checked once per entry).
+    checked: Mutex<Vec<String>>,
 }
 
 /// The built-in templates of a format, as sources.
@@ -257,7 +260,11 @@ fn built_in(format: Format, settings: helpers::Settings) -> Result<Arc<Compiled>
 }
 
 /// Compiles `sources` for `format`: every template is checked for nesting, then compiled.
-pub(super) fn compile(format: Format, settings: helpers::Settings, sources: Vec<Source>) -> Result<Compiled, Diagnostics> {
+pub(super) fn compile(
+    format: Format,
+    settings: helpers::Settings,
+    sources: Vec<Source>,
+) -> Result<Compiled, Diagnostics> {
     let mut registry = Handlebars::new();
     registry.set_strict_mode(true);
     match format {
@@ -284,18 +291,35 @@ pub(super) fn compile(format: Format, settings: helpers::Settings, sources: Vec<
     if !problems.is_empty() {
         return Err(Diagnostics(problems));
     }
-    Ok(Compiled { registry, sources })
+    Ok(Compiled {
+        registry,
+        sources,
+        checked: Mutex::default(),
+    })
 }
 
 /// Renders `entry` from a compiled set, after checking that no partial includes itself.
-pub(super) fn render_with(compiled: &Compiled, entry: &str, data: &impl serde::Serialize) -> Result<String, Diagnostics> {
-    let Compiled { registry, sources } = compiled;
-    partials::check_recursion(entry, |name| {
-        let template = registry.get_template(name)?;
-        let file = sources.iter().find(|s| s.name == name)?.file.as_str();
-        Some((template, file))
-    })
-    .map_err(Diagnostics::one)?;
+pub(super) fn render_with(
+    compiled: &Compiled,
+    entry: &str,
+    data: &impl serde::Serialize,
+) -> Result<String, Diagnostics> {
+    let Compiled {
+        registry,
+        sources,
+        checked,
+    } = compiled;
+    let mut checked = checked.lock().unwrap_or_else(PoisonError::into_inner);
+    if !checked.iter().any(|e| e == entry) {
+        partials::check_recursion(entry, |name| {
+            let template = registry.get_template(name)?;
+            let file = sources.iter().find(|s| s.name == name)?.file.as_str();
+            Some((template, file))
+        })
+        .map_err(Diagnostics::one)?;
+        checked.push(entry.to_string());
+    }
+    drop(checked);
     registry
         .render(entry, data)
         .map_err(|err| Diagnostics(vec![render_error(sources, &err)]))
