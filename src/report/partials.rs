@@ -125,6 +125,16 @@ fn references(template: &Template) -> (Vec<Reference>, HashMap<String, Vec<Refer
     (top, inline)
 }
 
+/// The names of the partials `template` includes, written out, in its own body and in the
+/// inline partials it defines.
+pub fn included(template: &Template) -> Vec<String> {
+    let (top, inline) = references(template);
+    top.into_iter()
+        .chain(inline.into_values().flatten())
+        .filter_map(|r| r.name)
+        .collect()
+}
+
 /// Checks that rendering `entry` includes no partial within itself. `templates` gives each
 /// template's compiled form and its file, for messages.
 pub fn check_recursion<'a>(

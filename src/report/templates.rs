@@ -157,8 +157,8 @@ pub fn render(format: Format, context: &ReportContext, options: &RenderOptions) 
 
 /// Renders the built-in template `name` of `format` (or the report, a section or the
 /// user's template, as `options` say, when `name` is `None`) with any data. The built-in
-/// templates are compiled once per process for each format and helper settings;
-/// `--templates` and `--template` are read and compiled on every call.
+/// templates an entry needs are compiled once per process for each format, helper settings
+/// and entry; `--templates` and `--template` are read and compiled on every call.
 pub fn render_data(
     format: Format,
     name: Option<&str>,
@@ -183,7 +183,7 @@ pub fn render_data(
     if options.templates_dir.is_none()
         && let Some(entry) = &entry
     {
-        return render_with(&*built_in(format, settings)?, entry, data);
+        return render_with(&*built_in(format, settings, entry)?, entry, data);
     }
     let mut sources = built_in_sources(format);
     if let Some(dir) = &options.templates_dir {
@@ -206,7 +206,7 @@ pub fn render_data(
         }
         (None, None) => "report".to_string(),
     };
-    render_with(&compile(format, settings, sources)?, &entry, data)
+    render_with(&compile(format, settings, sources, None)?, &entry, data)
 }
 
 /// A compiled set of templates, and where each came from.
@@ -232,13 +232,14 @@ pub(super) fn built_in_sources(format: Format) -> Vec<Source> {
         .collect()
 }
 
-/// The built-in templates of `format` with the helpers' `settings`, compiled on first use
-/// and kept for the rest of the process (a process uses one or two settings).
-fn built_in(format: Format, settings: helpers::Settings) -> Result<Arc<Compiled>, Diagnostics> {
-    type Key = (Format, usize, bool);
+/// The built-in template `entry` of `format` and those it includes, with the helpers'
+/// `settings`, compiled on first use (their plain inclusions spliced in) and kept for the
+/// rest of the process (a process uses one or two settings and a few entries).
+fn built_in(format: Format, settings: helpers::Settings, entry: &str) -> Result<Arc<Compiled>, Diagnostics> {
+    type Key = (Format, usize, bool, String);
     type Cache = Mutex<Vec<(Key, Arc<Compiled>)>>;
     static CACHE: OnceLock<Cache> = OnceLock::new();
-    let key = (format, settings.width, settings.hyperlinks);
+    let key = (format, settings.width, settings.hyperlinks, entry.to_string());
     let cache = CACHE.get_or_init(Mutex::default);
     if let Some((_, compiled)) = cache
         .lock()
@@ -248,8 +249,9 @@ fn built_in(format: Format, settings: helpers::Settings) -> Result<Arc<Compiled>
     {
         return Ok(Arc::clone(compiled));
     }
-    let mut compiled = compile(format, settings, built_in_sources(format))?;
-    let names: Vec<&str> = compiled.sources.iter().map(|s| s.name.as_str()).collect();
+    let mut compiled = compile(format, settings, built_in_sources(format), Some(entry))?;
+    let names: Vec<String> = compiled.registry.get_templates().keys().cloned().collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
     inline::inline_partials(&mut compiled.registry, &names);
     let compiled = Arc::new(compiled);
     cache
@@ -260,10 +262,13 @@ fn built_in(format: Format, settings: helpers::Settings) -> Result<Arc<Compiled>
 }
 
 /// Compiles `sources` for `format`: every template is checked for nesting, then compiled.
+/// With `entry`, only that template and those it includes (directly or through others)
+/// are compiled: rendering it needs no other.
 pub(super) fn compile(
     format: Format,
     settings: helpers::Settings,
     sources: Vec<Source>,
+    entry: Option<&str>,
 ) -> Result<Compiled, Diagnostics> {
     let mut registry = Handlebars::new();
     registry.set_strict_mode(true);
@@ -274,7 +279,7 @@ pub(super) fn compile(
     }
     helpers::register(&mut registry, settings);
     let mut problems = Vec::new();
-    for source in &sources {
+    let mut register = |registry: &mut Handlebars<'static>, source: &Source| {
         if let Some(at) = partials::too_deep(&source.text, partials::MAX_NESTING) {
             problems.push(Diagnostic::error(
                 &source.file,
@@ -286,6 +291,24 @@ pub(super) fn compile(
             ));
         } else if let Err(err) = registry.register_template_string(&source.name, &source.text) {
             problems.push(template_error(source, &err));
+        }
+    };
+    match entry {
+        None => sources.iter().for_each(|source| register(&mut registry, source)),
+        Some(entry) => {
+            let mut todo = vec![entry.to_string()];
+            while let Some(name) = todo.pop() {
+                if registry.has_template(&name) {
+                    continue;
+                }
+                let Some(source) = sources.iter().find(|s| s.name == name) else {
+                    continue; // An inline partial, or an unknown one (reported when rendering).
+                };
+                register(&mut registry, source);
+                if let Some(template) = registry.get_template(&name) {
+                    todo.extend(partials::included(template));
+                }
+            }
         }
     }
     if !problems.is_empty() {
