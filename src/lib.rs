@@ -36,5 +36,6 @@ pub mod score;
 pub mod survey;
 #[cfg(test)]
 mod test_support;
+pub mod words;
 
 pub use error::Error;
