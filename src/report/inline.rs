@@ -5,9 +5,9 @@
 //! report's data, then each answer list it reads. The built-in templates include each other
 //! plainly (`{{> summary}}`: no context argument, no hash, no block, not indented), and such
 //! an inclusion renders exactly as the included template's elements would in its place. So
-//! the built-in set, compiled once per process, has those inclusions replaced by the
-//! elements, and renders without copies. Templates a user gives (`--templates`,
-//! `--template`) are compiled as written.
+//! the built-in templates an entry needs, compiled once per process, have those inclusions
+//! replaced by the elements, and render without copies. Templates a user gives
+//! (`--templates`, `--template`) are compiled as written.
 
 use std::collections::HashMap;
 
@@ -125,14 +125,7 @@ mod tests {
     #[test]
     fn spliced_templates_render_what_the_written_ones_do() {
         let framework = crate::test_support::ctq();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
-        let mut samples: Vec<_> = std::fs::read_dir(&root)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
-            .collect();
-        samples.sort();
-        assert!(samples.len() >= 5, "{samples:?}");
+        let samples = crate::test_support::samples();
         let mut compared = 0;
         let settings = Settings {
             width: 78,
