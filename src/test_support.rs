@@ -17,6 +17,19 @@ pub fn ctq() -> Framework {
     load(&RulesLocation::default()).expect("ctq loads").framework
 }
 
+/// Every shipped sample answers file (`samples/*.toml`), in name order.
+pub fn samples() -> Vec<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("the samples folder")
+        .map(|e| e.expect("a sample").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5, "{files:?}");
+    files
+}
+
 /// A choice answer.
 pub fn choice(v: &str) -> AnswerValue {
     AnswerValue::Choice(v.to_string())

@@ -26,12 +26,17 @@ use crate::rules::{Framework, Phase, Recommendation, Role, Scored};
 pub fn points(item: &Scored, value: Option<&AnswerValue>) -> u32 {
     value
         .and_then(|v| match v {
-            AnswerValue::Choice(s) | AnswerValue::Text(s) => item.points.get(s.as_str()),
-            AnswerValue::Integer(n) => item.points.get(itoa::Buffer::new().format(*n)),
+            AnswerValue::Choice(s) | AnswerValue::Text(s) => on_scale(item, s),
+            AnswerValue::Integer(n) => on_scale(item, itoa::Buffer::new().format(*n)),
             AnswerValue::NotApplicable | AnswerValue::DontKnow => None,
         })
-        .copied()
         .unwrap_or(0)
+}
+
+/// The points of a value on an item's scale. A scale has a handful of values: comparing
+/// them finds one sooner than hashing it.
+fn on_scale(item: &Scored, value: &str) -> Option<u32> {
+    item.points.iter().find_map(|(v, p)| (v == value).then_some(*p))
 }
 
 /// Whether an item counts towards its phase's score: its question applies, and the answer
@@ -253,7 +258,9 @@ pub fn assess(framework: &Framework, answers: &Answers) -> Assessment {
 pub fn assess_on(framework: &Framework, answers: &Answers, today: Option<jiff::civil::Date>) -> Assessment {
     let check = timeline::check(framework, answers, today);
     // The timeline question answered by the dates, while it has no answer of its own.
-    let with_dates = check.as_ref().and_then(|_| timeline::with_dates(framework, answers));
+    let with_dates = check
+        .as_ref()
+        .and_then(|check| timeline::answered_by_dates(check, answers));
     let answers = with_dates.as_ref().unwrap_or(answers);
     let Outline {
         eff,

@@ -188,18 +188,28 @@ pub fn check(framework: &Framework, answers: &Answers, today: Option<Date>) -> O
             );
         }
     }
-    // The timeline's own order, where no rule already speaks of the two activities.
-    let ruled = |x: &str, y: &str| {
-        timeline
-            .order
+    // The timeline's own order, where no rule already speaks of the two activities (the
+    // rules' activities by position, found once).
+    let rule_pairs: Vec<(Option<usize>, Option<usize>)> = timeline
+        .order
+        .iter()
+        .map(|r| {
+            let at = |id: &str| timeline.activities.iter().position(|a| a.id == id);
+            (at(&r.before), at(&r.after))
+        })
+        .collect();
+    let ruled = |x: usize, y: usize| {
+        rule_pairs
             .iter()
-            .any(|r| (r.before == x && r.after == y) || (r.before == y && r.after == x))
+            .any(|&(b, a)| (b == Some(x) && a == Some(y)) || (b == Some(y) && a == Some(x)))
     };
     for (j, later) in timeline.activities.iter().enumerate() {
         let Some(l) = dated(&later.id) else { continue };
         let earlier = timeline.activities[..j]
             .iter()
-            .filter(|e| !ruled(&e.id, &later.id))
+            .enumerate()
+            .filter(|(i, _)| !ruled(*i, j))
+            .map(|(_, e)| e)
             .filter_map(|e| dated(&e.id).map(|d| (e, d)))
             .filter(|(_, d)| d.start > l.start)
             .max_by_key(|(_, d)| d.start);
@@ -320,7 +330,12 @@ impl TimelineCheck {
 /// The answers with the timeline question answered by the dates, where it has no answer
 /// and the dates count toward it (with a note saying so); `None` when nothing changes.
 pub fn with_dates(framework: &Framework, answers: &Answers) -> Option<Answers> {
-    let check = check(framework, answers, None)?;
+    answered_by_dates(&check(framework, answers, None)?, answers)
+}
+
+/// [`with_dates`] from the checks already made on `answers` (on any day: the answer the
+/// dates count as does not depend on it).
+pub fn answered_by_dates(check: &TimelineCheck, answers: &Answers) -> Option<Answers> {
     let counts = check.counts_as.as_ref()?;
     let mut answers = answers.clone();
     answers

@@ -204,7 +204,7 @@ pub fn report_date(arg: Option<&str>) -> Result<String, Error> {
             .map_err(|_| Error::Usage(format!("SOURCE_DATE_EPOCH: {seconds} is out of range")))?;
         return Ok(stamp.to_zoned_datetime(jiff::tz::TimeZone::UTC).date().to_string());
     }
-    Ok(jiff::ZonedDateTime::now().date().to_string())
+    Ok(super::today::today())
 }
 
 /// The format to write: `--format`, else what the template's name says, else what the

@@ -17,6 +17,7 @@ pub mod signals;
 mod survey;
 mod team;
 mod template;
+mod today;
 
 use clap::{CommandFactory, FromArgMatches};
 

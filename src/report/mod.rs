@@ -17,6 +17,7 @@ mod gantt;
 mod helpers;
 pub mod ics;
 mod image;
+mod inline;
 mod json;
 mod partials;
 pub mod pdf;

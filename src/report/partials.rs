@@ -5,7 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use handlebars::template::{Parameter, Template, TemplateElement};
+use handlebars::template::{DecoratorTemplate, Parameter, Template, TemplateElement};
 
 use crate::diagnostic::Diagnostic;
 
@@ -61,6 +61,14 @@ pub fn too_deep(text: &str, limit: usize) -> Option<usize> {
     None
 }
 
+/// The name of the partial `d` includes, when written out (`{{> name}}` or `{{> "name"}}`).
+pub fn partial_name(d: &DecoratorTemplate) -> Option<&str> {
+    match &d.name {
+        Parameter::Literal(serde_json::Value::String(s)) => Some(s),
+        other => other.as_name(),
+    }
+}
+
 /// A partial reference found in a template: the name, and the line and column.
 struct Reference {
     name: Option<String>,
@@ -83,10 +91,7 @@ fn references(template: &Template) -> (Vec<Reference>, HashMap<String, Vec<Refer
             };
             match element {
                 TemplateElement::PartialExpression(d) | TemplateElement::PartialBlock(d) => {
-                    let name = match &d.name {
-                        Parameter::Literal(serde_json::Value::String(s)) => Some(s.clone()),
-                        other => other.as_name().map(str::to_string),
-                    };
+                    let name = partial_name(d).map(str::to_string);
                     push(Reference { name, at }, &owner);
                     if let Some(body) = &d.template {
                         stack.push((body, owner.clone()));
@@ -118,6 +123,16 @@ fn references(template: &Template) -> (Vec<Reference>, HashMap<String, Vec<Refer
         }
     }
     (top, inline)
+}
+
+/// The names of the partials `template` includes, written out, in its own body and in the
+/// inline partials it defines.
+pub fn included(template: &Template) -> Vec<String> {
+    let (top, inline) = references(template);
+    top.into_iter()
+        .chain(inline.into_values().flatten())
+        .filter_map(|r| r.name)
+        .collect()
 }
 
 /// Checks that rendering `entry` includes no partial within itself. `templates` gives each

@@ -18,6 +18,7 @@ use super::ReportContext;
 use super::escape::{html_escape, markdown_escape, text_escape};
 use super::format::{Format, Section};
 use super::helpers;
+use super::inline;
 use super::partials;
 use crate::diagnostic::{Diagnostic, Diagnostics, closest};
 use crate::io::{io_reason, read_disk};
@@ -53,8 +54,8 @@ pub struct RenderOptions {
 }
 
 /// A template and where it came from, for messages.
-struct Source {
-    name: String,
+pub(super) struct Source {
+    pub(super) name: String,
     file: String,
     text: String,
 }
@@ -156,8 +157,8 @@ pub fn render(format: Format, context: &ReportContext, options: &RenderOptions) 
 
 /// Renders the built-in template `name` of `format` (or the report, a section or the
 /// user's template, as `options` say, when `name` is `None`) with any data. The built-in
-/// templates are compiled once per process for each format and helper settings;
-/// `--templates` and `--template` are read and compiled on every call.
+/// templates an entry needs are compiled once per process for each format, helper settings
+/// and entry; `--templates` and `--template` are read and compiled on every call.
 pub fn render_data(
     format: Format,
     name: Option<&str>,
@@ -182,7 +183,7 @@ pub fn render_data(
     if options.templates_dir.is_none()
         && let Some(entry) = &entry
     {
-        return render_with(&*built_in(format, settings)?, entry, data);
+        return render_with(&*built_in(format, settings, entry)?, entry, data);
     }
     let mut sources = built_in_sources(format);
     if let Some(dir) = &options.templates_dir {
@@ -205,17 +206,20 @@ pub fn render_data(
         }
         (None, None) => "report".to_string(),
     };
-    render_with(&compile(format, settings, sources)?, &entry, data)
+    render_with(&compile(format, settings, sources, None)?, &entry, data)
 }
 
 /// A compiled set of templates, and where each came from.
-struct Compiled {
-    registry: Handlebars<'static>,
-    sources: Vec<Source>,
+pub(super) struct Compiled {
+    pub(super) registry: Handlebars<'static>,
+    pub(super) sources: Vec<Source>,
+    /// The entries found to include no partial within itself (a set kept for the process
+    /// is checked once per entry).
+    checked: Mutex<Vec<String>>,
 }
 
 /// The built-in templates of a format, as sources.
-fn built_in_sources(format: Format) -> Vec<Source> {
+pub(super) fn built_in_sources(format: Format) -> Vec<Source> {
     let dir = format.templates_dir().unwrap_or("text");
     BUILT_IN
         .iter()
@@ -228,13 +232,14 @@ fn built_in_sources(format: Format) -> Vec<Source> {
         .collect()
 }
 
-/// The built-in templates of `format` with the helpers' `settings`, compiled on first use
-/// and kept for the rest of the process (a process uses one or two settings).
-fn built_in(format: Format, settings: helpers::Settings) -> Result<Arc<Compiled>, Diagnostics> {
-    type Key = (Format, usize, bool);
+/// The built-in template `entry` of `format` and those it includes, with the helpers'
+/// `settings`, compiled on first use (their plain inclusions spliced in) and kept for the
+/// rest of the process (a process uses one or two settings and a few entries).
+fn built_in(format: Format, settings: helpers::Settings, entry: &str) -> Result<Arc<Compiled>, Diagnostics> {
+    type Key = (Format, usize, bool, String);
     type Cache = Mutex<Vec<(Key, Arc<Compiled>)>>;
     static CACHE: OnceLock<Cache> = OnceLock::new();
-    let key = (format, settings.width, settings.hyperlinks);
+    let key = (format, settings.width, settings.hyperlinks, entry.to_string());
     let cache = CACHE.get_or_init(Mutex::default);
     if let Some((_, compiled)) = cache
         .lock()
@@ -244,7 +249,11 @@ fn built_in(format: Format, settings: helpers::Settings) -> Result<Arc<Compiled>
     {
         return Ok(Arc::clone(compiled));
     }
-    let compiled = Arc::new(compile(format, settings, built_in_sources(format))?);
+    let mut compiled = compile(format, settings, built_in_sources(format), Some(entry))?;
+    let names: Vec<String> = compiled.registry.get_templates().keys().cloned().collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    inline::inline_partials(&mut compiled.registry, &names);
+    let compiled = Arc::new(compiled);
     cache
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
@@ -253,7 +262,14 @@ fn built_in(format: Format, settings: helpers::Settings) -> Result<Arc<Compiled>
 }
 
 /// Compiles `sources` for `format`: every template is checked for nesting, then compiled.
-fn compile(format: Format, settings: helpers::Settings, sources: Vec<Source>) -> Result<Compiled, Diagnostics> {
+/// With `entry`, only that template and those it includes (directly or through others)
+/// are compiled: rendering it needs no other.
+pub(super) fn compile(
+    format: Format,
+    settings: helpers::Settings,
+    sources: Vec<Source>,
+    entry: Option<&str>,
+) -> Result<Compiled, Diagnostics> {
     let mut registry = Handlebars::new();
     registry.set_strict_mode(true);
     match format {
@@ -263,7 +279,7 @@ fn compile(format: Format, settings: helpers::Settings, sources: Vec<Source>) ->
     }
     helpers::register(&mut registry, settings);
     let mut problems = Vec::new();
-    for source in &sources {
+    let mut register = |registry: &mut Handlebars<'static>, source: &Source| {
         if let Some(at) = partials::too_deep(&source.text, partials::MAX_NESTING) {
             problems.push(Diagnostic::error(
                 &source.file,
@@ -276,22 +292,57 @@ fn compile(format: Format, settings: helpers::Settings, sources: Vec<Source>) ->
         } else if let Err(err) = registry.register_template_string(&source.name, &source.text) {
             problems.push(template_error(source, &err));
         }
+    };
+    match entry {
+        None => sources.iter().for_each(|source| register(&mut registry, source)),
+        Some(entry) => {
+            let mut todo = vec![entry.to_string()];
+            while let Some(name) = todo.pop() {
+                if registry.has_template(&name) {
+                    continue;
+                }
+                let Some(source) = sources.iter().find(|s| s.name == name) else {
+                    continue; // An inline partial, or an unknown one (reported when rendering).
+                };
+                register(&mut registry, source);
+                if let Some(template) = registry.get_template(&name) {
+                    todo.extend(partials::included(template));
+                }
+            }
+        }
     }
     if !problems.is_empty() {
         return Err(Diagnostics(problems));
     }
-    Ok(Compiled { registry, sources })
+    Ok(Compiled {
+        registry,
+        sources,
+        checked: Mutex::default(),
+    })
 }
 
 /// Renders `entry` from a compiled set, after checking that no partial includes itself.
-fn render_with(compiled: &Compiled, entry: &str, data: &impl serde::Serialize) -> Result<String, Diagnostics> {
-    let Compiled { registry, sources } = compiled;
-    partials::check_recursion(entry, |name| {
-        let template = registry.get_template(name)?;
-        let file = sources.iter().find(|s| s.name == name)?.file.as_str();
-        Some((template, file))
-    })
-    .map_err(Diagnostics::one)?;
+pub(super) fn render_with(
+    compiled: &Compiled,
+    entry: &str,
+    data: &impl serde::Serialize,
+) -> Result<String, Diagnostics> {
+    let Compiled {
+        registry,
+        sources,
+        checked,
+    } = compiled;
+    let mut checked = checked.lock().unwrap_or_else(PoisonError::into_inner);
+    if !checked.iter().any(|e| e == entry) {
+        partials::check_recursion(entry, |name| {
+            let template = registry.get_template(name)?;
+            let file = sources.iter().find(|s| s.name == name)?.file.as_str();
+            Some((template, file))
+        })
+        .map_err(Diagnostics::one)?;
+        checked.push(entry.to_string());
+    }
+    drop(checked);
     registry
         .render(entry, data)
         .map_err(|err| Diagnostics(vec![render_error(sources, &err)]))
