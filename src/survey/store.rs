@@ -211,6 +211,21 @@ impl AnswersFile {
         self.replace(section, id, value);
     }
 
+    /// Says who answers (`[respondent]`: `name`, and `role` when given), replacing what the
+    /// file said. The table goes at the end of the file when missing.
+    pub fn set_respondent(&mut self, name: &str, role: Option<&str>) {
+        let section = answers::RESPONDENT_SECTION;
+        self.replace(section, "name", Value::from(name));
+        match role {
+            Some(role) => self.replace(section, "role", Value::from(role)),
+            None => {
+                if let Some(table) = self.doc.get_mut(section).and_then(Item::as_table_like_mut) {
+                    table.remove("role");
+                }
+            }
+        }
+    }
+
     /// The file's text as it would be saved.
     pub fn text(&self) -> String {
         self.doc.to_string()
