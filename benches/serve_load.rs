@@ -143,12 +143,14 @@ fn crash(framework: &Framework, count: usize) {
         "   {before} answers acknowledged before the kill; {interrupted} respondents cut off, {in_flight} with a save in flight"
     );
 
+    let leftovers = leftover_files(&data);
     let server = Server::start(&data);
     let (lost, checked) = verify(framework, &team, &outcomes, true);
     let assessable = assess_every_file(&data);
     println!(
         "   after the restart: {checked} answers files parse, {assessable} read by `readiness assess`; acknowledged answers lost: {lost}"
     );
+    println!("   temporary files the kill left beside the answers files (never read as answers): {leftovers}");
     assert_eq!(lost, 0, "acknowledged answers are missing or changed after the crash");
     assert!(
         interrupted > 0,
@@ -582,6 +584,17 @@ fn assess_every_file(data: &Path) -> usize {
         }
     }
     count
+}
+
+/// Files in the answers folders that are not answers files (`.toml`): temporary files a
+/// save was writing when the server was killed.
+fn leftover_files(data: &Path) -> usize {
+    std::fs::read_dir(data.join("assessments"))
+        .unwrap()
+        .filter_map(|a| std::fs::read_dir(a.unwrap().path().join("answers")).ok())
+        .flatten()
+        .filter(|f| !f.as_ref().unwrap().file_name().to_string_lossy().ends_with(".toml"))
+        .count()
 }
 
 /// "p50 x ms, p99 y ms, max z ms".

@@ -81,7 +81,9 @@ async fn run(driver: &Driver, framework: &Framework, data: &Path, downloads: &Pa
     let mut dana = Respondent::new(framework, &server, &assessment, &links[0], 0);
     let desktop = driver.session(false, downloads).await;
     dana.first_visit(&desktop, "Dana Whitfield").await;
-    dana.answer_until(&desktop, "why.possibilities").await;
+    dana.answer_until(&desktop, "why.value_proposition").await;
+    dana.answer(&desktop, Some("yes"), None).await;
+    assert_eq!(dana.question(&desktop).await.as_deref(), Some("why.possibilities"));
     dana.answer_by_keyboard(&desktop).await;
     assert_eq!(dana.question(&desktop).await.as_deref(), Some("why.goals"));
     dana.answer(
@@ -104,9 +106,7 @@ async fn run(driver: &Driver, framework: &Framework, data: &Path, downloads: &Pa
     dana.back(&desktop, "why.shared_theory", "yes").await;
     dana.back(&desktop, "why.theory_of_action", "yes").await;
     // Changing it to no makes the shared theory moot: it is removed and not asked.
-    dana.answer(&desktop, Some("no"), None).await;
-    dana.expected.remove("why.shared_theory");
-    dana.check_disk();
+    dana.answer_dropping(&desktop, "no", &["why.shared_theory"]).await;
     assert_eq!(
         dana.question(&desktop).await.as_deref(),
         Some("why.capacity"),
@@ -542,6 +542,16 @@ impl<'f> Respondent<'f> {
     /// Answers the question on the page with `value` (or a value of this respondent's own
     /// choosing), and a note; saves; checks the file.
     async fn answer(&mut self, c: &Client, value: Option<&str>, note: Option<&str>) {
+        self.save(c, value, note, &[]).await;
+    }
+
+    /// Answers the question on the page with `value`, which makes the questions `moot` no
+    /// longer apply: their answers must be gone from the file.
+    async fn answer_dropping(&mut self, c: &Client, value: &str, moot: &[&str]) {
+        self.save(c, Some(value), None, moot).await;
+    }
+
+    async fn save(&mut self, c: &Client, value: Option<&str>, note: Option<&str>, moot: &[&str]) {
         let here = path(c).await;
         let id = self
             .question(c)
@@ -605,6 +615,9 @@ impl<'f> Respondent<'f> {
             body_text(c).await
         );
         self.expected.insert(id, value);
+        for gone in moot {
+            assert!(self.expected.remove(*gone).is_some(), "{gone} had an answer");
+        }
         self.check_disk();
     }
 
