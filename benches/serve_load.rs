@@ -205,8 +205,16 @@ fn crash(framework: &Framework, count: usize) {
         assert!(outcome.finished, "{} did not finish after the restart", outcome.who);
     }
     let (lost, checked) = verify(framework, &team, &resumed, false);
+    let left = leftover_files(&data);
     println!("   then every respondent resumed and finished: {checked} files checked, answers lost or changed: {lost}");
+    println!(
+        "   temporary files left once the folders were written to again (the next write removes a dead process's): {left}"
+    );
     assert_eq!(lost, 0);
+    assert_eq!(
+        left, 0,
+        "the temporary files of the killed server stay beside the answers files"
+    );
     let status = server.terminate();
     assert!(status.success(), "SIGTERM ends the server cleanly: {status}");
 }
