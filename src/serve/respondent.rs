@@ -20,7 +20,7 @@ use super::storage::{Found, StoreError};
 use super::{pages, security, tokens};
 use crate::answers::{AnswerValue, Answers};
 use crate::report::in_words;
-use crate::rules::{AnswerKind, DONT_KNOW, Framework, NOT_APPLICABLE, Question};
+use crate::rules::{AnswerKind, DONT_KNOW, Framework, NOT_APPLICABLE, Question, is_web_link};
 use crate::survey::{Heading, applicable, heading, parse_input, progress};
 
 /// The fields of a question's form.
@@ -208,12 +208,6 @@ fn heading_data(h: Option<Heading<'_>>) -> Value {
     }
 }
 
-/// Whether a link may be clickable: a web address, never `javascript:` or `data:`.
-pub fn web_link(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")) && !url.chars().any(char::is_control)
-}
-
 fn question_page(
     state: &Shared,
     token: &str,
@@ -259,7 +253,7 @@ fn question_page(
                 "type_label": r.kind.label(),
                 "duration": r.duration,
                 "url": r.url,
-                "clickable": r.url.as_deref().is_some_and(web_link),
+                "clickable": r.url.as_deref().is_some_and(is_web_link),
             })
         })
         .collect();
@@ -620,19 +614,4 @@ pub async fn done(State(state): State<Shared>, Path(token): Path<String>, client
         "organization": found.manifest.organization,
     });
     pages::page(StatusCode::OK, "done", &data)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_web_addresses_are_clickable() {
-        assert!(web_link("https://example.org/x"));
-        assert!(web_link("HTTP://example.org"));
-        assert!(!web_link("javascript:alert(1)"));
-        assert!(!web_link(" JavaScript:alert(1)"));
-        assert!(!web_link("data:text/html,<script>"));
-        assert!(!web_link("https://example.org/\u{0}"));
-    }
 }
