@@ -21,7 +21,7 @@ use crate::answers::combine::is_identity;
 use crate::report::Section;
 use crate::rules::AnswerKind;
 
-fn admin(state: &Shared, client: Client, token: &str) -> Result<(), Response> {
+fn admin(state: &Shared, client: Client, token: &str) -> Result<(), pages::Refusal> {
     state.gate(client.0, || state.store.is_admin(token))
 }
 
@@ -105,7 +105,7 @@ fn home_page(
 /// `GET /admin/ADMIN`: the assessments, and the form that creates one.
 pub async fn home(State(state): State<Shared>, Path(token): Path<String>, client: Client) -> Response {
     if let Err(r) = admin(&state, client, &token) {
-        return r;
+        return r.into_response();
     }
     home_page(&state, &token, StatusCode::OK, None, &HashMap::new())
 }
@@ -130,7 +130,7 @@ pub async fn create(
     form: Result<Form<HashMap<String, String>>, FormRejection>,
 ) -> Response {
     if let Err(r) = admin(&state, client, &token) {
-        return r;
+        return r.into_response();
     }
     let form = match form {
         Ok(Form(form)) => form,
@@ -187,11 +187,14 @@ fn assessment_page(
     token: &str,
     id: &str,
     manifest: &Manifest,
-    status: StatusCode,
-    error: Option<&str>,
+    problem: Option<(StatusCode, &str)>,
     form: &HashMap<String, String>,
     base: &str,
 ) -> Response {
+    let (status, error) = match problem {
+        Some((status, message)) => (status, Some(message)),
+        None => (StatusCode::OK, None),
+    };
     let framework = state.store.framework();
     let respondents: Vec<Value> = manifest
         .respondents
@@ -339,33 +342,22 @@ pub async fn assessment(
     headers: HeaderMap,
 ) -> Response {
     if let Err(r) = admin(&state, client, &token) {
-        return r;
+        return r.into_response();
     }
     let Some(manifest) = state.store.assessment(&id) else {
         return pages::not_found();
     };
     let base = state.base_url(&headers);
     let worker = std::sync::Arc::clone(&state);
-    tokio::task::spawn_blocking(move || {
-        assessment_page(
-            &worker,
-            &token,
-            &id,
-            &manifest,
-            StatusCode::OK,
-            None,
-            &HashMap::new(),
-            &base,
-        )
-    })
-    .await
-    .unwrap_or_else(|_| {
-        pages::error(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "The page cannot be shown",
-            "Try again.",
-        )
-    })
+    tokio::task::spawn_blocking(move || assessment_page(&worker, &token, &id, &manifest, None, &HashMap::new(), &base))
+        .await
+        .unwrap_or_else(|_| {
+            pages::error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "The page cannot be shown",
+                "Try again.",
+            )
+        })
 }
 
 /// `POST /admin/ADMIN/a/ID/respondents`: adds a respondent.
@@ -377,7 +369,7 @@ pub async fn add_respondent(
     form: Result<Form<HashMap<String, String>>, FormRejection>,
 ) -> Response {
     if let Err(r) = admin(&state, client, &token) {
-        return r;
+        return r.into_response();
     }
     let Some(manifest) = state.store.assessment(&id) else {
         return pages::not_found();
@@ -396,7 +388,7 @@ pub async fn add_respondent(
     }
     let base = state.base_url(&headers);
     let refuse = |status: StatusCode, message: &str| {
-        assessment_page(&state, &token, &id, &manifest, status, Some(message), &form, &base)
+        assessment_page(&state, &token, &id, &manifest, Some((status, message)), &form, &base)
     };
     let name = match security::field("Name", form.get("name").map(String::as_str), true, security::MAX_NAME) {
         Ok(Some(n)) => n,
@@ -427,7 +419,7 @@ pub async fn add_respondent(
         Err(e) => {
             let (status, message) = limit_or_error(e);
             let manifest = state.store.assessment(&id).unwrap_or(manifest.clone());
-            assessment_page(&state, &token, &id, &manifest, status, Some(&message), &form, &base)
+            assessment_page(&state, &token, &id, &manifest, Some((status, &message)), &form, &base)
         }
     }
 }
@@ -483,7 +475,7 @@ pub async fn item(
     client: Client,
 ) -> Response {
     if let Err(r) = admin(&state, client, &token) {
-        return r;
+        return r.into_response();
     }
     let Some(manifest) = state.store.assessment(&id) else {
         return pages::not_found();

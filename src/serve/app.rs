@@ -126,15 +126,15 @@ impl AppState {
 
     /// Lets a request with `token` through when `valid` says it is good, counting a failure
     /// otherwise; a client with too many failures is refused before anything is looked up.
-    pub fn gate(&self, client: IpAddr, valid: impl FnOnce() -> bool) -> Result<(), Response> {
+    pub fn gate(&self, client: IpAddr, valid: impl FnOnce() -> bool) -> Result<(), pages::Refusal> {
         if self.limiter.blocked(client) {
-            return Err(pages::too_many());
+            return Err(pages::Refusal::TooMany);
         }
         if valid() {
             Ok(())
         } else {
             self.limiter.fail(client);
-            Err(pages::not_found())
+            Err(pages::Refusal::NotFound)
         }
     }
 }

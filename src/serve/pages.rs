@@ -94,6 +94,31 @@ pub fn too_many() -> Response {
     )
 }
 
+/// Why a request goes no further than its link: the page to answer with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// The link leads nowhere ([`not_found`]).
+    NotFound,
+    /// Too many links that led nowhere ([`too_many`]).
+    TooMany,
+    /// The respondent's answers file cannot be read.
+    CannotRead,
+}
+
+impl IntoResponse for Refusal {
+    fn into_response(self) -> Response {
+        match self {
+            Refusal::NotFound => not_found(),
+            Refusal::TooMany => too_many(),
+            Refusal::CannotRead => error(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Your answers cannot be read",
+                "Your answers file cannot be read just now. Nothing was changed. Tell the person who sent you the link.",
+            ),
+        }
+    }
+}
+
 /// The page for a form that did not come from this server's page (or from an old one).
 pub fn forbidden_form() -> Response {
     error(

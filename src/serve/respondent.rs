@@ -10,17 +10,18 @@
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::app::{Client, Shared};
 use super::manifest::Manifest;
+use super::pages::Refusal;
 use super::storage::{Found, StoreError};
 use super::{pages, security, tokens};
 use crate::answers::{AnswerValue, Answers};
 use crate::report::in_words;
-use crate::rules::{AnswerKind, DONT_KNOW, Framework, NOT_APPLICABLE, Question};
+use crate::rules::{AnswerKind, DONT_KNOW, Framework, NOT_APPLICABLE, Question, is_web_link};
 use crate::survey::{Heading, applicable, heading, parse_input, progress};
 
 /// The fields of a question's form.
@@ -91,8 +92,7 @@ impl Sequence {
         let at = framework.questions.get_index_of(id)?;
         self.ids
             .iter()
-            .filter(|q| framework.questions.get_index_of(q.as_str()).is_some_and(|i| i < at))
-            .next_back()
+            .rfind(|q| framework.questions.get_index_of(q.as_str()).is_some_and(|i| i < at))
             .cloned()
     }
 
@@ -116,28 +116,20 @@ fn question_url(token: &str, id: &str) -> String {
 }
 
 /// Finds the respondent of a link, counting a failure when there is none.
-fn find(state: &Shared, client: Client, token: &str) -> Result<Found, Response> {
+fn find(state: &Shared, client: Client, token: &str) -> Result<Found, Refusal> {
     let mut found = None;
     state.gate(client.0, || {
         found = state.store.respondent(token);
         found.is_some()
     })?;
-    found.ok_or_else(pages::not_found)
+    found.ok_or(Refusal::NotFound)
 }
 
-fn read(state: &Shared, found: &Found) -> Result<Answers, Response> {
+fn read(state: &Shared, found: &Found) -> Result<Answers, Refusal> {
     state
         .store
         .read_answers(&found.assessment, &found.respondent.id)
-        .map_err(|_| cannot_read())
-}
-
-fn cannot_read() -> Response {
-    pages::error(
-        StatusCode::INTERNAL_SERVER_ERROR,
-        "Your answers cannot be read",
-        "Your answers file cannot be read just now. Nothing was changed. Tell the person who sent you the link.",
-    )
+        .map_err(|_| Refusal::CannotRead)
 }
 
 /// How long the survey takes, in words.
@@ -157,11 +149,11 @@ fn length(remaining: usize, total: usize) -> String {
 pub async fn welcome(State(state): State<Shared>, Path(token): Path<String>, client: Client) -> Response {
     let found = match find(&state, client, &token) {
         Ok(f) => f,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let answers = match read(&state, &found) {
         Ok(a) => a,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let framework = state.store.framework();
     let sequence = Sequence::new(&state, &found.manifest, &answers);
@@ -206,12 +198,6 @@ fn heading_data(h: Option<Heading<'_>>) -> Value {
         Some(Heading::Questionnaire(q)) => json!({ "label": q.title, "goal": q.intro }),
         None => Value::Null,
     }
-}
-
-/// Whether a link may be clickable: a web address, never `javascript:` or `data:`.
-pub fn web_link(url: &str) -> bool {
-    let lower = url.trim_start().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")) && !url.chars().any(char::is_control)
 }
 
 fn question_page(
@@ -259,7 +245,7 @@ fn question_page(
                 "type_label": r.kind.label(),
                 "duration": r.duration,
                 "url": r.url,
-                "clickable": r.url.as_deref().is_some_and(web_link),
+                "clickable": r.url.as_deref().is_some_and(is_web_link),
             })
         })
         .collect();
@@ -337,11 +323,11 @@ pub async fn question(
 ) -> Response {
     let found = match find(&state, client, &token) {
         Ok(f) => f,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let answers = match read(&state, &found) {
         Ok(a) => a,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let framework = state.store.framework();
     let Some(q) = framework.questions.get(&id) else {
@@ -398,7 +384,7 @@ pub async fn answer(
 ) -> Response {
     let found = match find(&state, client, &token) {
         Ok(f) => f,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let form = match form {
         Ok(Form(form)) => form,
@@ -409,7 +395,7 @@ pub async fn answer(
     }
     let answers = match read(&state, &found) {
         Ok(a) => a,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let framework = state.store.framework();
     let Some(q) = framework.questions.get(&id) else {
@@ -558,11 +544,11 @@ pub fn form_rejected(rejection: &FormRejection) -> Response {
 pub async fn done(State(state): State<Shared>, Path(token): Path<String>, client: Client) -> Response {
     let found = match find(&state, client, &token) {
         Ok(f) => f,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let answers = match read(&state, &found) {
         Ok(a) => a,
-        Err(r) => return r,
+        Err(r) => return r.into_response(),
     };
     let framework = state.store.framework();
     let sequence = Sequence::new(&state, &found.manifest, &answers);
@@ -620,19 +606,4 @@ pub async fn done(State(state): State<Shared>, Path(token): Path<String>, client
         "organization": found.manifest.organization,
     });
     pages::page(StatusCode::OK, "done", &data)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn only_web_addresses_are_clickable() {
-        assert!(web_link("https://example.org/x"));
-        assert!(web_link("HTTP://example.org"));
-        assert!(!web_link("javascript:alert(1)"));
-        assert!(!web_link(" JavaScript:alert(1)"));
-        assert!(!web_link("data:text/html,<script>"));
-        assert!(!web_link("https://example.org/\u{0}"));
-    }
 }
