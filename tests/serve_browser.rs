@@ -62,6 +62,9 @@ fn a_team_answers_in_a_browser_and_the_admin_sees_and_downloads_their_assessment
 
 async fn run(driver: &Driver, framework: &Framework, data: &Path, downloads: &Path) {
     let server = Server::start(data);
+    // The browser's console warnings and errors on every page (a style or script the
+    // Content-Security-Policy blocks, a failed load): there must be none.
+    let mut console = Vec::new();
     let admin = driver.session(false, downloads).await;
 
     // The admin creates the assessment and adds three respondents.
@@ -75,13 +78,14 @@ async fn run(driver: &Driver, framework: &Framework, data: &Path, downloads: &Pa
     for (name, role) in team {
         links.push(add_respondent(&admin, &server, &assessment, name, role).await);
     }
-    admin.close().await.unwrap();
+    close(admin, &mut console).await;
 
     // The first respondent, at a desktop: up to the close and the server's restart.
     let mut dana = Respondent::new(framework, &server, &assessment, &links[0], 0);
     let desktop = driver.session(false, downloads).await;
     dana.first_visit(&desktop, "Dana Whitfield").await;
     dana.answer_until(&desktop, "why.value_proposition").await;
+    tell_me_more(&desktop).await;
     dana.answer(&desktop, Some("yes"), None).await;
     assert_eq!(dana.question(&desktop).await.as_deref(), Some("why.possibilities"));
     dana.answer_by_keyboard(&desktop).await;
@@ -121,7 +125,7 @@ async fn run(driver: &Driver, framework: &Framework, data: &Path, downloads: &Pa
     dana.answer(&desktop, None, None).await; // capacity
     dana.answer(&desktop, None, None).await; // leader_support
     let resume_at = dana.question(&desktop).await.expect("a question after the first phase");
-    desktop.close().await.unwrap();
+    close(desktop, &mut console).await;
 
     // The server stops cleanly (SIGTERM) and starts again on the same data.
     let admin_before = server.admin.clone();
@@ -203,7 +207,7 @@ async fn run(driver: &Driver, framework: &Framework, data: &Path, downloads: &Pa
     );
     dana.check_disk();
     assert_assessable(&dana.file);
-    desktop.close().await.unwrap();
+    close(desktop, &mut console).await;
 
     // The second respondent, on a phone, answers everything differently.
     let phone = driver.session(true, downloads).await;
@@ -219,23 +223,34 @@ async fn run(driver: &Driver, framework: &Framework, data: &Path, downloads: &Pa
     assert_fits_phone(&phone).await;
     sam.check_disk();
     assert_assessable(&sam.file);
-    phone.close().await.unwrap();
+    close(phone, &mut console).await;
 
     // The third answers part of the survey.
     let other = driver.session(false, downloads).await;
     let mut lee = Respondent::new(framework, &server, &assessment, &links[2], 2);
     lee.first_visit(&other, "Lee Chen").await;
     lee.answer_until(&other, "how.which_microcredentials").await;
-    other.close().await.unwrap();
+    close(other, &mut console).await;
 
     // The admin sees the team.
     let admin = driver.session(false, downloads).await;
     admin_sees_the_team(&admin, &server, &assessment, [&dana, &sam, &lee], framework).await;
     downloads_the_report(&admin, &server, &assessment, downloads, [&dana, &sam, &lee]).await;
-    admin.close().await.unwrap();
+    close(admin, &mut console).await;
 
     let status = server.terminate();
     assert!(status.success(), "SIGTERM ends `readiness serve` cleanly: {status}");
+    assert!(
+        console.is_empty(),
+        "the browser's console reported problems on the pages:\n{}",
+        console.join("\n")
+    );
+}
+
+/// Ends a browser session, keeping the console's warnings and errors.
+async fn close(c: Client, console: &mut Vec<String>) {
+    console.extend(browser_support::console_problems(&c).await);
+    c.close().await.unwrap();
 }
 
 /// Creates the assessment from the admin page; returns its id.
@@ -621,8 +636,8 @@ impl<'f> Respondent<'f> {
         self.check_disk();
     }
 
-    /// Answers the choice question on the page with the keyboard only: Tab to the first
-    /// answer, Space to pick it, Enter to save and continue.
+    /// Answers the choice question on the page with the keyboard only: Space on the first
+    /// answer picks it, Enter saves and continues.
     async fn answer_by_keyboard(&mut self, c: &Client) {
         let id = self.question(c).await.unwrap();
         let first = c.find(Locator::Css("input[type=radio][name=answer]")).await.unwrap();
@@ -672,6 +687,36 @@ impl<'f> Respondent<'f> {
         assert_eq!(self.file_text(), before, "going back writes nothing");
         self.check_disk();
     }
+}
+
+/// "Tell me more" opens, without script, on the question's help and its resources; the
+/// resources' links are web addresses only.
+async fn tell_me_more(c: &Client) {
+    let details = c.find(Locator::Css("details.more")).await.unwrap();
+    assert!(
+        details.attr("open").await.unwrap().is_none(),
+        "Tell me more starts closed"
+    );
+    let summary = details.find(Locator::Css("summary")).await.unwrap();
+    assert_eq!(summary.text().await.unwrap().trim(), "Tell me more");
+    summary.click().await.unwrap();
+    assert!(
+        details.attr("open").await.unwrap().is_some(),
+        "clicking Tell me more opens it"
+    );
+    let text = details.text().await.unwrap();
+    assert!(
+        text.contains("Resources"),
+        "Tell me more lists the question's resources: {text}"
+    );
+    for link in details.find_all(Locator::Css("a")).await.unwrap() {
+        let href = link.attr("href").await.unwrap().unwrap_or_default();
+        assert!(
+            href.starts_with("https://") || href.starts_with("http://"),
+            "a resource links to {href:?}"
+        );
+    }
+    summary.click().await.unwrap();
 }
 
 /// The question's text, as the framework words it.

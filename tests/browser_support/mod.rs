@@ -99,6 +99,7 @@ impl Driver {
             json!({ "deviceMetrics": { "width": 1280, "height": 900, "pixelRatio": 1.0, "touch": false } })
         };
         let mut capabilities = Capabilities::new();
+        capabilities.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
         capabilities.insert("browserName".into(), json!("chrome"));
         capabilities.insert("goog:chromeOptions".into(), options);
         ClientBuilder::new(HttpConnector::new())
@@ -149,6 +150,41 @@ impl WebDriverCompatibleCommand for Cdp {
         let body = json!({ "cmd": self.cmd, "params": self.params });
         (http::Method::POST, Some(body.to_string()))
     }
+}
+
+/// The browser's console messages since the last call (chromedriver's `se/log`).
+#[derive(Debug)]
+struct ConsoleLog;
+
+impl WebDriverCompatibleCommand for ConsoleLog {
+    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!("session/{}/se/log", session_id.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(json!({ "type": "browser" }).to_string()))
+    }
+}
+
+/// The console's warnings and errors since the last call (a blocked style or script, a
+/// failed load), as "LEVEL message" lines.
+pub async fn console_problems(c: &Client) -> Vec<String> {
+    let log = c
+        .issue_cmd(ConsoleLog)
+        .await
+        .unwrap_or_else(|e| panic!("cannot read the console: {e}"));
+    log.as_array()
+        .into_iter()
+        .flatten()
+        .filter(|entry| matches!(entry["level"].as_str(), Some("SEVERE" | "WARNING")))
+        .map(|entry| {
+            format!(
+                "{} {}",
+                entry["level"].as_str().unwrap_or(""),
+                entry["message"].as_str().unwrap_or("")
+            )
+        })
+        .collect()
 }
 
 /// Runs a DevTools command and returns its result.
