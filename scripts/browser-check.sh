@@ -204,7 +204,7 @@ extra_page portfolio "$out/portfolio.html" "Portfolio" "Riverbend" "Implementing
 
 # Word: the native document and the Markdown through pandoc, both read by LibreOffice.
 if command -v soffice >/dev/null && command -v pandoc >/dev/null; then
-  for name in starting-district complete-district; do
+  for name in starting-district complete-district preparing-district; do
     "$bin" assess "samples/$name.toml" --format docx --date 2026-01-15 --output "$out/$name.docx" --force --quiet
     "$bin" assess "samples/$name.toml" --format markdown --date 2026-01-15 --output "$out/$name.md" --force --quiet
     pandoc --fail-if-warnings "$out/$name.md" -o "$out/$name.pandoc.docx" || fail "$name: pandoc could not convert the Markdown"

@@ -37,5 +37,6 @@ pub mod serve;
 pub mod survey;
 #[cfg(test)]
 mod test_support;
+pub mod words;
 
 pub use error::Error;

@@ -323,14 +323,8 @@ fn a_brand_file_puts_who_prepared_the_report_its_logo_color_and_footer_in_every_
     let words = docx_text(&docx);
     assert!(words.contains("by Jordan Lee <Northwind>"), "{words}");
     assert!(part(&docx, "word/footer1.xml").contains("Confidential"));
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&docx)).unwrap();
-    let media = (0..zip.len())
-        .filter(|i| {
-            let f = zip.by_index(*i).unwrap();
-            f.name().starts_with("word/media/") && f.name().ends_with(".png")
-        })
-        .count();
-    assert_eq!(media, 2, "the logo and the chart");
+    // The sample has a timeline: the logo, the progress chart and the Gantt chart.
+    assert_eq!(pictures(&docx).len(), 3, "the logo and the two charts");
 }
 
 #[test]
@@ -369,14 +363,8 @@ fn docx_is_a_word_document_with_headings_a_sized_table_a_chart_and_links() {
         styles.contains(r#"w:styleId="Heading1""#) && styles.contains("<w:outlineLvl w:val=\"0\" />"),
         "{styles}"
     );
-    let headings: Vec<&str> = document
-        .split("</w:p>")
-        .filter(|p| p.contains(r#"<w:pStyle w:val="Heading1" />"#))
-        .filter_map(|p| p.split(r#"<w:t xml:space="preserve">"#).nth(1))
-        .filter_map(|t| t.split("</w:t>").next())
-        .collect();
     assert_eq!(
-        headings,
+        headings(&document, 1),
         [
             "Summary",
             "What to do now: Understanding your why",
@@ -398,14 +386,9 @@ fn docx_is_a_word_document_with_headings_a_sized_table_a_chart_and_links() {
         "the text width of a Letter page"
     );
     // The chart is a picture, drawn at three times its size.
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
-    let mut png = Vec::new();
-    for i in 0..zip.len() {
-        let mut f = zip.by_index(i).unwrap();
-        if f.name().starts_with("word/media/") && f.name().ends_with(".png") {
-            std::io::Read::read_to_end(&mut f, &mut png).unwrap();
-        }
-    }
+    let pngs = pictures(&bytes);
+    assert_eq!(pngs.len(), 1, "one picture, the chart");
+    let png = &pngs[0];
     assert!(png.starts_with(b"\x89PNG"), "the chart is a PNG");
     let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
     assert_eq!(width, 460 * 3);
@@ -436,6 +419,141 @@ fn docx_is_a_word_document_with_headings_a_sized_table_a_chart_and_links() {
     // Page numbers in the footer, the organization in the header.
     assert!(part(&bytes, "word/footer1.xml").contains("PAGE"));
     assert!(part(&bytes, "word/header1.xml").contains("Maple Valley School District"));
+}
+
+/// The text of every heading of `level` in a Word document's body, in order.
+fn headings(document: &str, level: usize) -> Vec<String> {
+    let style = format!(r#"<w:pStyle w:val="Heading{level}" />"#);
+    document
+        .split("</w:p>")
+        .filter(|p| p.contains(&style))
+        .filter_map(|p| p.split(r#"<w:t xml:space="preserve">"#).nth(1))
+        .filter_map(|t| t.split("</w:t>").next())
+        .map(|t| t.replace("&apos;", "'"))
+        .collect()
+}
+
+/// The PNG pictures of a Word document, by name.
+fn pictures(bytes: &[u8]) -> Vec<Vec<u8>> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = Vec::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        if f.name().starts_with("word/media/") && f.name().ends_with(".png") {
+            let mut png = Vec::new();
+            std::io::Read::read_to_end(&mut f, &mut png).unwrap();
+            out.push(png);
+        }
+    }
+    out
+}
+
+#[test]
+fn docx_carries_the_action_plan_with_the_timeline_drawn_the_team_and_what_changed() {
+    let plan_args = [
+        "assess",
+        "samples/preparing-district.toml",
+        "--format",
+        "docx",
+        "--date",
+        "2026-01-15",
+    ];
+    let bytes = ok(run(&root(), &plan_args));
+    assert!(
+        bytes == ok(run(&root(), &plan_args)),
+        "the same plan twice is not the same bytes"
+    );
+    let document = part(&bytes, "word/document.xml");
+    let h1 = headings(&document, 1);
+    let plan_at = h1
+        .iter()
+        .position(|h| h == "Action plan")
+        .expect("an action plan section");
+    assert_eq!(h1.last().map(String::as_str), Some("Appendix"), "{h1:?}");
+    assert!(
+        plan_at + 1 == h1.len() - 1,
+        "the plan comes just before the appendix: {h1:?}"
+    );
+    assert!(headings(&document, 2).contains(&"Implementation timeline".to_string()));
+    // Two pictures: the progress chart and the Gantt chart, both PNGs drawn at three times
+    // their size; the Gantt chart is wider than tall.
+    let pngs = pictures(&bytes);
+    assert_eq!(pngs.len(), 2, "the progress chart and the timeline");
+    for png in &pngs {
+        assert!(png.starts_with(b"\x89PNG"));
+    }
+    let size = |png: &[u8]| {
+        (
+            u32::from_be_bytes(png[16..20].try_into().unwrap()),
+            u32::from_be_bytes(png[20..24].try_into().unwrap()),
+        )
+    };
+    assert!(pngs.iter().any(|p| {
+        let (w, h) = size(p);
+        w > 2 * h && w % 3 == 0
+    }));
+    // Every open item and every activity is in the document, as `readiness plan` lists them.
+    let plan: serde_json::Value = serde_json::from_str(&text(run(
+        &root(),
+        &[
+            "plan",
+            "samples/preparing-district.toml",
+            "--format",
+            "json",
+            "--date",
+            "2026-01-15",
+        ],
+    )))
+    .unwrap();
+    let words = docx_text(&bytes);
+    for item in plan["items"].as_array().unwrap() {
+        assert!(words.contains(item["title"].as_str().unwrap()), "{}", item["title"]);
+        if let Some(owner) = item["owner"].as_str() {
+            assert!(words.contains(owner), "{owner}");
+        }
+    }
+    let activities = plan["timeline"]["activities"].as_array().unwrap();
+    assert!(activities.len() >= 8);
+    for a in activities {
+        assert!(words.contains(a["title"].as_str().unwrap()), "{}", a["title"]);
+    }
+
+    // A team's answers and what changed since an earlier assessment.
+    let team = ok(run(
+        &root(),
+        &[
+            "assess",
+            "samples/team/superintendent.toml",
+            "samples/team/pd-director.toml",
+            "samples/team/teacher-leader.toml",
+            "--team",
+            "--format",
+            "docx",
+            "--date",
+            "2026-01-15",
+            "--quiet",
+        ],
+    ));
+    let document = part(&team, "word/document.xml");
+    assert!(headings(&document, 1).contains(&"Your team's answers".to_string()));
+    assert!(headings(&document, 2).contains(&"Where your team disagrees".to_string()));
+    assert!(docx_text(&team).contains("Dana Whitfield (Superintendent)"));
+    let since = ok(run(
+        &root(),
+        &[
+            "assess",
+            "samples/starting-district.toml",
+            "--since",
+            "samples/history/starting-district-2025.toml",
+            "--format",
+            "docx",
+            "--date",
+            "2026-01-15",
+        ],
+    ));
+    let document = part(&since, "word/document.xml");
+    assert_eq!(headings(&document, 1)[1], "Since your last assessment on 2025-09-15");
+    assert!(headings(&document, 2).contains(&"Answers changed".to_string()));
 }
 
 /// A folder holding a stand-in `chromium` that prints the given script's PDF, for testing

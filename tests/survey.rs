@@ -788,3 +788,77 @@ fn the_timeline_question_offers_to_enter_the_dates_and_saves_them() {
     ));
     assert!(plan.contains("\"start\": \"2027-08-30\""), "{plan}");
 }
+
+#[test]
+fn plan_asks_who_sees_to_each_open_item_and_saves_it_in_the_action_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("lakeside.toml");
+    std::fs::write(&file, ALL_BUT_THE_TIMELINE).unwrap();
+    let listed = |dir: &Path| -> serde_json::Value {
+        serde_json::from_str(&common::stdout(&common::readiness(
+            dir,
+            &["plan", "lakeside.toml", "--date", "2027-05-03", "--format", "json"],
+        )))
+        .unwrap()
+    };
+    let before = listed(dir.path());
+    let items = before["items"].as_array().unwrap();
+    let recruitment = items.iter().position(|i| i["id"] == "how.recruitment").unwrap();
+    assert!(recruitment > 0, "recommendations come first: {items:?}");
+    let first = items[0]["id"].as_str().unwrap().to_string();
+
+    let mut pty = Pty::spawn(dir.path(), &["survey", "lakeside.toml", "--plan"], "> out.txt");
+    // The first item: an owner, a due date mistyped then corrected, a status.
+    pty.wait_for(&format!("(1 of {})", items.len()));
+    pty.wait_for("priority recommendation:");
+    pty.answer("Who sees to it?", &format!("Marcus Bell{ENTER}"));
+    pty.answer("Due by (YYYY-MM-DD):", &format!("2027-02-30{ENTER}"));
+    pty.wait_for("is not a date");
+    for _ in 0.."2027-02-30".len() {
+        pty.send("\u{7f}");
+    }
+    pty.send(&format!("2027-06-01{ENTER}"));
+    pty.answer("Where it stands:", &format!("Comparing models{ENTER}"));
+    // The items between are left as they are.
+    for n in 2..=recruitment {
+        pty.wait_for(&format!("({n} of {})", items.len()));
+        for _ in 0..3 {
+            pty.send(ENTER);
+        }
+    }
+    // Recruitment had Dana as its owner: “-” takes her out, the due date stays.
+    pty.wait_for(&format!("({} of {})", recruitment + 1, items.len()));
+    pty.answer("Who sees to it?", &format!("-{ENTER}"));
+    pty.answer("Due by (YYYY-MM-DD):", ENTER);
+    pty.answer("Where it stands:", &format!("Flyers out{ENTER}"));
+    // Esc stops; what was given is kept.
+    if recruitment + 1 < items.len() {
+        pty.answer("Who sees to it?", ESC);
+    }
+    let (code, shown) = pty.finish();
+    let text = read(&file);
+    assert!(
+        text.contains(&format!(
+            "[action_plan.{first}]\nowner = \"Marcus Bell\"\ndue = 2027-06-01\nstatus = \"Comparing models\"\n"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains("[action_plan.\"how.recruitment\"]\ndue = 2027-09-24\nstatus = \"Flyers out\"\n"),
+        "{text}"
+    );
+    assert!(text.contains("# Kept by hand.\n"), "{text}");
+    // No other item gained an entry, and every answer is as it was.
+    assert_eq!(text.matches("[action_plan.").count(), 2, "{text}");
+    assert!(text.contains("recruitment = \"in_progress\""), "{text}");
+    let after = listed(dir.path());
+    assert_eq!(after["items"][0]["owner"], "Marcus Bell");
+    assert_eq!(after["items"][recruitment]["owner"], serde_json::Value::Null);
+    if recruitment + 1 < items.len() {
+        assert_eq!(code, 130, "{shown}");
+        assert!(shown.contains("stopped: every answer given is saved"), "{shown}");
+    } else {
+        assert_eq!(code, 0, "{shown}");
+    }
+    no_temporary_files_left(dir.path());
+}

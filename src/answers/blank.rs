@@ -5,6 +5,7 @@ use std::fmt::Write;
 use indexmap::IndexMap;
 
 use crate::rules::{AnswerKind, Framework, Question};
+use crate::words::capitalized;
 
 fn comment(out: &mut String, text: &str) {
     let options = textwrap::Options::new(88)
@@ -50,7 +51,7 @@ fn question(out: &mut String, q: &Question) {
             );
         }
         AnswerKind::Integer => {
-            comment(out, &format!("{}.", capitalise(&q.expected())));
+            comment(out, &format!("{}.", capitalized(&q.expected())));
             let _ = writeln!(out, "# {key} = {}", q.min.unwrap_or(0));
         }
         AnswerKind::Text => {
@@ -58,13 +59,6 @@ fn question(out: &mut String, q: &Question) {
             let _ = writeln!(out, "# {key} = \"\"");
         }
     }
-}
-
-fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    chars
-        .next()
-        .map_or_else(String::new, |c| c.to_uppercase().collect::<String>() + chars.as_str())
 }
 
 /// Renders the blank answers file for a framework (`readiness template`).

@@ -145,6 +145,7 @@ pub fn combine(framework: &Framework, files: &[Respondents]) -> Result<Combined,
             timeline.entry(id.clone()).or_insert_with(|| dates.clone());
         }
     }
+    let notes = notes(files, &values);
     Ok(Combined {
         answers: Answers {
             values,
@@ -155,12 +156,44 @@ pub fn combine(framework: &Framework, files: &[Respondents]) -> Result<Combined,
             team: members,
             gone: Vec::new(),
             warnings: Vec::new(),
-            notes: IndexMap::new(),
+            notes,
             plan,
             timeline,
         },
         warnings,
     })
+}
+
+/// The respondents' notes on the team's answers, each saying whose it is: "Sam Okafor
+/// (Principal): only the middle schools have seen it". A combined file's notes already say
+/// whose they are and are kept as they are; several notes on one answer are joined with "; ".
+fn notes(files: &[Respondents], values: &IndexMap<String, AnswerValue>) -> IndexMap<String, String> {
+    let mut notes: IndexMap<String, Vec<String>> = IndexMap::new();
+    for file in files {
+        let who = file.answers.respondent.as_ref().and_then(|r| r.display());
+        for (id, note) in &file.answers.notes {
+            if !values.contains_key(id) {
+                continue;
+            }
+            let note = if file.answers.team.is_empty() {
+                format!("{}: {note}", who.as_deref().unwrap_or(&file.name))
+            } else {
+                note.clone()
+            };
+            let list = notes.entry(id.clone()).or_default();
+            if !list.contains(&note) {
+                list.push(note);
+            }
+        }
+    }
+    // In the framework's order of questions, like the answers.
+    let mut ordered: IndexMap<String, String> = IndexMap::new();
+    for id in values.keys() {
+        if let Some(list) = notes.get(id) {
+            ordered.insert(id.clone(), list.join("; "));
+        }
+    }
+    ordered
 }
 
 fn integer(value: &AnswerValue) -> Option<i64> {

@@ -14,7 +14,7 @@ mod value;
 
 pub use crate::rules::{META_SECTION, PLAN_SECTION, TIMELINE_SECTION};
 pub use overrides::apply_overrides;
-pub use plan::{Dates, PlanEntry};
+pub use plan::{Dates, PLAN_DUE, PLAN_OWNER, PLAN_STATUS, PlanEntry};
 pub use read::{Syntax, from_table, from_text, parse, parse_unfinished};
 pub use schema::schema;
 pub use value::{AnswerValue, Answers, Member, RESPONDENT_SECTION, Respondent, TEAM_SECTION};

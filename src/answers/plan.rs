@@ -26,6 +26,13 @@ use super::read::{At, RawAnswer, RawValue};
 use crate::diagnostic::{Diagnostic, closest};
 use crate::rules::{Framework, PLAN_SECTION, Role, TIMELINE_SECTION};
 
+/// The key of an `[action_plan]` entry naming who sees to it.
+pub const PLAN_OWNER: &str = "owner";
+/// The key of an `[action_plan]` entry giving the day it is due.
+pub const PLAN_DUE: &str = "due";
+/// The key of an `[action_plan]` entry saying where it stands.
+pub const PLAN_STATUS: &str = "status";
+
 /// What the action plan says about one task or recommendation.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PlanEntry {
@@ -198,13 +205,13 @@ fn plan_entry(
     let mut plan = PlanEntry::default();
     for (key, value) in fields {
         let read = match key.as_str() {
-            "owner" => text(value).map(|t| plan.owner = Some(t.trim().to_string()).filter(|t| !t.is_empty())),
-            "status" => text(value).map(|t| plan.status = Some(t.trim().to_string()).filter(|t| !t.is_empty())),
-            "due" => date(&value).map(|d| plan.due = Some(d)),
+            PLAN_OWNER => text(value).map(|t| plan.owner = Some(t.trim().to_string()).filter(|t| !t.is_empty())),
+            PLAN_STATUS => text(value).map(|t| plan.status = Some(t.trim().to_string()).filter(|t| !t.is_empty())),
+            PLAN_DUE => date(&value).map(|d| plan.due = Some(d)),
             other => Err(format!("unknown key `{other}`")),
         };
         if let Err(message) = read {
-            let help = if key == "due" {
+            let help = if key == PLAN_DUE {
                 "write the day it is due as YYYY-MM-DD, e.g. due = 2026-03-01".to_string()
             } else {
                 format!("an [action_plan] entry holds `owner`, `due` and `status`: {PLAN_SHAPE}")

@@ -1,5 +1,6 @@
 //! The file `readiness combine` writes: the team's answers, each with how the respondents
-//! answered as a comment, then each respondent's own answers (`[[respondents]]`), so that
+//! answered as a comment and the respondents' notes (each saying whose it is), the team's
+//! action plan and timeline, then each respondent's own answers (`[[respondents]]`), so that
 //! assessing the file shows the spread and any disagreement.
 
 use std::fmt::Write;
@@ -7,8 +8,9 @@ use std::fmt::Write;
 use indexmap::IndexMap;
 
 use super::combine::{tally, tally_words};
-use super::{AnswerValue, Answers, META_SECTION, TEAM_SECTION};
+use super::{AnswerValue, Answers, META_SECTION, PLAN_DUE, PLAN_OWNER, PLAN_STATUS, TEAM_SECTION};
 use crate::rules::Framework;
+use crate::rules::{PLAN_SECTION, TIMELINE_SECTION};
 
 /// A value as TOML writes it: a quoted string or a number.
 fn toml_value(value: &AnswerValue) -> String {
@@ -38,6 +40,49 @@ fn sections<'a>(
         }
     }
     out
+}
+
+/// The team's action plan (`[action_plan]`) and timeline (`[timeline]`), as the answers
+/// file format writes them.
+fn write_plan(out: &mut String, answers: &Answers) {
+    for (id, entry) in &answers.plan {
+        let key = if id.contains('.') { quote(id) } else { id.clone() };
+        let _ = writeln!(out, "\n[{PLAN_SECTION}.{key}]");
+        if let Some(owner) = &entry.owner {
+            let _ = writeln!(out, "{PLAN_OWNER} = {}", quote(owner));
+        }
+        if let Some(due) = entry.due {
+            let _ = writeln!(out, "{PLAN_DUE} = {due}");
+        }
+        if let Some(status) = &entry.status {
+            let _ = writeln!(out, "{PLAN_STATUS} = {}", quote(status));
+        }
+    }
+    if answers.timeline.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n[{TIMELINE_SECTION}]");
+    for (id, dates) in &answers.timeline {
+        let mut fields = Vec::new();
+        if dates.start == dates.end {
+            fields.push(format!("date = {}", dates.start));
+        } else {
+            fields.push(format!("start = {}", dates.start));
+            fields.push(format!("end = {}", dates.end));
+        }
+        if let Some(location) = &dates.location {
+            fields.push(format!("location = {}", quote(location)));
+        }
+        if dates.done {
+            fields.push("done = true".to_string());
+        }
+        let value = if fields.len() == 1 && dates.start == dates.end {
+            dates.start.to_string()
+        } else {
+            format!("{{ {} }}", fields.join(", "))
+        };
+        let _ = writeln!(out, "{id} = {value}");
+    }
 }
 
 /// The combined answers file for a team's answers (`answers.team` holds the respondents).
@@ -93,9 +138,14 @@ pub fn render(framework: &Framework, answers: &Answers) -> String {
             } else {
                 String::new()
             };
-            let _ = writeln!(out, "{key} = {}{comment}", toml_value(value));
+            let value = match answers.notes.get(&id) {
+                Some(note) => format!("{{ answer = {}, note = {} }}", toml_value(value), quote(note)),
+                None => toml_value(value),
+            };
+            let _ = writeln!(out, "{key} = {value}{comment}");
         }
     }
+    write_plan(&mut out, answers);
     for member in members {
         let _ = writeln!(out, "\n[[{TEAM_SECTION}]]");
         let _ = writeln!(out, "file = {}", quote(&member.file));

@@ -1,9 +1,10 @@
 //! Golden tests of a rule set: run each case a framework ships and compare.
 
 use super::assess;
+use crate::answers::combine::{Respondents, combine};
 use crate::answers::{self, Answers};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::rules::{Framework, GoldenCase};
+use crate::rules::{CaseAnswers, Framework, GoldenCase};
 
 /// The outcome of one golden case.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,14 +45,28 @@ fn list_difference(failures: &mut Vec<String>, what: &str, expected: Option<&Vec
     failures.push(message);
 }
 
-/// Reads a case's answers, checked against the framework like an answers file; the
-/// problems name the case and where it is written.
+/// Reads a case's answers, checked against the framework like an answers file (a team's
+/// each, then combined); the problems name the case and where it is written.
 pub fn case_answers(framework: &Framework, case: &GoldenCase) -> Result<Answers, Diagnostics> {
-    answers::from_table(
-        framework,
-        &format!("{} (case `{}`)", case.location, case.name),
-        &case.answers,
-    )
+    let name = format!("{} (case `{}`)", case.location, case.name);
+    match &case.answers {
+        CaseAnswers::One(table) => answers::from_table(framework, &name, table),
+        CaseAnswers::Team(tables) => {
+            let mut files = Vec::new();
+            let mut problems = Vec::new();
+            for (n, table) in tables.iter().enumerate() {
+                let name = format!("{} (case `{}`, respondent {})", case.location, case.name, n + 1);
+                match answers::from_table(framework, &name, table) {
+                    Ok(answers) => files.push(Respondents { name, answers }),
+                    Err(d) => problems.extend(d.0),
+                }
+            }
+            if !problems.is_empty() {
+                return Err(Diagnostics(problems));
+            }
+            combine(framework, &files).map(|c| c.answers)
+        }
+    }
 }
 
 /// Reads the answers of every case, reporting every problem in any of them.

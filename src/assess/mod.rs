@@ -5,6 +5,7 @@ pub mod compare;
 mod effective;
 pub mod explain;
 pub mod golden;
+mod open_items;
 mod result;
 pub mod team;
 pub mod timeline;
@@ -13,6 +14,7 @@ use indexmap::IndexMap;
 
 use crate::score::{self, Score};
 pub use effective::Effective;
+pub use open_items::{OpenItem, OpenKind, open_items};
 pub use result::{
     Assessment, FrameworkRef, Gap, PhaseRef, PhaseResult, RecommendationResult, RemainingTask, ResourceRef,
 };

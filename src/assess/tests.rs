@@ -7,39 +7,41 @@ use crate::test_support::{mini, mini_answers as answers};
 #[test]
 fn score_is_the_weighted_mean_rounded_half_up() {
     let fw = mini();
-    // decided partly (50 x 3) + shared no (0 x 1) + task not started (0 x 1) = 150 / 5 = 30
-    let a = assess(
-        &fw,
-        &answers(&[
-            ("one.decided", "partly"),
-            ("one.shared", "no"),
-            ("one.task", "not_started"),
-        ]),
-    );
-    assert_eq!(a.phases[0].score, 30);
-    // decided partly (150) + shared partly (50) + task in progress (50) = 250 / 5 = 50
-    let a = assess(
-        &fw,
-        &answers(&[
-            ("one.decided", "partly"),
-            ("one.shared", "partly"),
-            ("one.task", "in_progress"),
-        ]),
-    );
-    assert_eq!(a.phases[0].score, 50);
-    // yes (300) + shared partly (50) + in progress (50) = 400 / 5 = 80
-    let a = assess(
-        &fw,
-        &answers(&[
-            ("one.decided", "yes"),
-            ("one.shared", "partly"),
-            ("one.task", "in_progress"),
-        ]),
-    );
-    assert_eq!(a.phases[0].score, 80);
-    // Rounding: decided no, shared not applicable, task in progress: 50 / 4 = 12.5 -> 13.
-    let a = assess(&fw, &answers(&[("one.decided", "no"), ("one.task", "in_progress")]));
-    assert_eq!(a.phases[0].score, 13);
+    // (decided, shared, task, score): decided weighs 3, shared and the task 1 each.
+    let cases = [
+        // partly (50 x 3) + no (0) + not started (0) = 150 / 5 = 30
+        (
+            &[
+                ("one.decided", "partly"),
+                ("one.shared", "no"),
+                ("one.task", "not_started"),
+            ][..],
+            30,
+        ),
+        // partly (150) + partly (50) + in progress (50) = 250 / 5 = 50
+        (
+            &[
+                ("one.decided", "partly"),
+                ("one.shared", "partly"),
+                ("one.task", "in_progress"),
+            ][..],
+            50,
+        ),
+        // yes (300) + partly (50) + in progress (50) = 400 / 5 = 80
+        (
+            &[
+                ("one.decided", "yes"),
+                ("one.shared", "partly"),
+                ("one.task", "in_progress"),
+            ][..],
+            80,
+        ),
+        // Rounding: no, shared does not apply, in progress: 50 / 4 = 12.5 -> 13.
+        (&[("one.decided", "no"), ("one.task", "in_progress")][..], 13),
+    ];
+    for (given, score) in cases {
+        assert_eq!(assess(&fw, &answers(given)).phases[0].score, score, "{given:?}");
+    }
 }
 
 #[test]

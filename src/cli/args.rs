@@ -604,6 +604,10 @@ pub struct SurveyArgs {
     /// Ask every question that applies, with the current answer as the default.
     #[arg(long)]
     pub review: bool,
+    /// Ask no question but, for each open task and recommendation of the current phase, who
+    /// sees to it, by when and where it stands (saved in the file's [action_plan]).
+    #[arg(long, conflicts_with = "review")]
+    pub plan: bool,
     /// The framework whose questions to ask.
     #[command(flatten)]
     pub rules: RulesArgs,

@@ -4,9 +4,10 @@ use super::Io;
 use super::args::{AnswersArgs, SurveyArgs};
 use super::rules::load_rules;
 use crate::answers::Syntax;
+use crate::assess::{assess, open_items};
 use crate::error::Error;
 use crate::survey::store::{AnswersFile, OpenError};
-use crate::survey::{self, Mode, prompt};
+use crate::survey::{self, Mode, plan_prompt, prompt};
 
 /// A word for a shell: as it is when it is plain, else in single quotes.
 fn shell_word(s: &str) -> String {
@@ -76,13 +77,27 @@ to assess answers from a file or a pipe, use `readiness assess FILE`"
     for warning in &answers.warnings {
         io.diagnostic(warning);
     }
-    let mode = if args.review { Mode::Review } else { Mode::Unanswered };
     let guard = super::signals::TerminalGuard::take();
-    let outcome = prompt::run(&loaded.framework, &mut file, answers, mode, io.stderr).map_err(Error::Io)?;
+    let outcome = if args.plan {
+        let assessment = assess(&loaded.framework, &answers);
+        let items = open_items(&loaded.framework, &assessment, false);
+        plan_prompt::run(&loaded.framework, &mut file, &answers, &items, io.stderr)
+    } else {
+        let mode = if args.review { Mode::Review } else { Mode::Unanswered };
+        prompt::run(&loaded.framework, &mut file, answers, mode, io.stderr)
+    }
+    .map_err(Error::Io)?;
     drop(guard);
     // The lock goes now: the assessment below only reads the file.
     drop(file);
     match outcome {
+        prompt::Outcome::Finished if args.plan => {
+            let plan_command = assess_command.replacen("readiness assess", "readiness plan", 1);
+            io.print(&format!(
+                "The action plan is saved in {}.\nTo read or print it:\n  {plan_command} --format html -o plan.html\n",
+                path.display()
+            ))
+        }
         prompt::Outcome::Finished => {
             io.say("");
             let input = AnswersArgs::one(path, args.rules.clone());

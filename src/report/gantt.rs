@@ -21,6 +21,17 @@ const TOP: i64 = 26;
 /// The height of a row.
 const ROW: i64 = 26;
 
+/// How far right of its line a month's name starts.
+const LABEL_INSET: i64 = 3;
+/// The least room between two month names.
+const LABEL_GAP: i64 = 6;
+
+/// The width of a label at the chart's 12-unit font, generously: 7.5 units a character,
+/// as wide as DejaVu Sans (the widest of the fonts a page may fall back to) writes them.
+fn label_width(label: &str) -> i64 {
+    i64::try_from(label.chars().count()).unwrap_or(i64::MAX / 16) * 15 / 2
+}
+
 /// A Gantt chart, ready to draw.
 #[derive(Debug, Clone, Serialize)]
 pub struct Gantt {
@@ -128,17 +139,23 @@ pub fn gantt(activities: &[ActivityInfo], today: Option<Date>) -> Option<Gantt> 
     let bottom = TOP + i64::try_from(rows.len()).unwrap_or(0) * ROW;
     let mut months = Vec::new();
     let mut month = from;
+    // Where the last label written ends: a label that would run into it is left out (its
+    // line stays), so narrow months never write over each other.
+    let mut free_from = i64::MIN;
     while month < to {
-        let label = if month == from || month.month() == 1 {
-            format!(
-                "{} {}",
-                MONTHS[usize::try_from(month.month() - 1).unwrap_or(0)],
-                month.year()
-            )
+        let name = MONTHS[usize::try_from(month.month() - 1).unwrap_or(0)];
+        let x = x_of(month);
+        let mut label = if month == from || month.month() == 1 {
+            format!("{name} {}", month.year())
         } else {
-            MONTHS[usize::try_from(month.month() - 1).unwrap_or(0)].to_string()
+            name.to_string()
         };
-        months.push(GanttTick { x: x_of(month), label });
+        if x + LABEL_INSET < free_from {
+            label.clear();
+        } else {
+            free_from = x + LABEL_INSET + label_width(&label) + LABEL_GAP;
+        }
+        months.push(GanttTick { x, label });
         match month.checked_add(1.month()) {
             Ok(next) => month = next,
             Err(_) => break,
@@ -160,4 +177,48 @@ pub fn gantt(activities: &[ActivityInfo], today: Option<Date>) -> Option<Gantt> 
         today,
         bottom,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn activity(title: &str, start: &str, end: &str) -> ActivityInfo {
+        ActivityInfo {
+            id: title.to_lowercase(),
+            title: title.to_string(),
+            help: None,
+            dates: Some(format!("{start} to {end}")),
+            start: Some(start.to_string()),
+            end: Some(end.to_string()),
+            location: None,
+            done: false,
+            status: "to come".to_string(),
+            flagged: false,
+        }
+    }
+
+    #[test]
+    fn month_names_never_run_into_each_other() {
+        for end in ["2027-10-31", "2028-04-20", "2029-12-31"] {
+            let chart = gantt(&[activity("Recruitment", "2027-08-30", end)], None).unwrap();
+            let written: Vec<&GanttTick> = chart.months.iter().filter(|m| !m.label.is_empty()).collect();
+            assert_eq!(written[0].label, "Aug 2027", "the first month carries its year");
+            for pair in written.windows(2) {
+                let end_of_first = pair[0].x + LABEL_INSET + label_width(&pair[0].label);
+                assert!(
+                    end_of_first < pair[1].x + LABEL_INSET,
+                    "{:?} runs into {:?}",
+                    pair[0],
+                    pair[1]
+                );
+            }
+            // Every month keeps its line, written or not.
+            assert!(chart.months.windows(2).all(|m| m[0].x < m[1].x));
+        }
+        // With room to spare, every month is named.
+        let chart = gantt(&[activity("Recruitment", "2027-08-01", "2027-10-31")], None).unwrap();
+        let labels: Vec<&str> = chart.months.iter().map(|m| m.label.as_str()).collect();
+        assert_eq!(labels, ["Aug 2027", "Sep", "Oct"]);
+    }
 }

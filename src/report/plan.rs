@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use super::gantt::{Gantt, gantt};
 use crate::answers::Answers;
-use crate::assess::Assessment;
 use crate::assess::timeline::{Finding, TimelineCheck, days};
+use crate::assess::{Assessment, OpenKind, open_items};
 use crate::rules::{Framework, Priority};
 
 /// The action plan as of a day.
@@ -130,7 +130,6 @@ fn progress(status: &str) -> String {
 pub fn plan_info(framework: &Framework, answers: &Answers, a: &Assessment, date: &str, all: bool) -> PlanInfo {
     let today: Option<Date> = date.parse().ok();
     let phase_name = |id: &str| framework.phases.iter().find(|p| p.id == id).map(|p| p.name.clone());
-    let current = framework.phase_index(&a.phase.id).unwrap_or(0);
     let mut items: Vec<PlanItem> = Vec::new();
     let mut push =
         |id: &str, kind: &str, phase: Option<&str>, title: &str, priority: Option<Priority>, progress: String| {
@@ -166,21 +165,12 @@ pub fn plan_info(framework: &Framework, answers: &Answers, a: &Assessment, date:
                 flags,
             });
         };
-    for r in &a.recommendations {
-        push(
-            &r.id,
-            "recommendation",
-            r.phase.as_deref(),
-            &r.title,
-            Some(r.priority),
-            "to do".into(),
-        );
-    }
-    for t in &a.remaining_tasks {
-        let index = framework.phase_index(&t.phase).unwrap_or(0);
-        if (index <= current && !a.complete) || all {
-            push(&t.id, "task", Some(&t.phase), &t.title, None, progress(&t.status));
-        }
+    for item in open_items(framework, a, all) {
+        let (kind, priority, progress_words) = match item.kind {
+            OpenKind::Recommendation(priority) => ("recommendation", Some(priority), "to do".to_string()),
+            OpenKind::Task(status) => ("task", None, progress(status)),
+        };
+        push(item.id, kind, item.phase, item.title, priority, progress_words);
     }
     let timeline = a.timeline.as_ref().map(|check| timeline_info(framework, check, today));
     PlanInfo {

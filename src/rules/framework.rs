@@ -397,7 +397,7 @@ pub struct GoldenCase {
     /// Where the case is written (`file:line`).
     pub location: String,
     /// The answers, as written in the case (read when the case runs).
-    pub answers: toml::Table,
+    pub answers: CaseAnswers,
     /// Expected current phase id.
     pub phase: Option<String>,
     /// Expected `complete`.
@@ -406,6 +406,15 @@ pub struct GoldenCase {
     pub remaining_tasks: Option<Vec<String>>,
     /// Expected recommendation ids, in order.
     pub recommendations: Option<Vec<String>>,
+}
+
+/// The answers of a golden case, as written (read when the case runs).
+#[derive(Debug, Clone)]
+pub enum CaseAnswers {
+    /// One answers file.
+    One(toml::Table),
+    /// A team's answers files, combined before they are assessed.
+    Team(Vec<toml::Table>),
 }
 
 impl Framework {

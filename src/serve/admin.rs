@@ -14,15 +14,35 @@ use serde_json::{Value, json};
 use super::app::{Client, Shared};
 use super::manifest::Manifest;
 use super::reports::{self, TeamResult};
-use super::respondent::{form_rejected, progress_of};
+use super::respondent::progress_of;
 use super::storage::{StoreError, organization_question};
 use super::{pages, security, tokens};
 use crate::answers::combine::is_identity;
 use crate::report::Section;
 use crate::rules::AnswerKind;
 
+/// A form's fields by name.
+type Fields = HashMap<String, String>;
+
 fn admin(state: &Shared, client: Client, token: &str) -> Result<(), pages::Refusal> {
     state.gate(client.0, || state.store.is_admin(token))
+}
+
+/// The assessment `id`, for the admin's token.
+fn assessment_of(state: &Shared, client: Client, token: &str, id: &str) -> Result<Manifest, pages::Refusal> {
+    admin(state, client, token)?;
+    state.store.assessment(id).ok_or(pages::Refusal::NotFound)
+}
+
+/// Runs a page's work (files, reports, Chromium) off the threads that serve requests.
+async fn blocking(work: impl FnOnce() -> Response + Send + 'static) -> Response {
+    tokio::task::spawn_blocking(work).await.unwrap_or_else(|_| {
+        pages::error(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "The page cannot be shown",
+            "The server could not make this page. Nothing was changed. Try again.",
+        )
+    })
 }
 
 fn home_url(token: &str) -> String {
@@ -132,18 +152,12 @@ pub async fn create(
     if let Err(r) = admin(&state, client, &token) {
         return r.into_response();
     }
-    let form = match form {
-        Ok(Form(form)) => form,
-        Err(rejection) => return form_rejected(&rejection),
+    let form = match security::accept(state.store.admin_token(), &token, &headers, form, |f: &Fields| {
+        f.get("csrf").map(String::as_str)
+    }) {
+        Ok(form) => form,
+        Err(page) => return *page,
     };
-    if !security::csrf_ok(
-        state.store.admin_token(),
-        &token,
-        form.get("csrf").map(String::as_str),
-        &headers,
-    ) {
-        return pages::forbidden_form();
-    }
     let refuse = |message: String| home_page(&state, &token, StatusCode::UNPROCESSABLE_ENTITY, Some(&message), &form);
     let organization = match security::field(
         "Organization",
@@ -341,23 +355,13 @@ pub async fn assessment(
     client: Client,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(r) = admin(&state, client, &token) {
-        return r.into_response();
-    }
-    let Some(manifest) = state.store.assessment(&id) else {
-        return pages::not_found();
+    let manifest = match assessment_of(&state, client, &token, &id) {
+        Ok(m) => m,
+        Err(r) => return r.into_response(),
     };
     let base = state.base_url(&headers);
     let worker = std::sync::Arc::clone(&state);
-    tokio::task::spawn_blocking(move || assessment_page(&worker, &token, &id, &manifest, None, &HashMap::new(), &base))
-        .await
-        .unwrap_or_else(|_| {
-            pages::error(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "The page cannot be shown",
-                "Try again.",
-            )
-        })
+    blocking(move || assessment_page(&worker, &token, &id, &manifest, None, &HashMap::new(), &base)).await
 }
 
 /// `POST /admin/ADMIN/a/ID/respondents`: adds a respondent.
@@ -368,24 +372,16 @@ pub async fn add_respondent(
     headers: HeaderMap,
     form: Result<Form<HashMap<String, String>>, FormRejection>,
 ) -> Response {
-    if let Err(r) = admin(&state, client, &token) {
-        return r.into_response();
-    }
-    let Some(manifest) = state.store.assessment(&id) else {
-        return pages::not_found();
+    let manifest = match assessment_of(&state, client, &token, &id) {
+        Ok(m) => m,
+        Err(r) => return r.into_response(),
     };
-    let form = match form {
-        Ok(Form(form)) => form,
-        Err(rejection) => return form_rejected(&rejection),
+    let form = match security::accept(state.store.admin_token(), &token, &headers, form, |f: &Fields| {
+        f.get("csrf").map(String::as_str)
+    }) {
+        Ok(form) => form,
+        Err(page) => return *page,
     };
-    if !security::csrf_ok(
-        state.store.admin_token(),
-        &token,
-        form.get("csrf").map(String::as_str),
-        &headers,
-    ) {
-        return pages::forbidden_form();
-    }
     let base = state.base_url(&headers);
     let refuse = |status: StatusCode, message: &str| {
         assessment_page(&state, &token, &id, &manifest, Some((status, message)), &form, &base)
@@ -474,22 +470,12 @@ pub async fn item(
     Query(with): Query<CompareWith>,
     client: Client,
 ) -> Response {
-    if let Err(r) = admin(&state, client, &token) {
-        return r.into_response();
-    }
-    let Some(manifest) = state.store.assessment(&id) else {
-        return pages::not_found();
+    let manifest = match assessment_of(&state, client, &token, &id) {
+        Ok(m) => m,
+        Err(r) => return r.into_response(),
     };
     let worker = std::sync::Arc::clone(&state);
-    tokio::task::spawn_blocking(move || serve_item(&worker, &token, &id, &manifest, &item, with.with.as_deref()))
-        .await
-        .unwrap_or_else(|_| {
-            pages::error(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "The page cannot be shown",
-                "Try again.",
-            )
-        })
+    blocking(move || serve_item(&worker, &token, &id, &manifest, &item, with.with.as_deref())).await
 }
 
 fn serve_item(state: &Shared, token: &str, id: &str, manifest: &Manifest, item: &str, with: Option<&str>) -> Response {

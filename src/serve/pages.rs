@@ -4,6 +4,7 @@
 
 use std::sync::OnceLock;
 
+use axum::extract::rejection::FormRejection;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
@@ -126,6 +127,26 @@ pub fn forbidden_form() -> Response {
         "This form cannot be accepted",
         "The form did not come from this page as the server sent it (it may be an old copy, or come from another site). Nothing was saved. Open the page again from your link and send it from there.",
     )
+}
+
+/// The page for a form the server cannot read: too large, or not a form.
+pub fn form_rejected(rejection: &FormRejection) -> Response {
+    if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        error(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "The form is too large",
+            &format!(
+                "The form sent is larger than {} KiB, more than any answer and note need. Nothing was saved. Shorten the text and send it again.",
+                super::security::MAX_BODY / 1024
+            ),
+        )
+    } else {
+        error(
+            StatusCode::BAD_REQUEST,
+            "The form cannot be read",
+            "The request is not a form this page sends. Nothing was saved. Open the page again and send its form.",
+        )
+    }
 }
 
 /// The redirect after a form is handled: the browser asks for `to` with GET.

@@ -125,6 +125,13 @@ fn find(state: &Shared, client: Client, token: &str) -> Result<Found, Refusal> {
     found.ok_or(Refusal::NotFound)
 }
 
+/// The respondent of a link and their answers as their file holds them now.
+fn open(state: &Shared, client: Client, token: &str) -> Result<(Found, Answers), Refusal> {
+    let found = find(state, client, token)?;
+    let answers = read(state, &found)?;
+    Ok((found, answers))
+}
+
 fn read(state: &Shared, found: &Found) -> Result<Answers, Refusal> {
     state
         .store
@@ -147,12 +154,8 @@ fn length(remaining: usize, total: usize) -> String {
 
 /// `GET /r/TOKEN`: what the survey is, and the way in.
 pub async fn welcome(State(state): State<Shared>, Path(token): Path<String>, client: Client) -> Response {
-    let found = match find(&state, client, &token) {
-        Ok(f) => f,
-        Err(r) => return r.into_response(),
-    };
-    let answers = match read(&state, &found) {
-        Ok(a) => a,
+    let (found, answers) = match open(&state, client, &token) {
+        Ok(opened) => opened,
         Err(r) => return r.into_response(),
     };
     let framework = state.store.framework();
@@ -321,12 +324,8 @@ pub async fn question(
     Query(shown): Query<Shown>,
     client: Client,
 ) -> Response {
-    let found = match find(&state, client, &token) {
-        Ok(f) => f,
-        Err(r) => return r.into_response(),
-    };
-    let answers = match read(&state, &found) {
-        Ok(a) => a,
+    let (found, answers) = match open(&state, client, &token) {
+        Ok(opened) => opened,
         Err(r) => return r.into_response(),
     };
     let framework = state.store.framework();
@@ -386,13 +385,12 @@ pub async fn answer(
         Ok(f) => f,
         Err(r) => return r.into_response(),
     };
-    let form = match form {
-        Ok(Form(form)) => form,
-        Err(rejection) => return form_rejected(&rejection),
+    let form = match security::accept(state.store.admin_token(), &token, &headers, form, |f: &AnswerForm| {
+        f.csrf.as_deref()
+    }) {
+        Ok(form) => form,
+        Err(page) => return *page,
     };
-    if !security::csrf_ok(state.store.admin_token(), &token, form.csrf.as_deref(), &headers) {
-        return pages::forbidden_form();
-    }
     let answers = match read(&state, &found) {
         Ok(a) => a,
         Err(r) => return r.into_response(),
@@ -519,35 +517,11 @@ pub async fn answer(
     pages::see_other(&onward(&answers, &dropped))
 }
 
-/// The page for a form the server cannot read: too large, or not a form.
-pub fn form_rejected(rejection: &FormRejection) -> Response {
-    if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        pages::error(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "The form is too large",
-            &format!(
-                "The form sent is larger than {} KiB, more than any answer and note need. Nothing was saved. Shorten the text and send it again.",
-                security::MAX_BODY / 1024
-            ),
-        )
-    } else {
-        pages::error(
-            StatusCode::BAD_REQUEST,
-            "The form cannot be read",
-            "The request is not a form this page sends. Nothing was saved. Open the page again and send its form.",
-        )
-    }
-}
-
 /// `GET /r/TOKEN/done`: the respondent's own answers, what is left, and where their
 /// answers alone place the organization.
 pub async fn done(State(state): State<Shared>, Path(token): Path<String>, client: Client) -> Response {
-    let found = match find(&state, client, &token) {
-        Ok(f) => f,
-        Err(r) => return r.into_response(),
-    };
-    let answers = match read(&state, &found) {
-        Ok(a) => a,
+    let (found, answers) = match open(&state, client, &token) {
+        Ok(opened) => opened,
         Err(r) => return r.into_response(),
     };
     let framework = state.store.framework();

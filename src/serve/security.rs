@@ -9,12 +9,13 @@
 
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 
-use axum::extract::{ConnectInfo, Request};
+use axum::extract::rejection::FormRejection;
+use axum::extract::{ConnectInfo, Form, Request};
 use axum::http::{HeaderMap, HeaderName, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
-use super::tokens;
+use super::{pages, tokens};
 
 /// The policy of every page.
 pub const CSP: &str = "default-src 'none'; style-src 'self'; script-src 'none'; img-src 'self' data:; \
@@ -64,6 +65,26 @@ pub fn csrf_ok(secret: &str, token: &str, given: Option<&str>, request_headers: 
         .is_some_and(|v| v == "cross-site");
     let expected = tokens::csrf(secret, token);
     !cross_site && given.is_some_and(|g| tokens::same(g, &expected))
+}
+
+/// A form posted through the link with `token`, once it is readable and carries the
+/// page's CSRF value (`csrf` finds it); otherwise the page that says why, and nothing is done.
+pub fn accept<T>(
+    secret: &str,
+    token: &str,
+    request_headers: &HeaderMap,
+    form: Result<Form<T>, FormRejection>,
+    csrf: impl FnOnce(&T) -> Option<&str>,
+) -> Result<T, Box<Response>> {
+    let form = match form {
+        Ok(Form(form)) => form,
+        Err(rejection) => return Err(Box::new(pages::form_rejected(&rejection))),
+    };
+    if csrf_ok(secret, token, csrf(&form), request_headers) {
+        Ok(form)
+    } else {
+        Err(Box::new(pages::forbidden_form()))
+    }
 }
 
 /// Who sent a request, for rate limiting: the connection's address, or behind a reverse

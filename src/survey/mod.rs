@@ -6,6 +6,7 @@
 //! file and prints nothing. [`prompt`] asks the questions on the terminal and [`store`]
 //! keeps the answers file, saving after every answer.
 
+pub mod plan_prompt;
 pub mod prompt;
 pub mod store;
 

@@ -68,7 +68,7 @@ impl fmt::Display for Item<'_> {
 }
 
 /// Plain prompts when `NO_COLOR` is set (to anything but the empty string), colored ones otherwise.
-fn render_config() -> RenderConfig<'static> {
+pub(super) fn render_config() -> RenderConfig<'static> {
     match std::env::var_os("NO_COLOR") {
         Some(value) if !value.is_empty() => RenderConfig::empty(),
         _ => RenderConfig::default_colored(),
@@ -85,7 +85,7 @@ fn width() -> usize {
 
 /// Writes `text`, wrapped at word boundaries to the terminal's width (a word longer than a
 /// line, such as a link, stays whole), each line after `indent`.
-fn note(out: &mut dyn Write, text: &str, indent: &str) {
+pub(super) fn note(out: &mut dyn Write, text: &str, indent: &str) {
     let text = terminal_safe(text);
     let options = textwrap::Options::new(width())
         .initial_indent(indent)

@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::{DocumentMut, InlineTable, Item, Table, Value};
 
-use crate::answers::{self, AnswerValue, Answers, Dates, META_SECTION, Syntax};
+use crate::answers::{
+    self, AnswerValue, Answers, Dates, META_SECTION, PLAN_DUE, PLAN_OWNER, PLAN_STATUS, PlanEntry, Syntax,
+};
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::io::{Existing, FileLock, LockError, destination, read_existing, write_atomic};
 use crate::rules::Framework;
@@ -226,6 +228,55 @@ impl AnswersFile {
         }
     }
 
+    /// Sets what the action plan says of a task or recommendation (`[action_plan."id"]`): its
+    /// owner, due date and status, each removed when `None`; the entry goes when nothing is
+    /// left in it. Other keys and comments written by hand on the entry stay, and a new
+    /// entry goes at the end of the file.
+    pub fn set_plan(&mut self, id: &str, entry: &PlanEntry) {
+        let section = crate::rules::PLAN_SECTION;
+        if self.doc.get(section).and_then(Item::as_table_like).is_none() {
+            let mut table = Table::new();
+            table.set_implicit(true);
+            self.doc.insert(section, Item::Table(table));
+        }
+        let Some(plan) = self.doc.get_mut(section).and_then(Item::as_table_like_mut) else {
+            return;
+        };
+        if plan.get(id).and_then(Item::as_table_like).is_none() {
+            let mut table = Table::new();
+            table.decor_mut().set_prefix("\n");
+            plan.insert(id, Item::Table(table));
+        }
+        let Some(item) = plan.get_mut(id).and_then(Item::as_table_like_mut) else {
+            return;
+        };
+        let fields = [
+            (PLAN_OWNER, entry.owner.as_deref().map(Value::from)),
+            (PLAN_DUE, entry.due.map(date_value)),
+            (PLAN_STATUS, entry.status.as_deref().map(Value::from)),
+        ];
+        for (key, value) in fields {
+            match (value, item.get_mut(key)) {
+                (Some(mut new), Some(Item::Value(old))) => {
+                    *new.decor_mut() = old.decor().clone();
+                    *old = new;
+                }
+                (Some(new), _) => {
+                    item.insert(key, Item::Value(new));
+                }
+                (None, _) => {
+                    item.remove(key);
+                }
+            }
+        }
+        if item.is_empty() {
+            plan.remove(id);
+        }
+        if plan.is_empty() {
+            self.doc.remove(section);
+        }
+    }
+
     /// The file's text as it would be saved.
     pub fn text(&self) -> String {
         self.doc.to_string()
@@ -262,7 +313,6 @@ fn date_value(date: jiff::civil::Date) -> Value {
     })
 }
 
-/// A new answers file: a comment saying how to go on, and the `[framework]` table.
 /// The keys of an answer with a note: `{ answer = "partly", note = "why" }`.
 const ANSWER_KEY: &str = "answer";
 const NOTE_KEY: &str = "note";
@@ -280,6 +330,7 @@ fn noted(answer: Value, note: Option<&str>) -> Value {
     }
 }
 
+/// A new answers file: a comment saying how to go on, and the `[framework]` table.
 fn new_document(framework: &Framework, resume: &str, assess: &str) -> DocumentMut {
     let mut doc = DocumentMut::new();
     let mut meta = Table::new();

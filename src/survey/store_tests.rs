@@ -258,3 +258,38 @@ fn a_note_goes_with_its_answer_and_stays_when_the_answer_changes() {
     let (_, again) = AnswersFile::open(&path, &fw, "r", "a").unwrap();
     assert_eq!(again.get("why.goals"), Some(&choice("yes")));
 }
+
+#[test]
+fn an_action_plan_entry_is_added_changed_and_taken_out_whole() {
+    let fw = ctq();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("answers.toml");
+    let (mut file, _) = AnswersFile::open(&path, &fw, "resume", "assess").unwrap();
+    file.set("how.recruitment", Some(&choice("in_progress")));
+    let mut entry = crate::answers::PlanEntry {
+        owner: Some("Dana \"D\" Whitfield".into()),
+        due: Some("2026-03-01".parse().unwrap()),
+        status: None,
+    };
+    file.set_plan("how.recruitment", &entry);
+    file.save().unwrap();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        text.ends_with(
+            "[how]\nrecruitment = \"in_progress\"\n\n[action_plan.\"how.recruitment\"]\nowner = 'Dana \"D\" Whitfield'\ndue = 2026-03-01\n"
+        ),
+        "{text}"
+    );
+    // The file reads back with the entry as written.
+    let (_, answers) = {
+        drop(file);
+        AnswersFile::open(&path, &fw, "resume", "assess").unwrap()
+    };
+    assert_eq!(answers.plan["how.recruitment"], entry);
+    let (mut file, _) = AnswersFile::open(&dir.path().join("other.toml"), &fw, "r", "a").unwrap();
+    file.set("how.recruitment", Some(&choice("in_progress")));
+    entry.status = Some("Flyers out".into());
+    file.set_plan("how.recruitment", &entry);
+    file.set_plan("how.recruitment", &crate::answers::PlanEntry::default());
+    assert!(!file.text().contains("action_plan"), "{}", file.text());
+}

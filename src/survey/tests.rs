@@ -7,6 +7,16 @@ fn current(s: &Survey<'_>) -> String {
     s.current().map(|q| q.id.clone()).unwrap_or_default()
 }
 
+/// Skips every question left, in the order they come, and returns their ids.
+fn skip_all(s: &mut Survey<'_>) -> Vec<String> {
+    let mut asked = Vec::new();
+    while let Some(q) = s.current() {
+        asked.push(q.id.clone());
+        s.skip();
+    }
+    asked
+}
+
 #[test]
 fn a_new_survey_asks_every_question_that_applies_in_order() {
     let fw = mini();
@@ -63,11 +73,7 @@ fn resuming_asks_only_what_is_unanswered() {
         ("one.decided", choice("partly")),
     ]);
     let mut s = Survey::new(&fw, given, Mode::Unanswered);
-    let mut asked = Vec::new();
-    while let Some(q) = s.current() {
-        asked.push(q.id.clone());
-        s.skip();
-    }
+    let asked = skip_all(&mut s);
     assert_eq!(asked, ["profile.educators", "one.shared", "one.task", "two.acted"]);
 }
 
@@ -81,11 +87,7 @@ fn review_asks_every_question_that_applies() {
     ]);
     let mut s = Survey::new(&fw, given, Mode::Review);
     assert_eq!(s.current_answer(), Some(&text("Test")));
-    let mut asked = Vec::new();
-    while let Some(q) = s.current() {
-        asked.push(q.id.clone());
-        s.skip();
-    }
+    let asked = skip_all(&mut s);
     assert_eq!(
         asked,
         [

@@ -74,11 +74,7 @@ pub(super) fn plural_title(kind: ResourceType) -> String {
         ResourceType::Community => "communities".to_string(),
         other => format!("{}s", other.label()),
     };
-    let mut chars = plural.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
-        .unwrap_or_default()
+    crate::words::capitalized(&plural)
 }
 
 /// A date in words, `January 15, 2026`; the text as it is when it is not `YYYY-MM-DD`.

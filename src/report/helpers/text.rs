@@ -133,8 +133,5 @@ pub(super) fn lpad(
 
 // `{{capitalize text}}`: the text with its first letter in upper case.
 handlebars::handlebars_helper!(
-    capitalize: |s: str| {
-        let mut chars = s.chars();
-        chars.next().map(|c| c.to_uppercase().collect::<String>() + chars.as_str()).unwrap_or_default()
-    }
+    capitalize: |s: str| crate::words::capitalized(s)
 );

@@ -21,9 +21,18 @@ pub struct CaseDef {
     /// A unique name, shown in the report.
     #[schemars(with = "String")]
     pub name: Spanned<String>,
-    /// The answers, exactly as in an answers file (`[cases.answers.profile]`, ...).
-    #[schemars(with = "serde_json::Map<String, serde_json::Value>")]
-    pub answers: Spanned<toml::Table>,
+    /// The answers, exactly as in an answers file (`[cases.answers.profile]`, ...). A case
+    /// gives either `answers` or `team`.
+    #[serde(default)]
+    #[schemars(with = "Option<serde_json::Map<String, serde_json::Value>>")]
+    pub answers: Option<Spanned<toml::Table>>,
+    /// A team's answers instead: two or more respondents' answers, each exactly as in an
+    /// answers file (`[[cases.team]]`, then `[cases.team.respondent]`,
+    /// `[cases.team.profile]`, ...), combined by the manifest's `[combine]` rules as
+    /// `readiness assess --team` combines them.
+    #[serde(default)]
+    #[schemars(with = "Vec<serde_json::Map<String, serde_json::Value>>")]
+    pub team: Vec<Spanned<toml::Table>>,
     /// Expected current phase id.
     #[serde(default)]
     #[schemars(with = "Option<String>")]

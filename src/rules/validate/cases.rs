@@ -8,7 +8,7 @@ use super::ids::unknown;
 use crate::diagnostic::line_col;
 use crate::rules::files::RawFramework;
 use crate::rules::files::Role;
-use crate::rules::framework::{Framework, GoldenCase};
+use crate::rules::framework::{CaseAnswers, Framework, GoldenCase};
 
 impl Validator {
     pub(super) fn cases(&mut self, raw: &RawFramework, framework: &Framework) -> Vec<GoldenCase> {
@@ -51,10 +51,41 @@ impl Validator {
                 let recommendations = check_ids(&def.recommendations, &rule_ids, "recommendation");
                 let phase =
                     check_ids(&def.phase.clone().map(|p| vec![p]), &phase_ids, "phase").map(|mut v| v.remove(0));
+                let answers = match (&def.answers, def.team.as_slice()) {
+                    (Some(answers), []) => CaseAnswers::One(answers.get_ref().clone()),
+                    (None, [_, _, ..]) => CaseAnswers::Team(def.team.iter().map(|t| t.get_ref().clone()).collect()),
+                    (None, [_]) => {
+                        self.push(
+                            file.error(def.team[0].span(), format!("test case `{name}` has a team of one")),
+                            Some("a team's answers need two or more `[[cases.team]]`".into()),
+                        );
+                        continue;
+                    }
+                    (Some(answers), [..]) => {
+                        self.push(
+                            file.error(
+                                answers.span(),
+                                format!("test case `{name}` gives both `answers` and `team`"),
+                            ),
+                            Some("give one person's `answers`, or a team's `[[cases.team]]`".into()),
+                        );
+                        continue;
+                    }
+                    (None, []) => {
+                        self.push(
+                            file.error(def.name.span(), format!("test case `{name}` gives no answers")),
+                            Some(
+                                "give its answers in `[cases.answers.profile]`, … or a team's in `[[cases.team]]`"
+                                    .into(),
+                            ),
+                        );
+                        continue;
+                    }
+                };
                 out.push(GoldenCase {
                     name: name.clone(),
                     location,
-                    answers: def.answers.get_ref().clone(),
+                    answers,
                     phase,
                     complete: def.complete,
                     remaining_tasks,

@@ -57,6 +57,18 @@ impl Validator {
                     Some(_) => {}
                 }
             }
+            if def.goal.trim_end().ends_with('.') {
+                self.warnings.push(
+                    manifest
+                        .warning(
+                            def.id.span(),
+                            format!("the goal of phase `{phase_id}` ends with a period"),
+                        )
+                        .with_help(
+                            "reports write the goal into a sentence of their own (`Goal: …*.`): take the period out",
+                        ),
+                );
+            }
             let threshold = *def.threshold.get_ref();
             if !(0..=100).contains(&threshold) {
                 self.push(
