@@ -855,6 +855,9 @@ async fn the_admin_sees_progress_the_team_with_its_disagreements_the_report_and_
     assert!(text.contains("2 respondents"), "{text}");
     assert!(text.contains("Where your team disagrees"), "{text}");
     assert!(text.contains("Dana Whitfield"));
+    // The summary's next steps lead into the full report.
+    let step = view.select(&format!("a[href='{page}/report#action-1']"));
+    assert_eq!(step.len(), 1, "{text}");
     // The report in the page, and every download.
     let report = s.get(&format!("{page}/report")).await;
     assert_eq!(report.status, StatusCode::OK);
