@@ -855,6 +855,9 @@ async fn the_admin_sees_progress_the_team_with_its_disagreements_the_report_and_
     assert!(text.contains("2 respondents"), "{text}");
     assert!(text.contains("Where your team disagrees"), "{text}");
     assert!(text.contains("Dana Whitfield"));
+    // The summary's next steps lead into the full report.
+    let step = view.select(&format!("a[href='{page}/report#action-1']"));
+    assert_eq!(step.len(), 1, "{text}");
     // The report in the page, and every download.
     let report = s.get(&format!("{page}/report")).await;
     assert_eq!(report.status, StatusCode::OK);
@@ -1111,4 +1114,144 @@ fn the_server_prints_the_admin_link_first_serves_it_and_stops_on_sigterm() {
         .args(["-INT", &child.id().to_string()])
         .status();
     assert_eq!(child.wait().unwrap().code(), Some(0));
+}
+
+#[test]
+fn with_a_certificate_the_server_speaks_https_only() {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let rcgen::CertifiedKey { cert, signing_key } =
+        rcgen::generate_simple_self_signed(vec!["localhost".to_string()]).unwrap();
+    std::fs::write(dir.path().join("cert.pem"), cert.pem()).unwrap();
+    std::fs::write(dir.path().join("key.pem"), signing_key.serialize_pem()).unwrap();
+    let mut child = std::process::Command::new(common::BIN)
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--public",
+            "--tls-cert",
+            "cert.pem",
+            "--tls-key",
+            "key.pem",
+            "--data",
+            "d",
+        ])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.as_mut().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let url = line
+        .trim()
+        .strip_prefix("Admin page: https://")
+        .unwrap_or_else(|| panic!("{line}"));
+    let (host, path) = url.split_once('/').unwrap();
+    // A client that trusts only this certificate.
+    let mut roots = rustls::RootCertStore::empty();
+    roots.add(cert.der().clone()).unwrap();
+    let config = rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+        .with_safe_default_protocol_versions()
+        .unwrap()
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    let name = rustls::pki_types::ServerName::try_from("localhost").unwrap();
+    let connection = rustls::ClientConnection::new(Arc::new(config), name).unwrap();
+    let mut tls = rustls::StreamOwned::new(connection, std::net::TcpStream::connect(host).unwrap());
+    write!(
+        tls,
+        "GET /{path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut response = Vec::new();
+    let _ = tls.read_to_end(&mut response);
+    let response = String::from_utf8_lossy(&response);
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    assert!(response.contains("Create an assessment"));
+    // Plain HTTP on the same port gets no page.
+    let mut plain = std::net::TcpStream::connect(host).unwrap();
+    plain.set_read_timeout(Some(std::time::Duration::from_secs(5))).unwrap();
+    write!(
+        plain,
+        "GET /{path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = Vec::new();
+    let _ = plain.read_to_end(&mut answer);
+    assert!(!String::from_utf8_lossy(&answer).contains("Create an assessment"));
+    let _ = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status();
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+}
+
+#[tokio::test]
+async fn behind_a_proxy_links_use_the_scheme_and_host_the_proxy_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("data"), framework(), Limits::default()).unwrap();
+    let admin = store.admin_token().to_string();
+    let state = Arc::new(AppState::new(store, "127.0.0.1:8080".parse().unwrap(), false, true));
+    let s = Server {
+        dir,
+        app: router(state),
+        admin,
+    };
+    let id = s.create("Lakeside", "district").await;
+    s.add(&id, "Ann", "").await;
+    let page = s
+        .send(
+            Request::get(s.admin_url(&format!("/a/{id}")))
+                .header(header::HOST, "readiness.example.org")
+                .header("x-forwarded-proto", "https")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    let link = page.select(".respondent-link").concat();
+    assert!(link.contains(">https://readiness.example.org/r/"), "{link}");
+    // A host that is not a host name is not copied into links.
+    let page = s
+        .send(
+            Request::get(s.admin_url(&format!("/a/{id}")))
+                .header(header::HOST, "evil.example\"><script>")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    let link = page.select(".respondent-link").concat();
+    assert!(link.contains(">http://127.0.0.1:8080/r/"), "{link}");
+    // Failed links are counted per client the proxy names: another client is not blocked.
+    for i in 0..20 {
+        let reply = s
+            .send(
+                Request::get(format!("/r/{}{i:02}", "x".repeat(30)))
+                    .header("x-forwarded-for", "203.0.113.9")
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND);
+    }
+    let blocked = s
+        .send(
+            Request::get(s.admin_url(""))
+                .header("x-forwarded-for", "203.0.113.9")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(blocked.status, StatusCode::TOO_MANY_REQUESTS);
+    let other = s
+        .send(
+            Request::get(s.admin_url(""))
+                .header("x-forwarded-for", "203.0.113.10")
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(other.status, StatusCode::OK);
 }

@@ -233,7 +233,7 @@ fn assessment_page(
     let team = match reports::team(&state.store, id, manifest) {
         Err(problem) => json!({ "problem": problem, "empty": false }),
         Ok(None) => json!({ "problem": null, "empty": true }),
-        Ok(Some(team)) => team_view(state, &team),
+        Ok(Some(team)) => team_view(state, &team, &format!("{}/report", assessment_url(token, id))),
     };
     let pdf = reports::pdf_browser();
     let downloads: Vec<Value> = [
@@ -303,7 +303,9 @@ fn assessment_page(
     pages::page(status, "assessment", &data)
 }
 
-fn team_view(state: &Shared, team: &TeamResult) -> Value {
+/// The team's assessment as the assessment's page shows it: the report's summary (its
+/// steps linked into the full report at `report`) and the team's answers.
+fn team_view(state: &Shared, team: &TeamResult, report: &str) -> Value {
     let context = reports::context(state.store.framework(), team, None);
     let summary = reports::section(&context, Section::Summary);
     let spread = if team.assessment.team.is_some() {
@@ -324,8 +326,10 @@ fn team_view(state: &Shared, team: &TeamResult) -> Value {
     };
     match (summary, spread) {
         (Ok(summary), Ok(spread)) => json!({
+            // The summary's steps point into the report's actions, on the report's page.
+            "summary_html": summary.replace("href=\"#action-", &format!("href=\"{report}#action-")),
             "problem": null, "empty": false, "stands": stands, "basis": basis,
-            "summary_html": summary, "team_html": spread,
+            "team_html": spread,
         }),
         (Err(e), _) | (_, Err(e)) => {
             json!({ "problem": format!("the assessment cannot be shown: {e}"), "empty": false })
