@@ -12,7 +12,10 @@
 //! - The second answers in a phone-width window (390 px, no sideways scrolling), differently.
 //! - The third answers part of the survey.
 //! - The admin sees each one's progress, the team's combined assessment with its
-//!   disagreements, reads the report, and downloads it and the answers files.
+//!   disagreements, reads the report, and downloads it and the answers files; the admin's
+//!   pages fit a phone's width too.
+//! - The browser's console stays clean throughout: nothing blocked by the
+//!   Content-Security-Policy, no failed load.
 //!
 //! It saves the screenshots the README shows (`docs/screenshots/`).
 //!
@@ -236,6 +239,13 @@ async fn run(driver: &Driver, framework: &Framework, data: &Path, downloads: &Pa
     let admin = driver.session(false, downloads).await;
     admin_sees_the_team(&admin, &server, &assessment, [&dana, &sam, &lee], framework).await;
     downloads_the_report(&admin, &server, &assessment, downloads, [&dana, &sam, &lee]).await;
+    close(admin, &mut console).await;
+    // The admin's pages are readable on a phone too: wide tables scroll inside the page.
+    let admin = driver.session(true, downloads).await;
+    admin.goto(&server.admin).await.unwrap();
+    assert_fits_phone(&admin).await;
+    admin.goto(&format!("{}/a/{assessment}", server.admin)).await.unwrap();
+    assert_fits_phone(&admin).await;
     close(admin, &mut console).await;
 
     let status = server.terminate();
