@@ -154,7 +154,7 @@ fn crash(framework: &Framework, count: usize) {
     let (lost, checked) = verify(framework, &team, &outcomes, true);
     let assessable = assess_every_file(&data);
     println!(
-        "   after the restart: {checked} answers files parse, {assessable} read by `readiness assess`; acknowledged answers lost: {lost}"
+        "   after the restart: {checked} answers files parse, {assessable} read by `readiness assess` (each folder by `assess --team`); acknowledged answers lost: {lost}"
     );
     println!("   temporary files the kill left beside the answers files (never read as answers): {leftovers}");
     assert_eq!(lost, 0, "acknowledged answers are missing or changed after the crash");
@@ -565,7 +565,8 @@ fn verify(framework: &Framework, team: &[Member], outcomes: &[Outcome], crashed:
     (lost, team.len())
 }
 
-/// Runs `readiness assess` on every answers file of the data folder; returns how many.
+/// Runs `readiness assess` on every answers file of the data folder, and `readiness assess
+/// --team` on every assessment's folder; returns how many files.
 fn assess_every_file(data: &Path) -> usize {
     let mut count = 0;
     for assessment in std::fs::read_dir(data.join("assessments")).unwrap() {
@@ -573,6 +574,18 @@ fn assess_every_file(data: &Path) -> usize {
         let Ok(files) = std::fs::read_dir(&answers) else {
             continue;
         };
+        // The team's combined assessment, as the consultant runs it on the folder.
+        let team = std::process::Command::new(BIN)
+            .args(["assess", "--team", "--format", "json"])
+            .arg(&answers)
+            .output()
+            .unwrap();
+        assert!(
+            team.status.success(),
+            "`readiness assess --team {}` fails after the crash: {}",
+            answers.display(),
+            String::from_utf8_lossy(&team.stderr)
+        );
         for file in files {
             let file = file.unwrap().path();
             let name = file.file_name().unwrap().to_string_lossy().to_string();
