@@ -202,6 +202,9 @@ pub fn router(state: Shared) -> Router {
 /// A server bound to its address, ready to run.
 pub struct Listening {
     runtime: tokio::runtime::Runtime,
+    /// SIGINT and SIGTERM, listened to from before the server is announced, so that a
+    /// signal sent as soon as the admin link shows is never lost.
+    stop: Stop,
     listener: TcpListener,
     tls: Option<axum_server::tls_rustls::RustlsConfig>,
     state: Shared,
@@ -243,6 +246,10 @@ pub fn start(options: &Options, framework: Framework) -> Result<Listening, Error
     let local = listener
         .local_addr()
         .map_err(|e| Error::Io(format!("--listen {}: {e}", options.listen)))?;
+    let stop = {
+        let _inside = runtime.enter();
+        Stop::listen().map_err(|e| Error::Io(format!("cannot listen for the stop signals: {e}")))?
+    };
     let scheme = if tls.is_some() { "https" } else { "http" };
     let host = if local.ip().is_unspecified() {
         SocketAddr::new(IpAddr::V4(std::net::Ipv4Addr::LOCALHOST), local.port())
@@ -253,6 +260,7 @@ pub fn start(options: &Options, framework: Framework) -> Result<Listening, Error
     let state = Arc::new(AppState::new(store, local, tls.is_some(), options.behind_proxy));
     Ok(Listening {
         runtime,
+        stop,
         listener,
         tls,
         state,
@@ -267,6 +275,7 @@ impl Listening {
     pub fn run(self) -> Result<(), Error> {
         let Listening {
             runtime,
+            stop,
             listener,
             tls,
             state,
@@ -277,7 +286,7 @@ impl Listening {
         let result = runtime.block_on(async {
             let stopper = handle.clone();
             tokio::spawn(async move {
-                stop_signal().await;
+                stop.wait().await;
                 stopper.graceful_shutdown(Some(Duration::from_secs(30)));
             });
             match tls {
@@ -296,25 +305,39 @@ impl Listening {
     }
 }
 
-/// Waits for SIGINT (Ctrl-C) or SIGTERM.
-async fn stop_signal() {
+/// SIGINT (Ctrl-C) and SIGTERM, registered with the runtime.
+struct Stop {
     #[cfg(unix)]
-    {
-        use tokio::signal::unix::{SignalKind, signal};
-        match signal(SignalKind::terminate()) {
-            Ok(mut term) => {
-                tokio::select! {
-                    _ = tokio::signal::ctrl_c() => {}
-                    _ = term.recv() => {}
-                }
-            }
-            Err(_) => {
-                let _ = tokio::signal::ctrl_c().await;
+    signals: (tokio::signal::unix::Signal, tokio::signal::unix::Signal),
+}
+
+impl Stop {
+    /// Starts listening (inside the runtime): from now on the signals are the server's.
+    fn listen() -> std::io::Result<Stop> {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            Ok(Stop {
+                signals: (signal(SignalKind::interrupt())?, signal(SignalKind::terminate())?),
+            })
+        }
+        #[cfg(not(unix))]
+        Ok(Stop {})
+    }
+
+    /// Waits for either signal.
+    async fn wait(self) {
+        #[cfg(unix)]
+        {
+            let (mut interrupt, mut terminate) = self.signals;
+            tokio::select! {
+                _ = interrupt.recv() => {}
+                _ = terminate.recv() => {}
             }
         }
-    }
-    #[cfg(not(unix))]
-    {
-        let _ = tokio::signal::ctrl_c().await;
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+        }
     }
 }
