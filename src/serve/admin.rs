@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use indexmap::IndexMap;
 use serde_json::{Value, json};
@@ -300,7 +300,14 @@ fn assessment_page(
         "answers_dir": state.store.answers_dir(id).display().to_string(),
         "earlier": earlier,
     });
-    pages::page(status, "assessment", &data)
+    let mut response = pages::page(status, "assessment", &data);
+    // The team's section is the report's own HTML, whose chart keeps its style inline, as on
+    // the report's page: inline style is allowed, script still is not.
+    response.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(security::REPORT_CSP),
+    );
+    response
 }
 
 /// The team's assessment as the assessment's page shows it: the report's summary (its
