@@ -155,6 +155,10 @@ impl FromRequestParts<Shared> for Client {
     }
 }
 
+async fn no_icon() -> StatusCode {
+    StatusCode::NO_CONTENT
+}
+
 async fn not_found() -> Response {
     pages::not_found()
 }
@@ -174,10 +178,13 @@ async fn not_allowed() -> Response {
 /// `POST /admin/ADMIN/a/ID/respondents`, `GET /admin/ADMIN/a/ID/report` and
 /// `report.{html,md,docx,pdf,json,csv}`, `answers.zip`, `compare?with=OTHER`.
 /// Respondent (`TOKEN` is theirs): `GET /r/TOKEN`, `GET`/`POST /r/TOKEN/q/QUESTION`,
-/// `GET /r/TOKEN/done`. `GET /static/serve.css`. Anything else is a 404 page.
+/// `GET /r/TOKEN/done`. `GET /static/serve.css`; `GET /favicon.ico` is empty (204), so a
+/// browser that asks for it on a page without an icon (the report's) logs no failed load.
+/// Anything else is a 404 page.
 pub fn router(state: Shared) -> Router {
     Router::new()
         .route("/static/serve.css", get(pages::style))
+        .route("/favicon.ico", get(no_icon))
         .route("/admin/{admin}", get(admin::home))
         .route("/admin/{admin}/assessments", axum::routing::post(admin::create))
         .route("/admin/{admin}/a/{id}", get(admin::assessment))
