@@ -33,6 +33,7 @@ pub mod portfolio;
 pub mod report;
 pub mod rules;
 pub mod score;
+pub mod serve;
 pub mod survey;
 #[cfg(test)]
 mod test_support;

@@ -234,6 +234,28 @@ a terminal: to assess answers from a file or a pipe, use `readiness assess FILE`
         after_help = super::survey_after_help()
     )]
     Survey(SurveyArgs),
+    /// Serve the survey and the reports in a browser, for a team that does not use a terminal.
+    #[command(
+        long_about = "Serve the survey and the reports in a browser, for a team that does not use a \
+terminal. It prints the admin page's address first: keep it private, it opens every assessment. \
+There, create an assessment for an organization, add its respondents (name, role) and send each \
+one their private link. Respondents answer one question per page, with the survey's wording, \
+help, N/A and don't know, and notes; each answer is saved at once in their own answers file \
+(DIR/assessments/ID/answers/ID.toml, the format `readiness assess` reads), and opening the link \
+again goes on where they stopped. The admin page shows each one's progress, the team's combined \
+assessment with the spread and disagreements, the report (HTML, Markdown, Word, PDF where \
+Chromium is installed, JSON, CSV), the answers files in a zip, and what changed since an \
+earlier assessment of the same organization.\n\n\
+It listens on 127.0.0.1:8080 unless told otherwise; another address needs --public, and then \
+--tls-cert and --tls-key, or --behind-proxy with a reverse proxy serving HTTPS in front (the \
+README shows a Caddy and an nginx setup). Ctrl-C or SIGTERM stops it once the answers being \
+saved are saved.",
+        after_help = "Examples:\n  readiness serve\n  readiness serve --data district-data --framework dp\n  \
+readiness serve --listen 127.0.0.1:0\n  \
+readiness serve --listen 0.0.0.0:8443 --public --tls-cert cert.pem --tls-key key.pem\n  \
+readiness serve --listen 127.0.0.1:8080 --behind-proxy"
+    )]
+    Serve(super::serve_args::ServeArgs),
     /// Print the JSON Schema of a file format, for editors with a TOML language server.
     #[command(
         long_about = "Print the JSON Schema of a file format. The schemas of the rule files come from the \

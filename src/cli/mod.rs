@@ -13,6 +13,8 @@ mod io;
 mod plan;
 mod rules;
 mod schema;
+mod serve;
+pub mod serve_args;
 pub mod signals;
 mod survey;
 mod team;
@@ -84,6 +86,7 @@ pub fn run(cli: Cli, io: &mut Io<'_>) -> Result<(), Error> {
         Command::Test(args) => check::golden(&args, io),
         Command::Template(args) => template::template(&args, io),
         Command::Survey(args) => survey::survey(&args, io),
+        Command::Serve(args) => serve::serve(&args, io),
         Command::Schema(args) => schema::schema(&args, io),
         Command::Frameworks => frameworks::frameworks(io),
         Command::Completions(args) => docs::completions(&args, io),

@@ -8,6 +8,15 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// Whether a survey has the terminal (it may be in raw mode).
 static TERMINAL_TAKEN: AtomicBool = AtomicBool::new(false);
 
+/// Whether a server handles the stop signals itself (it finishes the saves under way).
+static SERVER_STOPS: AtomicBool = AtomicBool::new(false);
+
+/// From now on SIGINT and SIGTERM are the server's to handle: it stops accepting
+/// connections, finishes the requests under way and returns. SIGHUP still ends the program.
+pub fn leave_to_server() {
+    SERVER_STOPS.store(true, Ordering::SeqCst);
+}
+
 /// Says that a survey has the terminal until the guard is dropped.
 pub struct TerminalGuard(());
 
@@ -34,7 +43,10 @@ pub fn install() {
         return;
     };
     std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
+        for signal in signals.forever() {
+            if SERVER_STOPS.load(Ordering::SeqCst) && signal != SIGHUP {
+                continue;
+            }
             crate::io::cleanup::remove_pending();
             if TERMINAL_TAKEN.load(Ordering::SeqCst) {
                 restore_terminal();

@@ -40,7 +40,7 @@ pub use format::{Detail, Format, Paper, Section};
 pub use gantt::{Gantt, GanttRow, GanttTick};
 pub use json::json;
 pub use team::{GivenInfo, RespondentInfo, SpreadInfo, TeamInfo};
-pub use templates::{BUILT_IN, RenderOptions, render, render_data};
+pub use templates::{BUILT_IN, Pages, RenderOptions, render, render_data};
 
 /// Every helper a template can use, for messages and the README.
 pub fn helper_names() -> Vec<&'static str> {

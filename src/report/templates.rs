@@ -347,3 +347,28 @@ pub(super) fn render_with(
         .render(entry, data)
         .map_err(|err| Diagnostics(vec![render_error(sources, &err)]))
 }
+
+/// Templates of other HTML documents than reports (the web pages of `readiness serve`),
+/// compiled once with the reports' helpers and HTML escaping, in strict mode.
+pub struct Pages(Compiled);
+
+impl Pages {
+    /// Compiles the templates given as (name, file shown in messages, text); each is also a
+    /// partial of the others.
+    pub fn compile(templates: &[(&str, &str, &str)]) -> Result<Pages, Diagnostics> {
+        let sources = templates
+            .iter()
+            .map(|(name, file, text)| Source {
+                name: (*name).to_string(),
+                file: (*file).to_string(),
+                text: (*text).to_string(),
+            })
+            .collect();
+        compile(Format::Html, helpers::Settings::default(), sources).map(Pages)
+    }
+
+    /// Renders the template `name` with `data`.
+    pub fn render(&self, name: &str, data: &impl serde::Serialize) -> Result<String, Diagnostics> {
+        render_with(&self.0, name, data)
+    }
+}

@@ -17,3 +17,4 @@ pub use framework::{
     Resource, Scored, TIMELINE_SECTION, Timeline,
 };
 pub use load::{Loaded, RulesLocation, load, load_without_cases};
+pub use validate::is_web_link;

@@ -213,6 +213,21 @@ impl AnswersFile {
         self.replace(section, id, value);
     }
 
+    /// Says who answers (`[respondent]`: `name`, and `role` when given), replacing what the
+    /// file said. The table goes at the end of the file when missing.
+    pub fn set_respondent(&mut self, name: &str, role: Option<&str>) {
+        let section = answers::RESPONDENT_SECTION;
+        self.replace(section, "name", Value::from(name));
+        match role {
+            Some(role) => self.replace(section, "role", Value::from(role)),
+            None => {
+                if let Some(table) = self.doc.get_mut(section).and_then(Item::as_table_like_mut) {
+                    table.remove("role");
+                }
+            }
+        }
+    }
+
     /// Sets what the action plan says of a task or recommendation (`[action_plan."id"]`): its
     /// owner, due date and status, each removed when `None`; the entry goes when nothing is
     /// left in it. Other keys and comments written by hand on the entry stay, and a new

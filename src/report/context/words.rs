@@ -18,7 +18,9 @@ pub(super) fn resource_info(r: &Resource) -> ResourceInfo {
         year: r.year.clone(),
         duration: r.duration.clone(),
         description: r.description.clone(),
-        url: r.url.clone(),
+        // Only a web address becomes a link (rule files allow no other; a framework built
+        // in code might): never `javascript:` or `data:`.
+        url: r.url.clone().filter(|u| crate::rules::is_web_link(u)),
     }
 }
 

@@ -12,7 +12,7 @@ pub(super) fn is_question_id(id: &str) -> bool {
 }
 
 /// A link reports can print as is: http(s), with nothing that ends a link in Markdown or HTML.
-pub(super) fn is_web_link(url: &str) -> bool {
+pub fn is_web_link(url: &str) -> bool {
     (url.starts_with("https://") || url.starts_with("http://"))
         && !url
             .chars()

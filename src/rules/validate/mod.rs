@@ -17,6 +17,8 @@ mod questions;
 mod recommendations;
 mod timeline;
 
+pub use ids::is_web_link;
+
 use std::collections::HashSet;
 
 use ids::is_plain_id;
