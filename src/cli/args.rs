@@ -605,7 +605,7 @@ pub struct SurveyArgs {
     #[arg(long)]
     pub review: bool,
     /// Ask no question but, for each open task and recommendation of the current phase, who
-    /// sees to it, by when and where it stands (saved in the file's `[action_plan]`).
+    /// sees to it, by when and where it stands (saved in the answers file's action plan).
     #[arg(long, conflicts_with = "review")]
     pub plan: bool,
     /// The framework whose questions to ask.

@@ -364,7 +364,7 @@ impl Pages {
                 text: (*text).to_string(),
             })
             .collect();
-        compile(Format::Html, helpers::Settings::default(), sources).map(Pages)
+        compile(Format::Html, helpers::Settings::default(), sources, None).map(Pages)
     }
 
     /// Renders the template `name` with `data`.
