@@ -84,9 +84,14 @@ fn load(framework: &Framework, count: usize) {
     }
     let (lost, checked) = verify(framework, &team, &outcomes, false);
     let requests = saves.len() + pages.len();
+    let dated = outcomes.iter().filter(|o| o.timeline.is_some()).count();
     println!(
-        "\n1. Load: {count} respondents answering at once, {} answers saved",
+        "\n1. Load: {count} respondents answering at once, {} answers and timelines saved ({dated} timelines)",
         saves.len()
+    );
+    assert_eq!(
+        dated, count,
+        "every respondent is offered the timeline's dates and saves them"
     );
     println!("   saves (POST, answer on disk, 303): {}", summary(&mut saves));
     println!("   pages (GET):                       {}", summary(&mut pages));
@@ -245,6 +250,9 @@ struct Outcome {
     /// The answer posted when the connection failed (question, value, note): it may or may
     /// not be on disk.
     in_flight: Option<(String, String, Option<String>)>,
+    /// The timeline's dates acknowledged (training's day, the submission deadline), when
+    /// the respondent saved them.
+    timeline: Option<(String, String)>,
     /// Latency of each save (POST to 303).
     saves: Vec<Duration>,
     /// Latency of each page (GET).
@@ -472,6 +480,10 @@ fn respond(base: &str, member: &Member, acked: &AtomicUsize, outcome: &mut Outco
             return Ok(());
         }
         let reply = timed_get(&url, outcome)?;
+        if url.ends_with("/timeline") {
+            url = save_timeline(&agent, base, member, &reply.body, outcome)?;
+            continue;
+        }
         let question = question_form(&reply.body)?;
         let id = url.rsplit('/').next().unwrap_or_default().to_string();
         let value = if !question.radios.is_empty() {
@@ -517,6 +529,45 @@ fn respond(base: &str, member: &Member, acked: &AtomicUsize, outcome: &mut Outco
     Err(format!("more than {MAX_PAGES} pages"))
 }
 
+/// Saves dates on the timeline page offered after its question (a training day and a
+/// submission deadline, from the respondent's seed); returns the address to go on to.
+fn save_timeline(
+    agent: &ureq::Agent,
+    base: &str,
+    member: &Member,
+    body: &str,
+    outcome: &mut Outcome,
+) -> Result<String, String> {
+    let page = Html::parse_document(body);
+    let csrf = select(&page, "form input[name=csrf]")
+        .pop()
+        .ok_or("the timeline page has no csrf field")?;
+    let action = select(&page, "form[method=post]")
+        .pop()
+        .ok_or("the timeline page has no form")?;
+    let day = 1 + member.seed % 28;
+    let training = format!("2027-02-{day:02}");
+    let deadline = format!("2027-05-{day:02}");
+    let form = [
+        ("csrf", csrf.as_str()),
+        ("action", "save"),
+        ("training.start", training.as_str()),
+        ("submission_deadline.start", deadline.as_str()),
+    ];
+    let start = Instant::now();
+    let saved = post(agent, &absolute(base, &action), &form)?;
+    outcome.saves.push(start.elapsed());
+    // Saved: the page says what the dates show (some activities have none) and links on.
+    let next = match saved.status {
+        303 => saved.location.clone(),
+        200 => select(&Html::parse_document(&saved.body), "[role=status] a.button").pop(),
+        _ => None,
+    };
+    let next = next.ok_or_else(|| format!("saving the timeline: status {}: {}", saved.status, saved.body))?;
+    outcome.timeline = Some((training, deadline));
+    Ok(absolute(base, &next))
+}
+
 /// Compares every respondent's file with what they were acknowledged. With `crashed`, an
 /// answer in flight at the kill may be on disk too. Returns (answers lost or changed, files
 /// checked); a file that does not parse fails the run.
@@ -543,6 +594,18 @@ fn verify(framework: &Framework, team: &[Member], outcomes: &[Outcome], crashed:
                     member.who,
                     outcome.notes.get(id),
                     answers.notes.get(id)
+                );
+                lost += 1;
+            }
+        }
+        if let Some((training, deadline)) = &outcome.timeline {
+            let day = |id: &str| answers.timeline.get(id).map(|d| d.start.to_string());
+            if day("training").as_ref() != Some(training) || day("submission_deadline").as_ref() != Some(deadline) {
+                eprintln!(
+                    "{}: acknowledged the timeline's training {training} and deadline {deadline}, on disk {:?} and {:?}",
+                    member.who,
+                    day("training"),
+                    day("submission_deadline")
                 );
                 lost += 1;
             }

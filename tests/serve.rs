@@ -818,8 +818,187 @@ async fn answer_all(s: &Server, token: &str, pick: usize) -> usize {
         assert_eq!(reply.status, StatusCode::SEE_OTHER, "{question}: {}", reply.text());
         next = Some(reply.location());
         count += 1;
+        // The timeline's dates are offered after its question: left for later here.
+        if next.as_deref().is_some_and(|n| n.ends_with("/timeline")) {
+            let uri = next.unwrap();
+            let csrf = s.csrf(&uri).await;
+            let reply = s.post(&uri, form(&[("csrf", &csrf), ("action", "skip")])).await;
+            assert_eq!(reply.status, StatusCode::SEE_OTHER, "{}", reply.text());
+            next = Some(reply.location());
+        }
     }
     count
+}
+
+/// The timeline page's form fields for a first and last day of each activity given.
+fn timeline_form(csrf: &str, action: &str, days: &[(&str, &str, &str)]) -> String {
+    let mut fields = vec![
+        ("csrf".to_string(), csrf.to_string()),
+        ("action".to_string(), action.to_string()),
+    ];
+    for (id, start, end) in days {
+        fields.push((format!("{id}.start"), (*start).to_string()));
+        fields.push((format!("{id}.end"), (*end).to_string()));
+    }
+    let borrowed: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    form(&borrowed)
+}
+
+#[tokio::test]
+async fn the_timeline_is_offered_after_its_question_and_every_bad_date_is_refused_unwritten() {
+    let s = server();
+    let id = s.create("Riverbend", "district").await;
+    let token = s.add(&id, "Dana", "").await;
+    let file = s.answers_file(&id, "r1");
+    // Answering the timeline's question leads to its dates, as the terminal survey does.
+    let reply = s
+        .answer(&token, "how.timeline", &[("answer", "partly"), ("action", "next")])
+        .await;
+    assert_eq!(reply.location(), format!("/r/{token}/timeline"));
+    let uri = format!("/r/{token}/timeline");
+    let page = s.get(&uri).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert_secure_headers(&page);
+    let text = page.text();
+    for activity in [
+        "Recruitment",
+        "Initial meeting and/or training",
+        "Share implementation report or summary",
+    ] {
+        assert!(text.contains(activity), "{activity}");
+    }
+    assert_eq!(
+        page.select("input[type=date]").len(),
+        16,
+        "a first and a last day per activity"
+    );
+    assert!(text.contains("0 of 8 activities have dates"), "{text}");
+    let csrf = s.csrf(&uri).await;
+    // Bad dates: each is named beside its activity, and nothing is written.
+    let before = std::fs::read(&file).unwrap();
+    for (days, message) in [
+        (vec![("training", "next week", "")], "is not a date"),
+        (vec![("training", "2026-02-30", "")], "is not a date"),
+        (vec![("training", "", "2026-03-01")], "Give the first day too"),
+        (vec![("coaching", "2026-03-10", "2026-03-01")], "is before the first"),
+        (
+            vec![("recruitment", "2026-01-05", ""), ("training", &"9".repeat(41), "")],
+            "too long",
+        ),
+    ] {
+        let reply = s.post(&uri, timeline_form(&csrf, "save", &days)).await;
+        assert_eq!(reply.status, StatusCode::UNPROCESSABLE_ENTITY, "{days:?}");
+        assert!(reply.alert().contains("Nothing was saved"), "{}", reply.alert());
+        assert!(
+            reply.select(".activity .alert").concat().contains(message),
+            "{days:?}: {}",
+            reply.text()
+        );
+        assert_eq!(std::fs::read(&file).unwrap(), before, "{days:?}");
+    }
+    // Without the page's CSRF value, or with an unknown button: refused, nothing written.
+    let reply = s
+        .post(&uri, timeline_form("", "save", &[("training", "2026-02-10", "")]))
+        .await;
+    assert_eq!(reply.status, StatusCode::FORBIDDEN);
+    let reply = s
+        .post(&uri, timeline_form(&csrf, "explode", &[("training", "2026-02-10", "")]))
+        .await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    // Good dates are saved in the file's [timeline]; what they show is said on the page,
+    // with the way on.
+    let reply = s
+        .post(
+            &uri,
+            timeline_form(
+                &csrf,
+                "save",
+                &[
+                    ("training", "2026-02-10", ""),
+                    ("submission_deadline", "2026-02-20", ""),
+                ],
+            ),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    let status = reply.select("[role=status]").concat();
+    assert!(status.contains("The dates are saved"), "{status}");
+    assert!(
+        status.contains("Recruitment"),
+        "the undated activities are named: {status}"
+    );
+    assert!(status.contains("Go on with the survey"), "{status}");
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(text.contains("[timeline]"), "{text}");
+    assert!(text.contains("training = 2026-02-10"), "{text}");
+    assert!(text.contains("submission_deadline = 2026-02-20"), "{text}");
+    assert_eq!(std::fs::read(&file).unwrap(), text.as_bytes());
+    // The same dates again write nothing; a range is saved as one; emptying both days
+    // removes an activity's dates.
+    let before = std::fs::read(&file).unwrap();
+    let kept = [
+        ("training", "2026-02-10", ""),
+        ("submission_deadline", "2026-02-20", ""),
+    ];
+    s.post(&uri, timeline_form(&csrf, "save", &kept)).await;
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        before,
+        "nothing changed, nothing written"
+    );
+    let reply = s
+        .post(
+            &uri,
+            timeline_form(
+                &csrf,
+                "save",
+                &[
+                    ("training", "2026-02-10", "2026-02-12"),
+                    ("submission_deadline", "", ""),
+                ],
+            ),
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("training = { start = 2026-02-10, end = 2026-02-12 }"),
+        "{text}"
+    );
+    assert!(!text.contains("submission_deadline"), "{text}");
+    // The page shows the dates saved, and the summary links to it.
+    let page = s.get(&uri).await;
+    assert!(
+        page.select("input[name='training.end']")
+            .concat()
+            .contains("2026-02-12")
+    );
+    assert!(page.text().contains("1 of 8 activities have dates"));
+    let done = s.get(&format!("/r/{token}/done")).await;
+    assert!(
+        done.select(&format!("a[href='{uri}']"))
+            .concat()
+            .contains("Change the dates")
+    );
+    // Skip goes on with the survey after the timeline's question, writing nothing.
+    let before = std::fs::read(&file).unwrap();
+    let reply = s
+        .post(&uri, timeline_form(&csrf, "skip", &[("training", "junk", "")]))
+        .await;
+    assert_eq!(reply.status, StatusCode::SEE_OTHER);
+    assert!(reply.location().contains("/q/") || reply.location().ends_with("/done"));
+    assert_eq!(std::fs::read(&file).unwrap(), before);
+    // The file reads as `readiness assess` reads it, with the timeline's dates.
+    let answers = readiness::answers::parse_unfinished(
+        &framework(),
+        &readiness::io::read_disk(&file).unwrap(),
+        readiness::answers::Syntax::Toml,
+    )
+    .unwrap();
+    let training = &answers.timeline["training"];
+    assert_eq!(training.text(), "2026-02-10 to 2026-02-12");
+    assert_eq!(answers.timeline.len(), 1);
 }
 
 #[tokio::test]

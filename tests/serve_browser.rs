@@ -6,11 +6,12 @@
 //!   respondents.
 //! - The first respondent answers in a desktop window: a question by keyboard only, a note,
 //!   back to an earlier answer and a changed conditional answer (a later question becomes
-//!   moot; another appears), a skipped question, then closes the browser. The server is
+//!   moot; another appears), a skipped question, the timeline's dates typed into the date
+//!   fields after the timeline question, then closes the browser. The server is
 //!   stopped with SIGTERM and started again; the link, reopened in a fresh browser, goes on
 //!   where the respondent stopped, and they finish.
 //! - The second answers in a phone-width window (390 px, no sideways scrolling), differently.
-//! - The third answers part of the survey.
+//! - The third answers part of the survey. The others leave the timeline's dates for later.
 //! - The admin sees each one's progress, the team's combined assessment with its
 //!   disagreements, reads the report, and downloads it and the answers files; the admin's
 //!   pages fit a phone's width too.
@@ -666,6 +667,10 @@ impl<'f> Respondent<'f> {
     /// `stop` (or the end, for `""`).
     async fn answer_until(&mut self, c: &Client, stop: &str) {
         for _ in 0..200 {
+            if path(c).await.ends_with("/timeline") {
+                self.timeline(c).await;
+                continue;
+            }
             match self.question(c).await {
                 Some(id) if id == stop => return,
                 Some(_) => self.answer(c, None, None).await,
@@ -674,6 +679,63 @@ impl<'f> Respondent<'f> {
             }
         }
         panic!("more than 200 pages before question {stop}");
+    }
+
+    /// The timeline page offered after its question: the first respondent types a
+    /// training day and a submission deadline into the date fields, as a person does, and
+    /// saves them (the file must hold them, and the page says what the dates show); the
+    /// others leave the dates for later, which writes nothing.
+    async fn timeline(&mut self, c: &Client) {
+        let before = self.file_text();
+        if self.seed != 0 {
+            submit(c, "skip").await;
+            assert_eq!(self.file_text(), before, "skipping the dates writes nothing");
+            assert!(!path(c).await.ends_with("/timeline"), "skipping the dates moves on");
+            return;
+        }
+        // Chromium's date field (en-US) takes the month, the day and the year typed in turn.
+        for (field, typed) in [
+            ("training.start", "02102027"),
+            ("submission_deadline.start", "04302027"),
+        ] {
+            let input = c
+                .find(Locator::Css(&format!("input[type=date][name='{field}']")))
+                .await
+                .unwrap();
+            input.send_keys(typed).await.unwrap();
+            let value = eval(
+                c,
+                &format!("return document.querySelector(\"input[name='{field}']\").value"),
+            )
+            .await;
+            assert!(
+                value.as_str().is_some_and(|v| v.len() == 10),
+                "{field} after typing {typed}: {value}"
+            );
+        }
+        screenshot(c, &screenshots().join("respondent-timeline.png"), 1400).await;
+        let button = c
+            .find(Locator::Css("button[name=action][value=save]"))
+            .await
+            .expect("a Save the dates button");
+        click_and_wait(c, &button).await;
+        let status = text_of(c, "[role=status]").await;
+        assert!(status.contains("The dates are saved"), "{status}");
+        assert!(
+            status.contains("Recruitment"),
+            "the undated activities are named: {status}"
+        );
+        let answers = read_answers(self.framework, &self.file).unwrap_or_else(|e| panic!("{e}"));
+        let day = |id: &str| answers.timeline.get(id).map(|d| d.text());
+        assert_eq!(day("training").as_deref(), Some("2027-02-10"), "{}", self.file_text());
+        assert_eq!(day("submission_deadline").as_deref(), Some("2027-04-30"));
+        self.check_disk();
+        let on = c.find(Locator::Css("[role=status] a.button")).await.unwrap();
+        click_and_wait(c, &on).await;
+        assert!(
+            !path(c).await.ends_with("/timeline"),
+            "the page's link goes on with the survey"
+        );
     }
 
     /// Goes back from the page's question: the earlier question `to` shows with `shown`

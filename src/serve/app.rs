@@ -21,7 +21,7 @@ use axum::routing::get;
 
 use super::limiter::Limiter;
 use super::storage::{Limits, Store};
-use super::{admin, pages, respondent, security};
+use super::{admin, pages, respondent, security, timeline};
 use crate::error::Error;
 use crate::rules::Framework;
 
@@ -178,8 +178,9 @@ async fn not_allowed() -> Response {
 /// `POST /admin/ADMIN/a/ID/respondents`, `GET /admin/ADMIN/a/ID/report` and
 /// `report.{html,md,docx,pdf,json,csv}`, `answers.zip`, `compare?with=OTHER`.
 /// Respondent (`TOKEN` is theirs): `GET /r/TOKEN`, `GET`/`POST /r/TOKEN/q/QUESTION`,
-/// `GET /r/TOKEN/done`. `GET /static/serve.css`; `GET /favicon.ico` is empty (204), so a
-/// browser that asks for it on a page without an icon (the report's) logs no failed load.
+/// `GET /r/TOKEN/done`, `GET`/`POST /r/TOKEN/timeline` (the timeline's dates).
+/// `GET /static/serve.css`; `GET /favicon.ico` is empty (204), so a browser that asks for
+/// it on a page without an icon (the report's) logs no failed load.
 /// Anything else is a 404 page.
 pub fn router(state: Shared) -> Router {
     Router::new()
@@ -195,6 +196,7 @@ pub fn router(state: Shared) -> Router {
         .route("/admin/{admin}/a/{id}/{item}", get(admin::item))
         .route("/r/{token}", get(respondent::welcome))
         .route("/r/{token}/done", get(respondent::done))
+        .route("/r/{token}/timeline", get(timeline::show).post(timeline::save))
         .route(
             "/r/{token}/q/{question}",
             get(respondent::question).post(respondent::answer),

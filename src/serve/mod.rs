@@ -10,7 +10,8 @@
 //!
 //! The pieces, one per file: [`app`] (the routes and the server), [`storage`] (the data
 //! folder: the admin token, the assessments and their answers files), [`manifest`] (the
-//! file that describes an assessment), [`respondent`] and [`admin`] (the pages),
+//! file that describes an assessment), [`respondent`], [`timeline`] (a respondent's
+//! timeline dates) and [`admin`] (the pages),
 //! [`reports`] (the team's answers, assessed and rendered), [`pages`] (the pages'
 //! templates), [`tokens`] (the links' secrets), [`security`] (headers, CSRF, limits) and
 //! [`limiter`] (failed-token attempts). Pages are rendered from `templates/serve/` with the
@@ -25,6 +26,7 @@ pub mod reports;
 pub mod respondent;
 pub mod security;
 pub mod storage;
+pub mod timeline;
 pub mod tokens;
 
 pub use app::{Listening, Options, Tls, router, start};

@@ -27,6 +27,7 @@ pub const TEMPLATES: &[(&str, &str, &str)] = pages![
     "compare",
     "welcome",
     "question",
+    "timeline",
     "done",
 ];
 

@@ -46,12 +46,12 @@ pub struct Shown {
 
 /// A respondent's questions as of their answers: those that apply, less the identity
 /// answers the admin set.
-struct Sequence {
-    ids: Vec<String>,
+pub(super) struct Sequence {
+    pub(super) ids: Vec<String>,
 }
 
 impl Sequence {
-    fn new(state: &Shared, manifest: &Manifest, answers: &Answers) -> Sequence {
+    pub(super) fn new(state: &Shared, manifest: &Manifest, answers: &Answers) -> Sequence {
         let locked: Vec<String> = state
             .store
             .identity_answers(manifest)
@@ -71,7 +71,12 @@ impl Sequence {
 
     /// The first question after `after` (from the start with `None`), in framework order,
     /// that has no answer yet.
-    fn next_unanswered(&self, framework: &Framework, answers: &Answers, after: Option<&str>) -> Option<String> {
+    pub(super) fn next_unanswered(
+        &self,
+        framework: &Framework,
+        answers: &Answers,
+        after: Option<&str>,
+    ) -> Option<String> {
         let start = after
             .and_then(|id| framework.questions.get_index_of(id))
             .map_or(0, |i| i + 1);
@@ -107,16 +112,16 @@ pub fn progress_of(state: &Shared, manifest: &Manifest, answers: &Answers) -> (u
     (sequence.answered(answers), sequence.ids.len())
 }
 
-fn link(token: &str, rest: &str) -> String {
+pub(super) fn link(token: &str, rest: &str) -> String {
     format!("/r/{token}{rest}")
 }
 
-fn question_url(token: &str, id: &str) -> String {
+pub(super) fn question_url(token: &str, id: &str) -> String {
     link(token, &format!("/q/{id}"))
 }
 
 /// Finds the respondent of a link, counting a failure when there is none.
-fn find(state: &Shared, client: Client, token: &str) -> Result<Found, Refusal> {
+pub(super) fn find(state: &Shared, client: Client, token: &str) -> Result<Found, Refusal> {
     let mut found = None;
     state.gate(client.0, || {
         found = state.store.respondent(token);
@@ -126,13 +131,13 @@ fn find(state: &Shared, client: Client, token: &str) -> Result<Found, Refusal> {
 }
 
 /// The respondent of a link and their answers as their file holds them now.
-fn open(state: &Shared, client: Client, token: &str) -> Result<(Found, Answers), Refusal> {
+pub(super) fn open(state: &Shared, client: Client, token: &str) -> Result<(Found, Answers), Refusal> {
     let found = find(state, client, token)?;
     let answers = read(state, &found)?;
     Ok((found, answers))
 }
 
-fn read(state: &Shared, found: &Found) -> Result<Answers, Refusal> {
+pub(super) fn read(state: &Shared, found: &Found) -> Result<Answers, Refusal> {
     state
         .store
         .read_answers(&found.assessment, &found.respondent.id)
@@ -509,6 +514,16 @@ pub async fn answer(
             }
         }
     }
+    // As the terminal survey does, the timeline's dates are offered once its question
+    // is answered.
+    let timeline_question = framework
+        .timeline
+        .as_ref()
+        .and_then(|t| t.counts_toward.as_ref())
+        .is_some_and(|c| c.question == id);
+    if action == "next" && timeline_question && !typed.is_empty() && dropped.is_empty() {
+        return pages::see_other(&link(&token, "/timeline"));
+    }
     if action == "back" {
         let sequence = Sequence::new(&state, &found.manifest, &answers);
         let to = sequence.previous(framework, &id).unwrap_or(id.clone());
@@ -570,8 +585,16 @@ pub async fn done(State(state): State<Shared>, Path(token): Path<String>, client
             a.phase.name
         }
     });
+    let timeline = framework.timeline.as_ref().map(|t| {
+        json!({
+            "dated": answers.timeline.len(),
+            "total": t.activities.len(),
+            "url": link(&token, "/timeline"),
+        })
+    });
     let data = json!({
         "title": "Your answers",
+        "timeline": timeline,
         "answered": answered,
         "total": sequence.ids.len(),
         "remaining": remaining,

@@ -22,7 +22,7 @@ use indexmap::IndexMap;
 
 use super::manifest::{Manifest, RespondentEntry};
 use super::tokens;
-use crate::answers::{self, AnswerValue, Answers, Syntax};
+use crate::answers::{self, AnswerValue, Answers, Dates, Syntax};
 use crate::io::{Existing, io_reason, read_existing, write_atomic};
 use crate::rules::{Framework, Role};
 use crate::survey::store::{AnswersFile, OpenError};
@@ -455,6 +455,27 @@ impl Store {
         file.save().map_err(StoreError::Io)?;
         sync_dir(&self.answers_dir(assessment)).map_err(StoreError::Io)?;
         Ok(dropped)
+    }
+
+    /// Sets (or with `None` removes) the dates of timeline activities in a respondent's
+    /// file, in one write that returns once the file is on disk. Activities not listed
+    /// keep their dates; `done` and `location` written on an activity stay while it has
+    /// dates.
+    pub fn save_timeline(
+        &self,
+        assessment: &str,
+        respondent: &str,
+        dates: &[(String, Option<Dates>)],
+    ) -> Result<(), StoreError> {
+        let path = self.answers_path(assessment, respondent);
+        let file_lock = Arc::clone(lock(&self.files).entry(path.clone()).or_default());
+        let _serial = lock(&file_lock);
+        let (mut file, _) = self.open_file(assessment, &path)?;
+        for (id, dates) in dates {
+            file.set_timeline(id, dates.as_ref());
+        }
+        file.save().map_err(StoreError::Io)?;
+        sync_dir(&self.answers_dir(assessment)).map_err(StoreError::Io)
     }
 }
 
