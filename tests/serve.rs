@@ -1041,6 +1041,14 @@ async fn the_admin_sees_progress_the_team_with_its_disagreements_the_report_and_
     let report = s.get(&format!("{page}/report")).await;
     assert_eq!(report.status, StatusCode::OK);
     assert!(report.text().contains("Your team&#x27;s answers") || report.text().contains("Your team's answers"));
+    // The report's page leads back to the assessment; the downloaded report does not.
+    let back = report.select(&format!("body > p.serve-back > a[href='{page}']"));
+    assert_eq!(back.len(), 1, "a link back at the top of the report's page");
+    let download = s.get(&format!("{page}/report.html")).await;
+    assert!(
+        !download.text().contains("serve-back"),
+        "the downloaded report has no link back"
+    );
     let expect = [
         ("report.html", "text/html", "<!DOCTYPE html>"),
         ("report.md", "text/markdown", "# "),

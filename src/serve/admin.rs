@@ -489,6 +489,22 @@ pub async fn item(
     blocking(move || serve_item(&worker, &token, &id, &manifest, &item, with.with.as_deref())).await
 }
 
+/// The report's page with a link back to the assessment's page at its top (left out when
+/// it is printed); the downloaded report has none.
+fn with_way_back(html: Vec<u8>, back: &str) -> Vec<u8> {
+    let link = format!(
+        "<style>@media print {{ .serve-back {{ display: none; }} }}</style>\n<p class=\"serve-back\" style=\"margin: .6rem 0; font: 1rem system-ui, sans-serif\"><a href=\"{back}\">Back to the assessment</a></p>\n"
+    );
+    let text = String::from_utf8_lossy(&html);
+    let at = text
+        .find("<body")
+        .and_then(|start| text[start..].find('>').map(|end| start + end + 1));
+    match at {
+        Some(at) => format!("{}\n{link}{}", &text[..at], &text[at..]).into_bytes(),
+        None => html,
+    }
+}
+
 fn serve_item(state: &Shared, token: &str, id: &str, manifest: &Manifest, item: &str, with: Option<&str>) -> Response {
     let framework = state.store.framework();
     let failed = |e: String| {
@@ -519,7 +535,7 @@ fn serve_item(state: &Shared, token: &str, id: &str, manifest: &Manifest, item: 
                         (header::CONTENT_TYPE, d.content_type),
                         (header::CONTENT_SECURITY_POLICY, security::REPORT_CSP),
                     ],
-                    d.bytes,
+                    with_way_back(d.bytes, &format!("/admin/{token}/a/{id}")),
                 )
                     .into_response(),
                 Ok(None) => pages::not_found(),
