@@ -21,7 +21,7 @@ use axum::routing::get;
 
 use super::limiter::Limiter;
 use super::storage::{Limits, Store};
-use super::{admin, pages, respondent, security, timeline};
+use super::{admin, downloads, pages, respondent, security, summary, timeline};
 use crate::error::Error;
 use crate::rules::Framework;
 
@@ -193,9 +193,9 @@ pub fn router(state: Shared) -> Router {
             "/admin/{admin}/a/{id}/respondents",
             axum::routing::post(admin::add_respondent),
         )
-        .route("/admin/{admin}/a/{id}/{item}", get(admin::item))
+        .route("/admin/{admin}/a/{id}/{item}", get(downloads::item))
         .route("/r/{token}", get(respondent::welcome))
-        .route("/r/{token}/done", get(respondent::done))
+        .route("/r/{token}/done", get(summary::done))
         .route("/r/{token}/timeline", get(timeline::show).post(timeline::save))
         .route(
             "/r/{token}/q/{question}",

@@ -10,22 +10,25 @@
 //!
 //! The pieces, one per file: [`app`] (the routes and the server), [`storage`] (the data
 //! folder: the admin token, the assessments and their answers files), [`manifest`] (the
-//! file that describes an assessment), [`respondent`], [`timeline`] (a respondent's
-//! timeline dates) and [`admin`] (the pages),
-//! [`reports`] (the team's answers, assessed and rendered), [`pages`] (the pages'
+//! file that describes an assessment), the pages: [`respondent`], [`timeline`] (a
+//! respondent's timeline dates), [`admin`] and [`downloads`] (the admin's report, its
+//! downloads and the comparison); [`reports`] (the team's answers, assessed and rendered), [`pages`] (the pages'
 //! templates), [`tokens`] (the links' secrets), [`security`] (headers, CSRF, limits) and
 //! [`limiter`] (failed-token attempts). Pages are rendered from `templates/serve/` with the
 //! reports' Handlebars machinery and HTML escaping; they need no script.
 
 pub mod admin;
 pub mod app;
+pub mod downloads;
 pub mod limiter;
 pub mod manifest;
 pub mod pages;
 pub mod reports;
 pub mod respondent;
 pub mod security;
+pub mod sequence;
 pub mod storage;
+pub mod summary;
 pub mod timeline;
 pub mod tokens;
 

@@ -1,11 +1,12 @@
-//! A respondent's pages: the welcome, one question per page, and their own summary.
+//! A respondent's pages: the welcome and one question per page (their summary is in
+//! [`super::summary`], the timeline's dates in [`super::timeline`]).
 //!
 //! The survey's order and skip logic are the terminal survey's ([`crate::survey`]): the
 //! questions that apply to the answers so far, in framework order, with the same wording,
-//! labels, rubrics, help and resources. Over the web there is no session: where a
-//! respondent goes next is worked out from their answers file alone, so closing the page
-//! and opening the link again goes on where they stopped. The organization's identity
-//! answers, set by the admin, are not asked.
+//! labels, rubrics, help and resources ([`super::sequence`]). Over the web there is no
+//! session: where a respondent goes next is worked out from their answers file alone, so
+//! closing the page and opening the link again goes on where they stopped. The
+//! organization's identity answers, set by the admin, are not asked.
 
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, Path, Query, State};
@@ -15,14 +16,14 @@ use serde::Deserialize;
 use serde_json::{Value, json};
 
 use super::app::{Client, Shared};
-use super::manifest::Manifest;
 use super::pages::Refusal;
+use super::sequence::Sequence;
 use super::storage::{Found, StoreError};
 use super::{pages, security, tokens};
 use crate::answers::{AnswerValue, Answers};
 use crate::report::in_words;
-use crate::rules::{AnswerKind, DONT_KNOW, Framework, NOT_APPLICABLE, Question, is_web_link};
-use crate::survey::{Heading, applicable, heading, parse_input, progress};
+use crate::rules::{AnswerKind, DONT_KNOW, NOT_APPLICABLE, Question, is_web_link};
+use crate::survey::{Heading, heading, parse_input, progress};
 
 /// The fields of a question's form.
 #[derive(Debug, Deserialize)]
@@ -42,74 +43,6 @@ pub struct AnswerForm {
 pub struct Shown {
     /// Question ids, comma-separated.
     dropped: Option<String>,
-}
-
-/// A respondent's questions as of their answers: those that apply, less the identity
-/// answers the admin set.
-pub(super) struct Sequence {
-    pub(super) ids: Vec<String>,
-}
-
-impl Sequence {
-    pub(super) fn new(state: &Shared, manifest: &Manifest, answers: &Answers) -> Sequence {
-        let locked: Vec<String> = state
-            .store
-            .identity_answers(manifest)
-            .into_iter()
-            .map(|(id, _)| id)
-            .collect();
-        let ids = applicable(state.store.framework(), answers)
-            .into_iter()
-            .filter(|id| !locked.contains(id))
-            .collect();
-        Sequence { ids }
-    }
-
-    fn contains(&self, id: &str) -> bool {
-        self.ids.iter().any(|q| q == id)
-    }
-
-    /// The first question after `after` (from the start with `None`), in framework order,
-    /// that has no answer yet.
-    pub(super) fn next_unanswered(
-        &self,
-        framework: &Framework,
-        answers: &Answers,
-        after: Option<&str>,
-    ) -> Option<String> {
-        let start = after
-            .and_then(|id| framework.questions.get_index_of(id))
-            .map_or(0, |i| i + 1);
-        self.ids
-            .iter()
-            .filter(|id| {
-                framework
-                    .questions
-                    .get_index_of(id.as_str())
-                    .is_some_and(|i| i >= start)
-            })
-            .find(|id| answers.get(id).is_none())
-            .cloned()
-    }
-
-    /// The question before `id` in the sequence.
-    fn previous(&self, framework: &Framework, id: &str) -> Option<String> {
-        let at = framework.questions.get_index_of(id)?;
-        self.ids
-            .iter()
-            .rfind(|q| framework.questions.get_index_of(q.as_str()).is_some_and(|i| i < at))
-            .cloned()
-    }
-
-    fn answered(&self, answers: &Answers) -> usize {
-        self.ids.iter().filter(|id| answers.get(id).is_some()).count()
-    }
-}
-
-/// How far a respondent is: the questions that apply to them answered, and how many apply.
-pub fn progress_of(state: &Shared, manifest: &Manifest, answers: &Answers) -> (usize, usize) {
-    let sequence = Sequence::new(state, manifest, answers);
-    (sequence.answered(answers), sequence.ids.len())
 }
 
 pub(super) fn link(token: &str, rest: &str) -> String {
@@ -197,7 +130,7 @@ struct Extra {
     dropped: Vec<String>,
 }
 
-fn heading_data(h: Option<Heading<'_>>) -> Value {
+pub(super) fn heading_data(h: Option<Heading<'_>>) -> Value {
     match h {
         Some(Heading::Phase { number, of, phase }) => json!({
             "label": format!("Phase {number} of {of}: {}", phase.name),
@@ -530,77 +463,4 @@ pub async fn answer(
         return pages::see_other(&question_url(&token, &to));
     }
     pages::see_other(&onward(&answers, &dropped))
-}
-
-/// `GET /r/TOKEN/done`: the respondent's own answers, what is left, and where their
-/// answers alone place the organization.
-pub async fn done(State(state): State<Shared>, Path(token): Path<String>, client: Client) -> Response {
-    let (found, answers) = match open(&state, client, &token) {
-        Ok(opened) => opened,
-        Err(r) => return r.into_response(),
-    };
-    let framework = state.store.framework();
-    let sequence = Sequence::new(&state, &found.manifest, &answers);
-    let remaining: Vec<Value> = sequence
-        .ids
-        .iter()
-        .filter(|id| answers.get(id).is_none())
-        .map(|id| json!({ "title": framework.questions[id].title, "url": question_url(&token, id) }))
-        .collect();
-    let mut groups: Vec<Value> = Vec::new();
-    let mut current_key = String::new();
-    for id in sequence.ids.iter().filter(|id| answers.get(id).is_some()) {
-        let q = &framework.questions[id];
-        let h = heading(framework, id);
-        let key = h.as_ref().map(Heading::key).unwrap_or_default();
-        if groups.is_empty() || key != current_key {
-            let label = heading_data(h)
-                .get("label")
-                .and_then(Value::as_str)
-                .unwrap_or("Other questions")
-                .to_string();
-            groups.push(json!({ "heading": label, "answers": [] }));
-            current_key = key;
-        }
-        let value = answers.get(id).map(AnswerValue::as_text).unwrap_or_default();
-        let shown = match q.kind {
-            AnswerKind::Choice => q.label(&value).to_string(),
-            _ => value.clone(),
-        };
-        if let Some(Value::Array(list)) = groups.last_mut().and_then(|g| g.get_mut("answers")) {
-            list.push(json!({
-                "title": q.title,
-                "answer": shown,
-                "note": answers.notes.get(id),
-                "url": question_url(&token, id),
-            }));
-        }
-    }
-    let answered = sequence.answered(&answers);
-    let stands = (answered > 0).then(|| {
-        let a = crate::assess::assess(framework, &answers);
-        if a.complete {
-            "every phase met".to_string()
-        } else {
-            a.phase.name
-        }
-    });
-    let timeline = framework.timeline.as_ref().map(|t| {
-        json!({
-            "dated": answers.timeline.len(),
-            "total": t.activities.len(),
-            "url": link(&token, "/timeline"),
-        })
-    });
-    let data = json!({
-        "title": "Your answers",
-        "timeline": timeline,
-        "answered": answered,
-        "total": sequence.ids.len(),
-        "remaining": remaining,
-        "groups": groups,
-        "stands": stands,
-        "organization": found.manifest.organization,
-    });
-    pages::page(StatusCode::OK, "done", &data)
 }

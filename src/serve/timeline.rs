@@ -18,7 +18,8 @@ use serde_json::{Value, json};
 
 use super::app::{Client, Shared};
 use super::pages;
-use super::respondent::{Sequence, find, link, open, question_url, read};
+use super::respondent::{find, link, open, question_url, read};
+use super::sequence::Sequence;
 use super::storage::{Found, StoreError};
 use super::{reports, security, tokens};
 use crate::answers::{Answers, Dates};
