@@ -14,7 +14,6 @@ mod plan;
 mod rules;
 mod schema;
 mod serve;
-pub mod serve_args;
 pub mod signals;
 mod survey;
 mod team;

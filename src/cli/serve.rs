@@ -2,8 +2,8 @@
 //! ([`crate::serve`]); this prints the admin link and waits for it to stop.
 
 use super::Io;
+use super::args::ServeArgs;
 use super::rules::load_rules;
-use super::serve_args::ServeArgs;
 use crate::error::Error;
 use crate::serve::{Limits, Options, Tls, start};
 

@@ -1,9 +1,9 @@
-//! Arguments of `serve`, kept beside the command's other arguments' file so that it stays small.
+//! Arguments of `serve`.
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use super::args::RulesArgs;
+use super::shared::RulesArgs;
 
 /// Arguments of `serve`.
 #[derive(Debug, clap::Args)]
