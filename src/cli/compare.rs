@@ -2,7 +2,8 @@
 
 use super::Io;
 use super::args::{COMPARE_FORMATS, CompareArgs};
-use super::assess::{Prepared, output_format, parse_date, read_answers, report_date, since};
+use super::assess::{output_format, parse_date, report_date, since};
+use super::prepare::{Prepared, read_answers};
 use super::rules::load_rules;
 use crate::assess::assess as evaluate;
 use crate::error::Error;

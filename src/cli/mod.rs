@@ -11,6 +11,7 @@ mod docs;
 mod frameworks;
 mod io;
 mod plan;
+mod prepare;
 mod rules;
 mod schema;
 mod serve;

@@ -2,7 +2,8 @@
 
 use super::Io;
 use super::args::{FEEDBACK_FORMATS, FeedbackSurveyArgs, PlanArgs, PlanFormat};
-use super::assess::{output_format, prepare_on, report_date};
+use super::assess::{output_format, report_date};
+use super::prepare::prepare_on;
 use crate::error::Error;
 use crate::report::{self, Format, RenderOptions, json};
 
@@ -85,7 +86,7 @@ pub fn feedback_survey(args: &FeedbackSurveyArgs, io: &mut Io<'_>) -> Result<(),
             other => other,
         },
     };
-    let p = super::assess::prepare(&args.input, io)?;
+    let p = super::prepare::prepare(&args.input, io)?;
     let Some(survey) = &p.framework.feedback else {
         return Err(Error::Usage(format!(
             "the framework `{}` ships no participant feedback survey\n  help: the default framework (ctq) ships CTQ's sample survey questions: use it, or add `feedback = \"FILE\"` to your framework's manifest",

@@ -101,7 +101,7 @@ to assess answers from a file or a pipe, use `readiness assess FILE`"
         prompt::Outcome::Finished => {
             io.say("");
             let input = AnswersArgs::one(path, args.rules.clone());
-            let prepared = super::assess::prepare(&input, io)?;
+            let prepared = super::prepare::prepare(&input, io)?;
             let brief = super::assess::brief(&prepared, io.width)?;
             let resume = if prepared.assessment.unanswered.is_empty() {
                 String::new()

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use super::Io;
 use super::args::CombineArgs;
-use super::assess::read_team;
+use super::prepare::read_team;
 use super::rules::load_rules;
 use crate::answers::team_file;
 use crate::error::Error;
