@@ -450,13 +450,17 @@ async fn download(c: &Client, downloads: &Path, suffix: &str) -> Vec<u8> {
     link.click().await.unwrap();
     let start = Instant::now();
     loop {
-        let new: Vec<PathBuf> = files_in(downloads)
-            .into_iter()
-            .filter(|f| !before.contains(f))
-            .filter(|f| !f.to_string_lossy().ends_with(".crdownload"))
-            .collect();
-        if let [file] = new.as_slice() {
-            return std::fs::read(file).unwrap();
+        // Chromium reserves the final name with an empty file while it writes to a
+        // `.crdownload` beside it, then renames that over it: the download is done when
+        // no `.crdownload` is left and the new file is not empty.
+        let all = files_in(downloads);
+        let writing = all.iter().any(|f| f.to_string_lossy().ends_with(".crdownload"));
+        let new: Vec<&PathBuf> = all.iter().filter(|f| !before.contains(f)).collect();
+        if !writing && let [file] = new.as_slice() {
+            let bytes = std::fs::read(file).unwrap();
+            if !bytes.is_empty() {
+                return bytes;
+            }
         }
         assert!(
             start.elapsed() < Duration::from_secs(30),
