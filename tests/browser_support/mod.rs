@@ -111,7 +111,27 @@ impl Driver {
 }
 
 impl Drop for Driver {
+    /// Asks chromedriver to shut down (it quits the browsers it started, which a kill would
+    /// leave running), waits a few seconds for it, and kills it if it is still there.
     fn drop(&mut self) {
+        if let Some(address) = self.url.strip_prefix("http://")
+            && let Ok(mut stream) = TcpStream::connect(address)
+        {
+            use std::io::{Read, Write};
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+            let _ = write!(
+                stream,
+                "GET /shutdown HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+            );
+            let _ = stream.read(&mut [0u8; 512]);
+        }
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(5) {
+            if matches!(self.child.try_wait(), Ok(Some(_))) {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
