@@ -24,6 +24,7 @@ use super::storage::{Found, StoreError};
 use super::{reports, security, tokens};
 use crate::answers::{Answers, Dates};
 use crate::rules::{Framework, Timeline};
+use crate::survey::parse_day;
 
 /// The most characters a date field may hold (a date has ten).
 const MAX_DATE: usize = 40;
@@ -50,11 +51,12 @@ struct Typed {
 /// says what is wrong.
 fn dates_of(start: &str, end: &str) -> Result<Option<Dates>, String> {
     let day = |t: &str, which: &str| {
-        let t = t.trim();
-        t.parse::<jiff::civil::Date>()
-            .ok()
-            .filter(|_| t.len() == 10)
-            .ok_or_else(|| format!("The {which} day, \u{201c}{t}\u{201d}, is not a date: write it as YYYY-MM-DD."))
+        parse_day(t).ok_or_else(|| {
+            format!(
+                "The {which} day, \u{201c}{}\u{201d}, is not a date: write it as YYYY-MM-DD.",
+                t.trim()
+            )
+        })
     };
     match (start.trim().is_empty(), end.trim().is_empty()) {
         (true, true) => Ok(None),

@@ -136,15 +136,18 @@ pub fn parse_input(question: &Question, input: &str) -> Result<AnswerValue, Stri
     crate::answers::from_text(question, input).map_err(|message| format!("{message}: enter {}", question.expected()))
 }
 
+/// Reads one day written `YYYY-MM-DD` (surrounding spaces ignored), or `None` when it is
+/// not one.
+pub fn parse_day(input: &str) -> Option<jiff::civil::Date> {
+    let t = input.trim();
+    t.parse::<jiff::civil::Date>().ok().filter(|_| t.len() == 10)
+}
+
 /// Reads the dates typed for a timeline activity: a day (`2026-02-10`) or a range
 /// (`2026-01-05 to 2026-01-30`). Surrounding spaces are ignored.
 pub fn parse_dates(input: &str) -> Result<Dates, String> {
     let day = |t: &str| {
-        let t = t.trim();
-        t.parse::<jiff::civil::Date>()
-            .ok()
-            .filter(|_| t.len() == 10)
-            .ok_or_else(|| format!("\"{t}\" is not a date: write YYYY-MM-DD, or START to END"))
+        parse_day(t).ok_or_else(|| format!("\"{}\" is not a date: write YYYY-MM-DD, or START to END", t.trim()))
     };
     let (start, end) = match input.split_once(" to ") {
         Some((a, b)) => (day(a)?, day(b)?),
