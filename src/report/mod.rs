@@ -21,6 +21,7 @@ mod inline;
 mod json;
 mod partials;
 pub mod pdf;
+mod pieces;
 pub mod plan;
 pub mod portfolio;
 mod team;

@@ -20,6 +20,7 @@ use super::format::{Format, Section};
 use super::helpers;
 use super::inline;
 use super::partials;
+use super::pieces;
 use crate::diagnostic::{Diagnostic, Diagnostics, closest};
 use crate::io::{io_reason, read_disk};
 
@@ -58,6 +59,8 @@ pub(super) struct Source {
     pub(super) name: String,
     file: String,
     text: String,
+    /// Built into the binary: compiled in pieces ([`pieces`]), which gives the same template.
+    built_in: bool,
 }
 
 /// Reads the templates of `dir`, by file stem; every `.hbs` file is one template.
@@ -95,6 +98,7 @@ fn read_template(path: &Path) -> Result<Source, Diagnostic> {
         name,
         file: file.name,
         text: file.text,
+        built_in: false,
     })
 }
 
@@ -228,6 +232,7 @@ pub(super) fn built_in_sources(format: Format) -> Vec<Source> {
             name: (*name).to_string(),
             file: format!("built-in:templates/{f}/{name}.hbs"),
             text: (*text).to_string(),
+            built_in: true,
         })
         .collect()
 }
@@ -289,8 +294,16 @@ pub(super) fn compile(
                     partials::MAX_NESTING
                 ),
             ));
-        } else if let Err(err) = registry.register_template_string(&source.name, &source.text) {
-            problems.push(template_error(source, &err));
+        } else {
+            let compiled = if source.built_in {
+                pieces::compile(&source.name, &source.text)
+            } else {
+                handlebars::Template::compile_with_name(&source.text, source.name.clone())
+            };
+            match compiled {
+                Ok(template) => registry.register_template(&source.name, template),
+                Err(err) => problems.push(template_error(source, &err)),
+            }
         }
     };
     match entry {
@@ -362,6 +375,7 @@ impl Pages {
                 name: (*name).to_string(),
                 file: (*file).to_string(),
                 text: (*text).to_string(),
+                built_in: false,
             })
             .collect();
         compile(Format::Html, helpers::Settings::default(), sources, None).map(Pages)
