@@ -191,13 +191,15 @@ pub fn assess(cmd: &AssessCommand, io: &mut Io<'_>) -> Result<(), Error> {
         .map(report::brand::load)
         .transpose()
         .map_err(Error::Template)?;
+    let date = today.clone().filter(|_| shows_date);
+    let p = prepare_on(&cmd.input, today.as_deref(), io)?;
+    // Looked for once the answers are read: a mistake in them is said first, whatever
+    // the machine has installed.
     let browser = if format == Format::Pdf {
         Some(report::pdf::find_browser().map_err(Error::Io)?)
     } else {
         None
     };
-    let date = today.clone().filter(|_| shows_date);
-    let p = prepare_on(&cmd.input, today.as_deref(), io)?;
     if cmd.section == Some(Section::Team) && p.assessment.team.is_none() {
         return Err(Error::Usage(
             "--section team shows a team's answers: name the respondents' files with --team, or assess a file written by `readiness combine`".into(),
