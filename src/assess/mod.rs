@@ -12,6 +12,7 @@ pub mod timeline;
 
 use indexmap::IndexMap;
 
+use crate::condition::Test;
 use crate::score::{self, Score};
 pub use effective::Effective;
 pub use open_items::{OpenItem, OpenKind, open_items};
@@ -222,13 +223,13 @@ fn outline_with<'f>(
                 if !eff.holds(condition) {
                     return None;
                 }
-                let outcome = condition.evaluate(&|id: &str| eff.get(id));
-                if !outcome.holds {
+                let (holds, decided_by) = condition.decided_by(&|test: &Test| eff.get_for(test));
+                if !holds {
                     return None;
                 }
-                for id in outcome.because {
-                    if !because.contains(&id) {
-                        because.push(id);
+                for id in decided_by {
+                    if !because.iter().any(|b| b == id) {
+                        because.push(id.to_string());
                     }
                 }
             }
@@ -245,6 +246,18 @@ fn outline_with<'f>(
         fired,
         timeline,
     }
+}
+
+/// Where answers stand, as [`assess`] decides it, without the rest of the assessment: the
+/// index of the current phase (the last when complete), and whether every phase is met.
+pub fn standing(framework: &Framework, answers: &Answers) -> (usize, bool) {
+    let with_dates = timeline::with_dates(framework, answers);
+    let eff = Effective::new(framework, with_dates.as_ref().unwrap_or(answers));
+    let current = framework.phases.iter().position(|p| !phase_met(framework, p, &eff));
+    (
+        current.unwrap_or(framework.phases.len().saturating_sub(1)),
+        current.is_none(),
+    )
 }
 
 /// Assesses an organization's answers against a framework. Dates in the past are not

@@ -28,20 +28,60 @@ impl Condition {
     /// Evaluates the condition against answers; `answer` returns the effective answer to a
     /// question, or `None` when it is unanswered or not applicable.
     pub fn evaluate<'a, V: Value + 'a>(&self, answer: &impl Fn(&str) -> Option<&'a V>) -> Outcome {
-        match self {
-            Condition::Test(test) => Outcome {
-                holds: test.evaluate(answer(&test.question)),
-                because: vec![test.question.clone()],
-            },
-            Condition::Not(inner) => {
-                let outcome = inner.evaluate(answer);
-                Outcome {
-                    holds: !outcome.holds,
-                    because: outcome.because,
-                }
+        let (holds, because) = self.decided_by(&|test: &Test| answer(&test.question));
+        Outcome {
+            holds,
+            because: because.into_iter().map(str::to_string).collect(),
+        }
+    }
+
+    /// [`Condition::evaluate`] with `answer` given the whole test (so that it may find the
+    /// answer by the test's question index), and the question ids borrowed from the
+    /// condition. Of a part that holds when every part must (`and`), or that fails when one
+    /// part must hold (`or`), the answers decided only if every part did the same; a `not`
+    /// is decided by its part's answers. Each id once, in the order the condition names them.
+    pub fn decided_by<'a, V: Value + 'a>(&self, answer: &impl Fn(&Test) -> Option<&'a V>) -> (bool, Vec<&str>) {
+        let mut named = Vec::new();
+        let holds = self.trace(answer, &mut named);
+        let mut because: Vec<&str> = Vec::with_capacity(named.len());
+        for id in named {
+            if !because.contains(&id) {
+                because.push(id);
             }
-            Condition::All(parts) => combine(parts, answer, true),
-            Condition::Any(parts) => combine(parts, answer, false),
+        }
+        (holds, because)
+    }
+
+    /// Whether the condition holds, with the ids of the answers that decided it added to
+    /// `because` (repeats included).
+    fn trace<'c, 'a, V: Value + 'a>(
+        &'c self,
+        answer: &impl Fn(&Test) -> Option<&'a V>,
+        because: &mut Vec<&'c str>,
+    ) -> bool {
+        match self {
+            Condition::Test(test) => {
+                because.push(&test.question);
+                test.evaluate(answer(test))
+            }
+            Condition::Not(inner) => !inner.trace(answer, because),
+            Condition::All(parts) | Condition::Any(parts) => {
+                let all = matches!(self, Condition::All(_));
+                let holds = self.holds_by_test(answer);
+                for part in parts {
+                    // `and`: all parts when it holds, else the failing ones; `or`: the
+                    // holding parts when it holds, else all of them.
+                    let decides = if all {
+                        holds || !part.holds_by_test(answer)
+                    } else {
+                        !holds || part.holds_by_test(answer)
+                    };
+                    if decides {
+                        part.trace(answer, because);
+                    }
+                }
+                holds
+            }
         }
     }
 
@@ -97,34 +137,6 @@ impl Condition {
         }
     }
 }
-/// `all = true`: the parts that decide are all of them when all hold, else the failing ones.
-/// `all = false`: the holding ones when any holds, else all of them.
-fn combine<'a, V: Value + 'a>(parts: &[Condition], answer: &impl Fn(&str) -> Option<&'a V>, all: bool) -> Outcome {
-    let outcomes: Vec<Outcome> = parts.iter().map(|p| p.evaluate(answer)).collect();
-    let holds = if all {
-        outcomes.iter().all(|o| o.holds)
-    } else {
-        outcomes.iter().any(|o| o.holds)
-    };
-    let mut because: Vec<String> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for outcome in &outcomes {
-        let counts = if all {
-            holds || !outcome.holds
-        } else {
-            !holds || outcome.holds
-        };
-        if counts {
-            for id in &outcome.because {
-                if seen.insert(id.as_str()) {
-                    because.push(id.clone());
-                }
-            }
-        }
-    }
-    Outcome { holds, because }
-}
-
 impl Test {
     pub(super) fn evaluate<V: Value>(&self, value: Option<&V>) -> bool {
         let matches = |lit: &Literal| value.is_some_and(|v| v.matches(&lit.text));

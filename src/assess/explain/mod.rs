@@ -1,6 +1,7 @@
 //! Explanations: how each phase score adds up, which gate decided, why each rule fired or
 //! not, and the fewest answer changes that would reach the next phase. Pure: no I/O.
 
+mod bound;
 mod search;
 #[cfg(test)]
 mod tests;
@@ -10,7 +11,9 @@ use serde::Serialize;
 pub use search::SEARCH_WORK;
 use search::next_phase;
 
-use super::{Assessment, Effective, Reach, assess, counts, phase_met, phase_result, phase_score, points, reach};
+use super::{
+    Assessment, Effective, Reach, assess, counts, phase_met, phase_result, phase_score, points, reach, standing,
+};
 use crate::answers::{AnswerValue, Answers};
 use crate::rules::{AnswerKind, Framework, Phase};
 
@@ -109,7 +112,7 @@ pub struct RuleTrace {
 }
 
 /// The fewest answer changes that would meet the current phase.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NextPhase {
     /// The phase these changes would meet.
     pub meets: String,

@@ -1,6 +1,7 @@
 //! The fewest answer changes that would meet the current phase: a direct construction,
 //! then an exact search within a bounded amount of work.
 
+use super::bound::{Requirements, trials_by_size};
 use super::*;
 
 /// How much work the exact search for the fewest changes may do, counted in questions
@@ -19,7 +20,19 @@ pub const SEARCH_WORK: usize = 500_000;
 /// framework order; when it finishes, the set it finds is the fewest (`exhaustive`). When
 /// it would pass [`SEARCH_WORK`], it stops and the constructed set stands, marked as not
 /// proved the fewest.
+///
+/// The search skips, without trying them, the sets that cannot meet the phase because they
+/// leave a failing gate, an open task or a short score untouched ([`Requirements`]), and
+/// every set smaller than the fewest changes those need; it counts their trials against its
+/// limit all the same, so that what it finds, and whether it is proved the fewest, are
+/// what trying every set would give.
 pub(super) fn next_phase(framework: &Framework, answers: &Answers, phase: &Phase) -> NextPhase {
+    next_phase_with(framework, answers, phase, true, SEARCH_WORK)
+}
+
+/// [`next_phase`], skipping the sets that cannot meet the phase when `skip` is true, with
+/// `work` in place of [`SEARCH_WORK`].
+fn next_phase_with(framework: &Framework, answers: &Answers, phase: &Phase, skip: bool, work: usize) -> NextPhase {
     let questions = candidates(framework, phase);
     let options: Vec<Vec<&str>> = questions
         .iter()
@@ -33,10 +46,9 @@ pub(super) fn next_phase(framework: &Framework, answers: &Answers, phase: &Phase
                 .collect()
         })
         .collect();
-    let mut trial = answers.clone();
-    let constructed = construct(framework, phase, &questions, &mut trial);
+    let constructed = construct(framework, phase, &questions, answers);
     let trial_cost = framework.questions.len().max(1);
-    let mut budget = SEARCH_WORK / trial_cost;
+    let mut budget = work / trial_cost;
     let largest = constructed.as_ref().map_or(questions.len(), Vec::len);
     // A search that cannot even try every smaller set within its budget cannot prove the
     // constructed set the fewest: it is not started.
@@ -46,6 +58,11 @@ pub(super) fn next_phase(framework: &Framework, answers: &Answers, phase: &Phase
     if !exhaustive {
         budget = 0;
     }
+    let changeable: Vec<bool> = options.iter().map(|o| !o.is_empty()).collect();
+    let requirements = Requirements::new(framework, phase, answers, &questions, &changeable);
+    let fewest = if skip { requirements.fewest() } else { 0 };
+    let counts: Vec<usize> = options.iter().map(Vec::len).collect();
+    let trials = trials_by_size(&counts, largest);
     // Each trial changes a few answers over the answers given: the changed values are made
     // once, and a trial copies no answer.
     let indices: Vec<usize> = questions
@@ -68,12 +85,28 @@ pub(super) fn next_phase(framework: &Framework, answers: &Answers, phase: &Phase
         )
     };
     let mut searched = None;
-    'sizes: for size in 1..=largest {
+    'sizes: for (size, &made_at_size) in trials.iter().enumerate().skip(1) {
+        if size < fewest {
+            // No set of this size meets every requirement: its trials are counted, not made.
+            if made_at_size > budget {
+                exhaustive = false;
+                break;
+            }
+            budget -= made_at_size;
+            continue;
+        }
         let mut subset: Vec<usize> = (0..size).collect();
         loop {
             // Every value combination for this subset of questions.
             let mut values = vec![0usize; size];
-            if subset.iter().all(|&q| !options[q].is_empty()) {
+            if skip && subset.iter().all(|&q| changeable[q]) && !requirements.met_by(&subset) {
+                let combinations = subset.iter().fold(1usize, |n, &q| n.saturating_mul(counts[q]));
+                if combinations > budget {
+                    exhaustive = false;
+                    break 'sizes;
+                }
+                budget -= combinations;
+            } else if subset.iter().all(|&q| !options[q].is_empty()) {
                 loop {
                     if budget == 0 {
                         exhaustive = false;
@@ -118,8 +151,8 @@ pub(super) fn next_phase(framework: &Framework, answers: &Answers, phase: &Phase
                 .values
                 .insert(c.question.clone(), AnswerValue::Choice(c.to.clone()));
         }
-        let after = assess(framework, &trial);
-        (!after.complete).then_some(after.phase.id)
+        let (current, complete) = standing(framework, &trial);
+        (!complete).then(|| framework.phases[current].id.clone())
     });
     NextPhase {
         meets: phase.id.clone(),
@@ -159,14 +192,14 @@ fn candidates<'f>(framework: &'f Framework, phase: &Phase) -> Vec<&'f str> {
 /// A set of changes that meets the phase, built directly, or `None` when this way finds none:
 /// the fewest changes that make each failing gate hold on its own (a small search among the
 /// questions it names), every open task done, then the answers that gain the most points
-/// until the score reaches the threshold. `trial` starts as the answers and ends changed.
+/// until the score reaches the threshold.
 fn construct<'f>(
     framework: &'f Framework,
     phase: &Phase,
     questions: &[&'f str],
-    trial: &mut Answers,
+    original: &Answers,
 ) -> Option<Vec<(&'f str, String)>> {
-    let original = trial.clone();
+    let trial = &mut original.clone();
     let choose = |trial: &mut Answers, id: &str, value: &str| {
         trial
             .values
@@ -344,4 +377,84 @@ fn next_subset(subset: &mut [usize], n: usize) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{RulesLocation, load};
+    use crate::test_support::{ctq, mini};
+
+    /// Answers to every choice question from a small generator seeded with `seed`: one in
+    /// `spread` is random (a choice, none, or `not_applicable` where allowed), the others
+    /// earn the most points the question gives (its first choice when it is not scored).
+    fn random_answers(framework: &Framework, seed: u64, spread: usize) -> Answers {
+        let mut state = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        let mut next = |n: usize| {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((state >> 33) as usize) % n
+        };
+        let mut answers = Answers::default();
+        for (id, q) in &framework.questions {
+            if q.kind != AnswerKind::Choice {
+                continue;
+            }
+            let best = framework
+                .scored(id)
+                .and_then(|item| item.points.iter().max_by_key(|(_, p)| **p).map(|(v, _)| v.as_str()))
+                .or_else(|| q.choices.keys().next().map(String::as_str));
+            let value = if next(spread) != 0 {
+                best.map(str::to_string)
+            } else {
+                let pick = next(q.choices.len() + 2);
+                match q.choices.get_index(pick) {
+                    Some((v, _)) => Some(v.clone()),
+                    None if pick == q.choices.len() && q.not_applicable => {
+                        Some(crate::rules::NOT_APPLICABLE.to_string())
+                    }
+                    None => None,
+                }
+            };
+            if let Some(value) = value {
+                answers.values.insert(id.clone(), AnswerValue::Choice(value));
+            }
+        }
+        answers
+    }
+
+    #[test]
+    fn skipping_the_sets_that_cannot_meet_a_phase_finds_what_trying_every_set_finds() {
+        let dp = load(&RulesLocation::BuiltIn("dp".into())).unwrap().framework;
+        let (mut compared, mut proved, mut changed, mut stopped) = (0, 0, 0, 0);
+        for framework in [mini(), ctq(), dp] {
+            for seed in 0..120 {
+                let answers = random_answers(&framework, seed, 1 + (seed as usize % 12));
+                let assessment = assess(&framework, &answers);
+                let current = framework.phase_index(&assessment.phase.id).unwrap();
+                assert_eq!(standing(&framework, &answers), (current, assessment.complete));
+                if assessment.complete {
+                    continue;
+                }
+                let phase = &framework.phases[current];
+                // The search's limit, and one it reaches on the larger frameworks.
+                for work in [SEARCH_WORK, 5_000] {
+                    let skipped = next_phase_with(&framework, &answers, phase, true, work);
+                    let tried = next_phase_with(&framework, &answers, phase, false, work);
+                    assert_eq!(skipped, tried, "{} seed {seed}, work {work}", framework.id);
+                    compared += 1;
+                    proved += usize::from(tried.exhaustive && tried.found);
+                    changed += usize::from(tried.exhaustive && tried.changes.len() > 1);
+                    stopped += usize::from(!tried.exhaustive);
+                }
+            }
+        }
+        // Most comparisons are of searches that ran to the end, many finding more than one
+        // change; some stopped at the smaller limit.
+        assert!(
+            compared > 400 && proved > 300 && changed > 60 && stopped > 5,
+            "{compared} compared, {proved} proved, {changed} of several changes, {stopped} stopped"
+        );
+    }
 }
