@@ -28,6 +28,7 @@ pub mod cli;
 pub mod condition;
 pub mod diagnostic;
 pub mod error;
+pub mod id_map;
 pub mod io;
 pub mod portfolio;
 pub mod report;

@@ -16,6 +16,7 @@
 //! Only the answers given count; a question that no longer applies to the team's answers
 //! (its condition is false) is left out.
 
+use crate::id_map::IdMap;
 use indexmap::IndexMap;
 
 use super::{AnswerValue, Answers, Member};
@@ -92,7 +93,7 @@ pub fn combine(framework: &Framework, files: &[Respondents]) -> Result<Combined,
             format!("{f}: these answers are already among the team's (a combined file holds them); they count once")
         })
         .collect();
-    let mut values: IndexMap<String, AnswerValue> = IndexMap::new();
+    let mut values: IdMap<AnswerValue> = IdMap::default();
     for question in framework.questions.values() {
         let applies = question
             .when
@@ -136,7 +137,7 @@ pub fn combine(framework: &Framework, files: &[Respondents]) -> Result<Combined,
     // The action plan and the timeline are the team's: for each task, recommendation or
     // activity, the entry of the first file that gives one.
     let mut plan = IndexMap::new();
-    let mut timeline = IndexMap::new();
+    let mut timeline = IdMap::default();
     for file in files {
         for (id, entry) in &file.answers.plan {
             plan.entry(id.clone()).or_insert_with(|| entry.clone());
@@ -167,7 +168,7 @@ pub fn combine(framework: &Framework, files: &[Respondents]) -> Result<Combined,
 /// The respondents' notes on the team's answers, each saying whose it is: "Sam Okafor
 /// (Principal): only the middle schools have seen it". A combined file's notes already say
 /// whose they are and are kept as they are; several notes on one answer are joined with "; ".
-fn notes(files: &[Respondents], values: &IndexMap<String, AnswerValue>) -> IndexMap<String, String> {
+fn notes(files: &[Respondents], values: &IdMap<AnswerValue>) -> IndexMap<String, String> {
     let mut notes: IndexMap<String, Vec<String>> = IndexMap::new();
     for file in files {
         let who = file.answers.respondent.as_ref().and_then(|r| r.display());

@@ -18,7 +18,7 @@
 //! coaching = { start = 2026-02-17, end = 2026-05-15 }
 //! ```
 
-use indexmap::IndexMap;
+use crate::id_map::IdMap;
 use jiff::civil::Date;
 
 use super::Answers;
@@ -310,7 +310,7 @@ fn timeline_entry(
 }
 
 /// Every activity's dates, in the timeline's order.
-pub fn ordered<'a>(framework: &'a Framework, timeline: &'a IndexMap<String, Dates>) -> Vec<(&'a str, &'a Dates)> {
+pub fn ordered<'a>(framework: &'a Framework, timeline: &'a IdMap<Dates>) -> Vec<(&'a str, &'a Dates)> {
     framework
         .timeline
         .iter()

@@ -3,6 +3,7 @@
 //! action plan and timeline, then each respondent's own answers (`[[respondents]]`), so that
 //! assessing the file shows the spread and any disagreement.
 
+use crate::id_map::IdMap;
 use std::fmt::Write;
 
 use indexmap::IndexMap;
@@ -27,7 +28,7 @@ fn quote(text: &str) -> String {
 /// Answers grouped by section (`why`), in the framework's order of questions.
 fn sections<'a>(
     framework: &Framework,
-    values: &'a IndexMap<String, AnswerValue>,
+    values: &'a IdMap<AnswerValue>,
 ) -> IndexMap<String, Vec<(String, &'a AnswerValue)>> {
     let mut out: IndexMap<String, Vec<(String, &AnswerValue)>> = IndexMap::new();
     for id in framework.questions.keys() {

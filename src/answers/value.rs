@@ -1,6 +1,8 @@
 //! An organization's answers, typed by their questions.
 
 use indexmap::IndexMap;
+
+use crate::id_map::IdMap;
 use serde::Serialize;
 
 use super::plan::{Dates, PlanEntry};
@@ -67,7 +69,7 @@ impl Serialize for AnswerValue {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Answers {
     /// Answer by question id.
-    pub values: IndexMap<String, AnswerValue>,
+    pub values: IdMap<AnswerValue>,
     /// A note on an answer (why `partly`, what evidence), by question id.
     pub notes: IndexMap<String, String>,
     /// The framework id the file says it was written for (`[framework] id = ...`).
@@ -90,7 +92,7 @@ pub struct Answers {
     /// in file order.
     pub plan: IndexMap<String, PlanEntry>,
     /// The timeline's dates (`[timeline]`), by activity id, in file order.
-    pub timeline: IndexMap<String, Dates>,
+    pub timeline: IdMap<Dates>,
 }
 
 /// The table of an answers file that says who answered (`name`, `role`), not a question section.
@@ -128,7 +130,7 @@ pub struct Member {
     /// Who they are (empty when not named).
     pub respondent: Respondent,
     /// Their answers that count (those to questions that apply to their own answers), by id.
-    pub values: IndexMap<String, AnswerValue>,
+    pub values: IdMap<AnswerValue>,
 }
 
 impl Answers {

@@ -104,6 +104,12 @@ pub fn check(framework: &Framework, answers: &Answers, today: Option<Date>) -> O
         return None;
     }
     let title = |id: &str| timeline.activity(id).map_or(id, |a| a.title.as_str()).to_string();
+    // Each activity's dates, by position, looked up once.
+    let by_position: Vec<Option<&Dates>> = timeline
+        .activities
+        .iter()
+        .map(|a| answers.timeline.get(&a.id))
+        .collect();
     let dated = |id: &str| answers.timeline.get(id);
     let mut findings: Vec<(usize, Finding)> = Vec::new();
     let index = |id: &str| timeline.activities.iter().position(|a| a.id == id).unwrap_or(0);
@@ -119,8 +125,8 @@ pub fn check(framework: &Framework, answers: &Answers, today: Option<Date>) -> O
         ));
     };
 
-    for a in &timeline.activities {
-        if dated(&a.id).is_none() {
+    for (a, d) in timeline.activities.iter().zip(&by_position) {
+        if d.is_none() {
             push(
                 FindingKind::Missing,
                 &a.id,
@@ -204,13 +210,13 @@ pub fn check(framework: &Framework, answers: &Answers, today: Option<Date>) -> O
             .any(|&(b, a)| (b == Some(x) && a == Some(y)) || (b == Some(y) && a == Some(x)))
     };
     for (j, later) in timeline.activities.iter().enumerate() {
-        let Some(l) = dated(&later.id) else { continue };
+        let Some(l) = by_position[j] else { continue };
         let earlier = timeline.activities[..j]
             .iter()
+            .zip(&by_position)
             .enumerate()
             .filter(|(i, _)| !ruled(*i, j))
-            .map(|(_, e)| e)
-            .filter_map(|e| dated(&e.id).map(|d| (e, d)))
+            .filter_map(|(_, (e, d))| d.map(|d| (e, d)))
             .filter(|(_, d)| d.start > l.start)
             .max_by_key(|(_, d)| d.start);
         if let Some((e, d)) = earlier {
@@ -229,16 +235,14 @@ pub fn check(framework: &Framework, answers: &Answers, today: Option<Date>) -> O
     let activities: Vec<ActivityDates> = timeline
         .activities
         .iter()
-        .map(|a| {
-            let d = dated(&a.id);
-            ActivityDates {
-                id: a.id.clone(),
-                title: a.title.clone(),
-                start: d.map(|d| d.start.to_string()),
-                end: d.map(|d| d.end.to_string()),
-                done: d.is_some_and(|d| done(framework, answers, a.task.as_deref(), d)),
-                location: d.and_then(|d| d.location.clone()),
-            }
+        .zip(&by_position)
+        .map(|(a, &d)| ActivityDates {
+            id: a.id.clone(),
+            title: a.title.clone(),
+            start: d.map(|d| d.start.to_string()),
+            end: d.map(|d| d.end.to_string()),
+            done: d.is_some_and(|d| done(framework, answers, a.task.as_deref(), d)),
+            location: d.and_then(|d| d.location.clone()),
         })
         .collect();
     if let Some(today) = today {
@@ -246,7 +250,8 @@ pub fn check(framework: &Framework, answers: &Answers, today: Option<Date>) -> O
             .activities
             .iter()
             .zip(&activities)
-            .filter_map(|(a, info)| dated(&a.id).map(|d| (a, d)).filter(|_| !info.done))
+            .zip(&by_position)
+            .filter_map(|((a, info), d)| d.map(|d| (a, d)).filter(|_| !info.done))
         {
             if dates.end < today {
                 push(

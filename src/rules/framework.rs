@@ -1,6 +1,8 @@
 //! A framework after loading and validation: every reference resolved, every condition parsed.
 
 use indexmap::IndexMap;
+
+use crate::id_map::IdMap;
 use serde::Serialize;
 
 use super::files::{AnswerKind, CombineRule, FeedbackKind, FindingKind, Priority, ResourceType, Role, Source};
@@ -34,11 +36,11 @@ pub struct Framework {
     /// The questionnaires in the order they are asked.
     pub questionnaires: Vec<Questionnaire>,
     /// Every question, by id, in the order asked.
-    pub questions: IndexMap<String, Question>,
+    pub questions: IdMap<Question>,
     /// Recommendation rules in file order.
     pub recommendations: Vec<Recommendation>,
     /// The resource catalogue, by id, in file order.
-    pub resources: IndexMap<String, Resource>,
+    pub resources: IdMap<Resource>,
     /// The names of the files the framework was loaded from, in load order.
     pub files: Vec<String>,
     /// Golden test cases shipped with the framework.

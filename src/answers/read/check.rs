@@ -2,6 +2,7 @@
 //! respondents, each answer's type and value, and required answers.
 
 use super::*;
+use crate::id_map::IdMap;
 
 /// Which part of a file answers come from: the file's own answers, or one respondent's in
 /// a team's combined file.
@@ -201,9 +202,9 @@ pub(super) fn check_part(
     old: bool,
     gone: &mut Vec<String>,
     problems: &mut Vec<Diagnostic>,
-) -> (Who, IndexMap<String, AnswerValue>, IndexMap<String, String>) {
+) -> (Who, IdMap<AnswerValue>, IndexMap<String, String>) {
     let mut who = Who::default();
-    let mut values = IndexMap::new();
+    let mut values = IdMap::default();
     let mut unknown = 0;
     let mut notes = IndexMap::new();
     for answer in raw {

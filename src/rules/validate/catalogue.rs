@@ -1,6 +1,6 @@
 //! The resource catalogue: ids, phases, links; and references to resources.
 
-use indexmap::IndexMap;
+use crate::id_map::IdMap;
 use toml::Spanned;
 
 use super::Validator;
@@ -9,8 +9,8 @@ use crate::rules::files::{Parsed, RawFramework};
 use crate::rules::framework::Resource;
 
 impl Validator {
-    pub(super) fn resources(&mut self, raw: &RawFramework, phase_ids: &[&str]) -> IndexMap<String, Resource> {
-        let mut out: IndexMap<String, Resource> = IndexMap::new();
+    pub(super) fn resources(&mut self, raw: &RawFramework, phase_ids: &[&str]) -> IdMap<Resource> {
+        let mut out: IdMap<Resource> = IdMap::default();
         for file in &raw.resources {
             for def in &file.data.resources {
                 let id = def.id.get_ref();
@@ -83,7 +83,7 @@ impl Validator {
         &mut self,
         file: &Parsed<T>,
         refs: &[Spanned<String>],
-        resources: &IndexMap<String, Resource>,
+        resources: &IdMap<Resource>,
     ) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for r in refs {

@@ -1,8 +1,8 @@
 //! Conditions in rule files: syntax, the questions they name, the values they compare with.
 
+use crate::id_map::IdMap;
 use std::collections::HashSet;
 
-use indexmap::IndexMap;
 use toml::Spanned;
 
 use super::Validator;
@@ -19,7 +19,7 @@ impl Validator {
         &mut self,
         file: &Parsed<T>,
         text: &Spanned<String>,
-        questions: &IndexMap<String, Question>,
+        questions: &IdMap<Question>,
         asker: Option<&str>,
     ) -> Option<Condition> {
         // An offset in the condition's value is found in the string as the file writes it,
@@ -58,7 +58,7 @@ type TestError = (usize, String, Option<String>);
 
 fn check_test(
     test: &Test,
-    questions: &IndexMap<String, Question>,
+    questions: &IdMap<Question>,
     asker: Option<&str>,
     all_questions: &HashSet<String>,
 ) -> Result<(), TestError> {

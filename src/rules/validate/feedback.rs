@@ -1,6 +1,7 @@
 //! The participant feedback survey: groups, questions, answer kinds and their choices,
 //! conditions on the readiness answers, and the one placeholder it may use.
 
+use crate::id_map::IdMap;
 use std::collections::HashSet;
 
 use indexmap::IndexMap;
@@ -18,7 +19,7 @@ impl Validator {
     pub(super) fn feedback(
         &mut self,
         file: Option<&Parsed<FeedbackFile>>,
-        questions: &IndexMap<String, Question>,
+        questions: &IdMap<Question>,
     ) -> Option<FeedbackSurvey> {
         let file = file?;
         let data = &file.data;

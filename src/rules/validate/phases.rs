@@ -1,8 +1,7 @@
 //! Phases: scales, thresholds, scoring, gates, stages; and whether each phase can be met.
 
+use crate::id_map::IdMap;
 use std::collections::HashSet;
-
-use indexmap::IndexMap;
 
 use super::Validator;
 use super::ids::unknown;
@@ -14,7 +13,7 @@ impl Validator {
     pub(super) fn phases(
         &mut self,
         manifest: &Parsed<crate::rules::files::ManifestFile>,
-        questions: &IndexMap<String, Question>,
+        questions: &IdMap<Question>,
     ) -> Vec<Phase> {
         let scales = &manifest.data.scales;
         for (name, scale) in scales {
@@ -218,7 +217,7 @@ impl Validator {
     pub(super) fn stage_question<'q>(
         &mut self,
         manifest: &Parsed<crate::rules::files::ManifestFile>,
-        questions: &'q IndexMap<String, Question>,
+        questions: &'q IdMap<Question>,
     ) -> Option<&'q Question> {
         let name = manifest.data.framework.stage_question.as_ref()?;
         match questions.get(name.get_ref()) {
@@ -253,7 +252,7 @@ impl Validator {
         def: &crate::rules::files::PhaseDef,
         scoring: &[Scored],
         gates: &[Gate],
-        questions: &IndexMap<String, Question>,
+        questions: &IdMap<Question>,
     ) {
         let phase_id = def.id.get_ref();
         let best_score = crate::score::weighted(

@@ -1,5 +1,6 @@
 //! Questionnaires and their questions: ids, kinds, choices, phases, conditions.
 
+use crate::id_map::IdMap;
 use std::collections::HashSet;
 
 use indexmap::IndexMap;
@@ -14,8 +15,8 @@ impl Validator {
         &mut self,
         raw: &RawFramework,
         phase_ids: &[&str],
-        resources: &IndexMap<String, Resource>,
-    ) -> (Vec<Questionnaire>, IndexMap<String, Question>) {
+        resources: &IdMap<Resource>,
+    ) -> (Vec<Questionnaire>, IdMap<Question>) {
         // Choice sets are shared by every questionnaire file of the framework.
         let mut choice_sets: IndexMap<String, IndexMap<String, String>> = IndexMap::new();
         for file in &raw.questionnaires {
@@ -46,7 +47,7 @@ impl Validator {
         }
 
         let mut questionnaires = Vec::new();
-        let mut questions: IndexMap<String, Question> = IndexMap::new();
+        let mut questions: IdMap<Question> = IdMap::default();
         let mut questionnaire_ids = HashSet::new();
         for file in &raw.questionnaires {
             let header = &file.data.questionnaire;

@@ -1,8 +1,7 @@
 //! Recommendation rules: ids, phases, conditions that can fire, resources.
 
+use crate::id_map::IdMap;
 use std::collections::HashSet;
-
-use indexmap::IndexMap;
 
 use super::Validator;
 use super::ids::{is_plain_id, unknown};
@@ -15,8 +14,8 @@ impl Validator {
         &mut self,
         raw: &RawFramework,
         phase_ids: &[&str],
-        questions: &IndexMap<String, Question>,
-        resources: &IndexMap<String, Resource>,
+        questions: &IdMap<Question>,
+        resources: &IdMap<Resource>,
         has_timeline: bool,
     ) -> Vec<Recommendation> {
         let mut out: Vec<Recommendation> = Vec::new();

@@ -1,9 +1,8 @@
 //! The implementation timeline of a manifest: activity ids, their tasks, the order rules
 //! between them, and the question the dates count toward.
 
+use crate::id_map::IdMap;
 use std::collections::HashSet;
-
-use indexmap::IndexMap;
 
 use super::Validator;
 use super::ids::unknown;
@@ -27,7 +26,7 @@ impl Validator {
     pub(super) fn timeline(
         &mut self,
         manifest: &Parsed<ManifestFile>,
-        questions: &IndexMap<String, Question>,
+        questions: &IdMap<Question>,
     ) -> Option<Timeline> {
         let def = manifest.data.timeline.as_ref()?;
         let source = def.source.unwrap_or(self.default_source);
@@ -151,11 +150,7 @@ impl Validator {
 
     /// The question a timeline's dates count toward, and the answers they count as: all
     /// three given, or none.
-    fn counts_toward(
-        &mut self,
-        manifest: &Parsed<ManifestFile>,
-        questions: &IndexMap<String, Question>,
-    ) -> Option<CountsToward> {
+    fn counts_toward(&mut self, manifest: &Parsed<ManifestFile>, questions: &IdMap<Question>) -> Option<CountsToward> {
         let def = manifest.data.timeline.as_ref()?;
         let (question, complete, partial) = match (&def.question, &def.complete_answer, &def.partial_answer) {
             (None, None, None) => return None,
