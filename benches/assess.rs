@@ -187,7 +187,7 @@ fn peer() {
     let ours = floor::Decided {
         scores: assessment.phases.iter().map(|p| p.score).collect(),
         current: assessment.phases.iter().position(|p| !p.met),
-        fired: assessment.recommendations.iter().map(|r| r.id.clone()).collect(),
+        fired: assessment.recommendations.iter().map(|r| r.id.to_string()).collect(),
     };
     assert_eq!(decided, ours, "the floor and readiness must decide the same");
     let floor_time = measure("floor, 30 answers × 20 rules", || {

@@ -198,9 +198,14 @@ fn every_link_is_one_the_documents_give_for_that_resource() {
     for fw in all() {
         for resource in fw.resources.values() {
             let links = sources.links_for(resource);
-            for url in resource.url.iter().chain(&resource.other_urls) {
+            for url in resource
+                .url
+                .as_deref()
+                .into_iter()
+                .chain(resource.other_urls.iter().map(String::as_str))
+            {
                 assert!(
-                    links.contains(url.as_str()),
+                    links.contains(url),
                     "{}: {url} is not a link the documents give for `{}` ({})",
                     fw.id,
                     resource.title,

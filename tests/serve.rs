@@ -733,7 +733,7 @@ async fn hostile_text_never_becomes_markup_and_javascript_links_are_not_clickabl
         .values()
         .find_map(|q| q.resources.first().map(|r| (q.id.clone(), r.clone())))
         .unwrap();
-    f.resources.get_mut(&resource).unwrap().url = Some("javascript:alert(1)".to_string());
+    f.resources.get_mut(&resource).unwrap().url = Some("javascript:alert(1)".into());
     let s = server_with(f, Limits::default());
     let id = s.create("<script>alert('org')</script>", "district").await;
     let token = s

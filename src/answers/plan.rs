@@ -168,7 +168,7 @@ pub fn plan_ids(framework: &Framework) -> Vec<&str> {
         .values()
         .filter(|q| q.role == Role::Task)
         .map(|q| q.id.as_str())
-        .chain(framework.recommendations.iter().map(|r| r.id.as_str()))
+        .chain(framework.recommendations.iter().map(|r| &*r.id))
         .collect()
 }
 

@@ -224,8 +224,8 @@ pub fn compare(
             .iter()
             .filter(|r| !b.recommendations.iter().any(|o| o.id == r.id))
             .map(|r| RecommendationChange {
-                id: r.id.clone(),
-                title: r.title.clone(),
+                id: r.id.to_string(),
+                title: r.title.to_string(),
             })
             .collect()
     };

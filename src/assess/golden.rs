@@ -95,7 +95,7 @@ pub fn run_case(framework: &Framework, case: &GoldenCase, answers: &Answers) -> 
         &mut failures,
         "recommendations",
         case.recommendations.as_ref(),
-        a.recommendations.iter().map(|r| r.id.clone()).collect(),
+        a.recommendations.iter().map(|r| r.id.to_string()).collect(),
     );
     CaseResult {
         name: case.name.clone(),

@@ -10,9 +10,8 @@ mod result;
 pub mod team;
 pub mod timeline;
 
-use indexmap::IndexMap;
-
 use crate::condition::Test;
+use crate::id_map::IdMap;
 use crate::score::{self, Score};
 pub use effective::Effective;
 pub use open_items::{OpenItem, OpenKind, open_items};
@@ -351,7 +350,7 @@ pub fn assess_on(framework: &Framework, answers: &Answers, today: Option<jiff::c
             let key = q.id.split_once('.').map_or(q.id.as_str(), |(_, k)| k);
             eff.get_at(i).map(|v| (key.to_string(), v.clone()))
         })
-        .collect::<IndexMap<_, _>>();
+        .collect::<IdMap<_>>();
     let organization = profile
         .get("organization")
         .map(AnswerValue::as_text)

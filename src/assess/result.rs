@@ -1,6 +1,8 @@
 //! The result of an assessment: one value that JSON output, reports and tests all see.
 
-use indexmap::IndexMap;
+use std::sync::Arc;
+
+use crate::id_map::IdMap;
 use serde::Serialize;
 
 use super::team::Team;
@@ -16,7 +18,7 @@ pub struct Assessment {
     /// The organization's name (`profile.organization`).
     pub organization: String,
     /// Every profile answer given, by key (`org_type`, `educators`, ...).
-    pub profile: IndexMap<String, AnswerValue>,
+    pub profile: IdMap<AnswerValue>,
     /// The current phase: the earliest phase not met (the last phase when complete).
     pub phase: PhaseRef,
     /// Whether every phase is met.
@@ -117,15 +119,15 @@ pub struct RemainingTask {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RecommendationResult {
     /// Rule id.
-    pub id: String,
+    pub id: Arc<str>,
     /// Phase id, or null for rules tied to no phase.
     pub phase: Option<String>,
     /// `high`, `medium` or `low`.
     pub priority: Priority,
     /// One-line summary.
-    pub title: String,
+    pub title: Arc<str>,
     /// The advice.
-    pub text: String,
+    pub text: Arc<str>,
     /// Question ids whose answers triggered it.
     pub because: Vec<String>,
     /// For a rule that fires on the timeline's findings, those findings in words; left out
@@ -140,14 +142,14 @@ pub struct RecommendationResult {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ResourceRef {
     /// Resource id.
-    pub id: String,
+    pub id: Arc<str>,
     /// Title.
-    pub title: String,
+    pub title: Arc<str>,
     /// Kind of resource.
     #[serde(rename = "type")]
     pub kind: ResourceType,
     /// Link, or null where no document gives one.
-    pub url: Option<String>,
+    pub url: Option<Arc<str>>,
     /// Duration or extent, where given.
-    pub duration: Option<String>,
+    pub duration: Option<Arc<str>>,
 }

@@ -107,7 +107,7 @@ fn unanswered_tasks_remain_with_status_unanswered() {
 #[test]
 fn later_phase_rules_wait_until_the_phase_is_reached() {
     let fw = mini();
-    let ids = |a: &Assessment| a.recommendations.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+    let ids = |a: &Assessment| a.recommendations.iter().map(|r| r.id.to_string()).collect::<Vec<_>>();
     let early = assess(&fw, &answers(&[("one.decided", "no")]));
     assert_eq!(ids(&early), ["decide"]);
     let later = assess(
@@ -133,7 +133,7 @@ fn complete_when_every_phase_is_met() {
     assert!(a.complete);
     assert_eq!(a.phase.id, "two");
     assert!(a.remaining_tasks.is_empty());
-    let ids: Vec<_> = a.recommendations.iter().map(|r| r.id.as_str()).collect();
+    let ids: Vec<_> = a.recommendations.iter().map(|r| &*r.id).collect();
     assert_eq!(ids, ["act", "done"]);
 }
 
@@ -147,12 +147,12 @@ fn profile_rules_name_the_answers_that_triggered_them() {
     let small = result
         .recommendations
         .iter()
-        .find(|r| r.id == "small")
+        .find(|r| &*r.id == "small")
         .expect("small fires");
     assert_eq!(small.because, ["profile.org_type", "profile.educators"]);
     assert_eq!(small.priority, crate::rules::Priority::Low);
     assert_eq!(
-        result.recommendations.last().unwrap().id,
+        &*result.recommendations.last().unwrap().id,
         "small",
         "low priority comes last"
     );
@@ -190,8 +190,8 @@ fn a_condition_holds_for_not_applicable_only_when_it_names_it() {
     // The gate `one.decided == yes` does not hold, and `decide` (`!= yes`) does not
     // fire: advice to decide a question that does not apply would be wrong.
     assert!(result.phases[0].blockers.contains(&"a decision is needed".to_string()));
-    assert!(!result.recommendations.iter().any(|r| r.id == "decide"));
+    assert!(!result.recommendations.iter().any(|r| &*r.id == "decide"));
     // Answered `no`, the same rule fires.
     a.values.insert("one.decided".into(), AnswerValue::Choice("no".into()));
-    assert!(assess(&fw, &a).recommendations.iter().any(|r| r.id == "decide"));
+    assert!(assess(&fw, &a).recommendations.iter().any(|r| &*r.id == "decide"));
 }

@@ -131,8 +131,8 @@ pub fn row(framework: &Framework, file: &str, mut o: Outline<'_>) -> Row {
         .filter_map(|(rule, _)| framework.recommendations.iter().position(|r| std::ptr::eq(r, *rule)))
         .collect();
     let top_recommendation = o.fired.first().map(|(rule, _)| TopRecommendation {
-        id: rule.id.clone(),
-        title: rule.title.clone(),
+        id: rule.id.to_string(),
+        title: rule.title.to_string(),
     });
     let gaps = if o.complete {
         Vec::new()
@@ -227,11 +227,11 @@ mod tests {
             let scores: Vec<u32> = a.phases.iter().map(|p| p.score).collect();
             assert_eq!(row.scores.iter().map(|s| s.score).collect::<Vec<_>>(), scores);
             assert_eq!(row.open_tasks, a.remaining_tasks.len());
-            let ids: Vec<&str> = a.recommendations.iter().map(|r| r.id.as_str()).collect();
+            let ids: Vec<&str> = a.recommendations.iter().map(|r| &*r.id).collect();
             let row_ids: Vec<&str> = row
                 .recommendations
                 .iter()
-                .map(|i| framework.recommendations[*i].id.as_str())
+                .map(|i| &*framework.recommendations[*i].id)
                 .collect();
             assert_eq!(row_ids, ids);
             checked += 1;

@@ -157,8 +157,8 @@ impl Summary {
             recommendations: top(
                 self.recommendations.iter().filter_map(|(i, count)| {
                     framework.recommendations.get(*i).map(|r| Count {
-                        id: Some(r.id.clone()),
-                        text: r.title.clone(),
+                        id: Some(r.id.to_string()),
+                        text: r.title.to_string(),
                         count: *count,
                     })
                 }),

@@ -32,7 +32,7 @@ fn resources_cell<'a>(resources: impl Iterator<Item = &'a Resource>) -> String {
     resources
         .map(|r| match &r.url {
             Some(url) => format!("{} ({url})", r.title),
-            None => r.title.clone(),
+            None => r.title.to_string(),
         })
         .collect::<Vec<_>>()
         .join("; ")
@@ -62,8 +62,8 @@ pub fn action_items(framework: &Framework, a: &Assessment) -> String {
             phase_name(r.phase.as_deref()),
             "recommendation".to_string(),
             r.priority.name().to_string(),
-            r.title.clone(),
-            resources_cell(r.resources.iter().filter_map(|res| framework.resources.get(&res.id))),
+            r.title.to_string(),
+            resources_cell(r.resources.iter().filter_map(|res| framework.resources.get(&*res.id))),
             "to do".to_string(),
         ]
     });

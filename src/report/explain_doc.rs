@@ -163,8 +163,8 @@ pub fn explanation_document(format: Format, framework: &Framework, e: &Explanati
                 title: framework
                     .recommendations
                     .iter()
-                    .find(|x| x.id == r.id)
-                    .map_or_else(|| r.id.clone(), |x| x.title.clone()),
+                    .find(|x| *x.id == *r.id)
+                    .map_or_else(|| r.id.clone(), |x| x.title.to_string()),
                 fired: r.fired,
                 reason: r.reason.clone(),
             })

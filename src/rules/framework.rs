@@ -1,5 +1,7 @@
 //! A framework after loading and validation: every reference resolved, every condition parsed.
 
+use std::sync::Arc;
+
 use indexmap::IndexMap;
 
 use crate::id_map::IdMap;
@@ -339,15 +341,15 @@ impl Question {
 #[derive(Debug, Clone)]
 pub struct Recommendation {
     /// Stable identifier.
-    pub id: String,
+    pub id: Arc<str>,
     /// Phase the rule belongs to.
     pub phase: Option<String>,
     /// How urgent it is.
     pub priority: Priority,
     /// One-line summary.
-    pub title: String,
+    pub title: Arc<str>,
     /// The advice.
-    pub text: String,
+    pub text: Arc<str>,
     /// When it fires.
     pub when: Option<Condition>,
     /// Fires only when every phase is met.
@@ -367,9 +369,9 @@ pub struct Recommendation {
 #[derive(Debug, Clone, Serialize)]
 pub struct Resource {
     /// Stable identifier.
-    pub id: String,
+    pub id: Arc<str>,
     /// Title.
-    pub title: String,
+    pub title: Arc<str>,
     /// Authors, where given.
     pub authors: Vec<String>,
     /// Year or date, where given.
@@ -380,11 +382,11 @@ pub struct Resource {
     /// Phases the documents place it in.
     pub phases: Vec<String>,
     /// Duration or extent, where given.
-    pub duration: Option<String>,
+    pub duration: Option<Arc<str>>,
     /// Description.
     pub description: String,
     /// Link, where a document gives one.
-    pub url: Option<String>,
+    pub url: Option<Arc<str>>,
     /// Other links for the same resource.
     pub other_urls: Vec<String>,
     /// The documents give no address for it.

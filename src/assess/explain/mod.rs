@@ -198,7 +198,7 @@ pub fn explain(framework: &Framework, answers: &Answers) -> Explanation {
                 }
             };
             RuleTrace {
-                id: rule.id.clone(),
+                id: rule.id.to_string(),
                 ours: rule.ours,
                 fired,
                 reason,

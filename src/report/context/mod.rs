@@ -95,12 +95,12 @@ pub fn context(
         .recommendations
         .iter()
         .map(|r| RecommendationInfo {
-            id: r.id.clone(),
+            id: r.id.to_string(),
             phase: r.phase.clone(),
             phase_name: r.phase.as_deref().and_then(phase_name),
             priority: r.priority,
-            title: r.title.clone(),
-            text: r.text.clone(),
+            title: r.title.to_string(),
+            text: r.text.to_string(),
             because: r.because.iter().map(|id| answer_info(framework, answers, id)).collect(),
             ours: framework
                 .recommendations
@@ -109,7 +109,7 @@ pub fn context(
             resources: r
                 .resources
                 .iter()
-                .filter_map(|res| framework.resources.get(&res.id))
+                .filter_map(|res| framework.resources.get(&*res.id))
                 .map(resource_info)
                 .collect(),
         })
@@ -158,7 +158,7 @@ pub fn context(
     let mut resources_by_type: Vec<ResourceGroup> = Vec::new();
     for resource in shown.iter().filter_map(|id| framework.resources.get(*id)) {
         match resources_by_type.iter_mut().find(|g| g.kind == resource.kind) {
-            Some(group) if group.resources.iter().any(|r| r.id == resource.id) => {}
+            Some(group) if group.resources.iter().any(|r| *r.id == *resource.id) => {}
             Some(group) => group.resources.push(resource_info(resource)),
             None => resources_by_type.push(ResourceGroup {
                 kind: resource.kind,

@@ -9,18 +9,22 @@ use super::types::*;
 
 pub(super) fn resource_info(r: &Resource) -> ResourceInfo {
     ResourceInfo {
-        id: r.id.clone(),
+        id: r.id.to_string(),
         number: None,
-        title: r.title.clone(),
+        title: r.title.to_string(),
         kind: r.kind,
         type_label: r.kind.label().to_string(),
         authors: (!r.authors.is_empty()).then(|| r.authors.join(", ")),
         year: r.year.clone(),
-        duration: r.duration.clone(),
+        duration: r.duration.as_deref().map(str::to_string),
         description: r.description.clone(),
         // Only a web address becomes a link (rule files allow no other; a framework built
         // in code might): never `javascript:` or `data:`.
-        url: r.url.clone().filter(|u| crate::rules::is_web_link(u)),
+        url: r
+            .url
+            .as_deref()
+            .filter(|u| crate::rules::is_web_link(u))
+            .map(str::to_string),
     }
 }
 

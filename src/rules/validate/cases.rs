@@ -19,7 +19,7 @@ impl Validator {
             .filter(|q| q.role == Role::Task)
             .map(|q| q.id.as_str())
             .collect();
-        let rule_ids: Vec<&str> = framework.recommendations.iter().map(|r| r.id.as_str()).collect();
+        let rule_ids: Vec<&str> = framework.recommendations.iter().map(|r| &*r.id).collect();
         let phase_ids: Vec<&str> = framework.phases.iter().map(|p| p.id.as_str()).collect();
         for file in &raw.tests {
             for def in &file.data.cases {

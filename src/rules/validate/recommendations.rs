@@ -84,11 +84,11 @@ impl Validator {
                     }
                 }
                 out.push(Recommendation {
-                    id: id.clone(),
+                    id: id.as_str().into(),
                     phase,
                     priority: def.priority,
-                    title: def.title.trim().to_string(),
-                    text: def.text.trim().to_string(),
+                    title: def.title.trim().into(),
+                    text: def.text.trim().into(),
                     when,
                     complete: def.complete,
                     disagreement: def.disagreement,
