@@ -32,7 +32,7 @@ pub use satisfiable::{Domain, satisfiable};
 pub const NOT_APPLICABLE: &str = "not_applicable";
 
 /// A parsed condition.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Condition {
     /// Every part holds.
     All(Vec<Condition>),
@@ -45,7 +45,7 @@ pub enum Condition {
 }
 
 /// A test on one question's answer.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Test {
     /// The question tested.
     pub question: String,
@@ -59,7 +59,7 @@ pub struct Test {
 }
 
 /// A literal value in a condition, with its place in the condition text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Literal {
     /// The value as written (without quotes).
     pub text: String,
@@ -68,7 +68,7 @@ pub struct Literal {
 }
 
 /// The comparison a test makes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Op {
     /// `==`
     Eq(Literal),
@@ -87,7 +87,7 @@ pub enum Op {
 }
 
 /// An integer ordering.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Ordering {
     /// `<`
     Lt,

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use indexmap::IndexMap;
 
 use crate::id_map::IdMap;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::files::{AnswerKind, CombineRule, FeedbackKind, FindingKind, Priority, ResourceType, Role, Source};
 use crate::condition::{Condition, Domain};
@@ -21,7 +21,7 @@ pub const NOT_APPLICABLE: &str = crate::condition::NOT_APPLICABLE;
 pub const DONT_KNOW: &str = "dont_know";
 
 /// A validated framework: phases, questions, recommendation rules and resources.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Framework {
     /// Stable identifier, e.g. `ctq`.
     pub id: String,
@@ -45,7 +45,9 @@ pub struct Framework {
     pub resources: IdMap<Resource>,
     /// The names of the files the framework was loaded from, in load order.
     pub files: Vec<String>,
-    /// Golden test cases shipped with the framework.
+    /// Golden test cases shipped with the framework (not kept in the cache of a built-in
+    /// framework: the commands that run them load it in full).
+    #[serde(skip)]
     pub cases: Vec<GoldenCase>,
     /// The profile question in which people say which stage they think they are at.
     pub stage_question: Option<String>,
@@ -72,7 +74,7 @@ pub const PLAN_SECTION: &str = "action_plan";
 pub const TIMELINE_SECTION: &str = "timeline";
 
 /// An implementation timeline: its activities in order and the checks on their dates.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Timeline {
     /// The big question the dates answer while it has no answer, with the answer a
     /// complete, consistent timeline counts as and the answer other dates count as.
@@ -84,7 +86,7 @@ pub struct Timeline {
 }
 
 /// How a timeline's dates count toward a big question.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CountsToward {
     /// The question, e.g. `how.timeline`.
     pub question: String,
@@ -95,7 +97,7 @@ pub struct CountsToward {
 }
 
 /// One activity of a timeline.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Activity {
     /// Stable identifier, the key in an answers file's `[timeline]`.
     pub id: String,
@@ -110,7 +112,7 @@ pub struct Activity {
 }
 
 /// An activity that must come after another.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Order {
     /// The activity that comes first.
     pub before: String,
@@ -134,7 +136,7 @@ impl Timeline {
 }
 
 /// A participant feedback survey: the questions an organization sends its participants.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FeedbackSurvey {
     /// Stable identifier.
     pub id: String,
@@ -149,7 +151,7 @@ pub struct FeedbackSurvey {
 }
 
 /// A group of feedback questions.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FeedbackGroup {
     /// Stable identifier.
     pub id: String,
@@ -160,7 +162,7 @@ pub struct FeedbackGroup {
 }
 
 /// One feedback question.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct FeedbackQuestion {
     /// Stable identifier.
     pub id: String,
@@ -183,7 +185,7 @@ pub struct FeedbackQuestion {
 }
 
 /// One phase of a framework.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Phase {
     /// Stable identifier.
     pub id: String,
@@ -208,7 +210,7 @@ pub struct Phase {
 }
 
 /// A condition a phase cannot be met without.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Gate {
     /// The condition.
     pub condition: Condition,
@@ -219,7 +221,7 @@ pub struct Gate {
 }
 
 /// One answer that counts towards a phase score.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Scored {
     /// The question scored.
     pub question: String,
@@ -236,7 +238,7 @@ pub struct Scored {
 }
 
 /// A questionnaire: a titled, ordered list of questions.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Questionnaire {
     /// Stable identifier.
     pub id: String,
@@ -249,7 +251,7 @@ pub struct Questionnaire {
 }
 
 /// One question.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Question {
     /// Stable identifier `section.name`.
     pub id: String,
@@ -338,7 +340,7 @@ impl Question {
 }
 
 /// One recommendation rule.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Recommendation {
     /// Stable identifier.
     pub id: Arc<str>,
@@ -366,7 +368,7 @@ pub struct Recommendation {
 }
 
 /// One resource of the catalogue.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Resource {
     /// Stable identifier.
     pub id: Arc<str>,
@@ -394,7 +396,7 @@ pub struct Resource {
 }
 
 /// A golden test case: answers and what their assessment must say.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct GoldenCase {
     /// Unique name.
     pub name: String,
@@ -413,7 +415,7 @@ pub struct GoldenCase {
 }
 
 /// The answers of a golden case, as written (read when the case runs).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub enum CaseAnswers {
     /// One answers file.
     One(toml::Table),

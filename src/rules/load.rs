@@ -5,6 +5,7 @@
 
 use serde::de::DeserializeOwned;
 
+use super::cache;
 use super::embedded::{EMBEDDED_FRAMEWORKS, Embedded, built_in_ids};
 use super::files::{ManifestFile, Parsed, RawFramework, TestsFile};
 use super::source::{Disk, FileSource, resolve};
@@ -36,8 +37,26 @@ pub fn load(location: &RulesLocation) -> Result<Loaded, Diagnostics> {
 /// cases (checked when the program is tested) are then neither parsed nor validated, and
 /// the framework has none. A rule set on disk is loaded in full, so that every problem in
 /// it is still reported.
+///
+/// A built-in framework is read from the cache when this build put it there, and put
+/// there otherwise ([`super::cache`]); read from the cache, it comes without its warnings
+/// (`readiness check` loads it in full to show them).
 pub fn load_without_cases(location: &RulesLocation) -> Result<Loaded, Diagnostics> {
-    load_with(location, false)
+    let RulesLocation::BuiltIn(id) = location else {
+        return load_with(location, false);
+    };
+    let folder = cache::folder();
+    if let Some(framework) = folder.as_deref().and_then(|f| cache::read(f, id)) {
+        return Ok(Loaded {
+            framework,
+            warnings: Vec::new(),
+        });
+    }
+    let loaded = load_with(location, false)?;
+    if let Some(folder) = folder {
+        cache::write(&folder, &loaded.framework);
+    }
+    Ok(loaded)
 }
 
 fn load_with(location: &RulesLocation, cases: bool) -> Result<Loaded, Diagnostics> {

@@ -1,0 +1,148 @@
+//! Built-in frameworks kept in the user's cache folder in a compact form.
+//!
+//! Parsing and validating a built-in framework takes most of the time of a short command
+//! (`readiness assess --format json` spends about a third of its time there), and gives
+//! the same framework every time for one build of the program. So the first command to
+//! load one writes it to `$XDG_CACHE_HOME/readiness/` (or `~/.cache/readiness/`), encoded
+//! with postcard, and later commands read it back instead. The file's name holds the
+//! build's fingerprint (of the rule files, the program's source and its locked
+//! dependencies, worked out when the program is built), so a program reads only what a
+//! program built the same way wrote; the content is checked against a CRC-32 before it is
+//! decoded. Anything amiss (no cache folder, a file that cannot be read, written or
+//! decoded) only means the framework is loaded from its files, as without a cache.
+//! `READINESS_CACHE=off` turns the cache off.
+
+use std::path::PathBuf;
+
+use super::Framework;
+
+/// The fingerprint of this build, from `build.rs`.
+const FINGERPRINT: &str = env!("READINESS_BUILD_FINGERPRINT");
+
+/// What a cache file starts with, before the CRC-32 and the encoded framework.
+const MAGIC: &[u8; 8] = b"rdnss\x00c1";
+
+/// The cache folder, from the environment; `None` when the cache is off or there is no
+/// home to put it in.
+pub(super) fn folder() -> Option<PathBuf> {
+    if std::env::var_os("READINESS_CACHE").is_some_and(|v| v == "off" || v == "0") {
+        return None;
+    }
+    let base = match std::env::var_os("XDG_CACHE_HOME").filter(|v| !v.is_empty()) {
+        Some(dir) => PathBuf::from(dir),
+        None => PathBuf::from(std::env::var_os("HOME").filter(|v| !v.is_empty())?).join(".cache"),
+    };
+    Some(base.join("readiness"))
+}
+
+/// The file that holds the built-in framework `id` for this build.
+fn file(folder: &std::path::Path, id: &str) -> PathBuf {
+    folder.join(format!("{id}-{FINGERPRINT}.bin"))
+}
+
+/// The built-in framework `id` as this build wrote it to `folder`, if it is there intact.
+pub(super) fn read(folder: &std::path::Path, id: &str) -> Option<Framework> {
+    let bytes = std::fs::read(file(folder, id)).ok()?;
+    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
+    let (crc, payload) = rest.split_first_chunk::<4>()?;
+    if u32::from_le_bytes(*crc) != crc32fast::hash(payload) {
+        return None;
+    }
+    let framework: Framework = postcard::from_bytes(payload).ok()?;
+    (framework.id == id).then_some(framework)
+}
+
+/// Writes the built-in framework to `folder` for later commands (atomically, so that a
+/// command reading it at the same time sees the whole file or none), and removes what
+/// other builds wrote for it. Failures are ignored: the cache only saves time.
+pub(super) fn write(folder: &std::path::Path, framework: &Framework) {
+    let Ok(payload) = postcard::to_allocvec(framework) else {
+        return;
+    };
+    let mut bytes = Vec::with_capacity(MAGIC.len() + 4 + payload.len());
+    bytes.extend_from_slice(MAGIC);
+    bytes.extend_from_slice(&crc32fast::hash(&payload).to_le_bytes());
+    bytes.extend_from_slice(&payload);
+    if std::fs::create_dir_all(folder).is_err() {
+        return;
+    }
+    let path = file(folder, &framework.id);
+    if crate::io::write_atomic(&path, &bytes, crate::io::Existing::Replace).is_err() {
+        return;
+    }
+    // Files other builds wrote for this framework are of no more use.
+    let prefix = format!("{}-", framework.id);
+    if let Ok(entries) = std::fs::read_dir(folder) {
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let other_build = name
+                .strip_prefix(&prefix)
+                .and_then(|rest| rest.strip_suffix(".bin"))
+                .is_some_and(|print| print.len() == FINGERPRINT.len() && print.bytes().all(|b| b.is_ascii_hexdigit()));
+            if other_build && entry.path() != path {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{EMBEDDED_FRAMEWORKS, RulesLocation, load};
+
+    #[test]
+    fn a_built_in_framework_reads_back_as_it_was_written() {
+        let dir = tempfile::tempdir().unwrap();
+        for (id, _) in EMBEDDED_FRAMEWORKS {
+            // Loaded from its files (`load` never reads the cache), without the golden
+            // cases, which the cache does not keep.
+            let mut framework = load(&RulesLocation::BuiltIn((*id).to_string())).unwrap().framework;
+            framework.cases.clear();
+            assert!(read(dir.path(), id).is_none(), "nothing is cached yet");
+            write(dir.path(), &framework);
+            let cached = read(dir.path(), id).expect("the framework just written");
+            assert_eq!(format!("{cached:?}"), format!("{framework:?}"), "{id}");
+        }
+    }
+
+    #[test]
+    fn a_damaged_or_foreign_file_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let framework = crate::test_support::ctq();
+        write(dir.path(), &framework);
+        let path = file(dir.path(), "ctq");
+        let good = std::fs::read(&path).unwrap();
+        let mut flipped = good.clone();
+        let last = flipped.len() - 1;
+        flipped[last] ^= 1;
+        for bad in [
+            flipped,
+            good[..good.len() / 2].to_vec(),
+            b"not a cache file".to_vec(),
+            Vec::new(),
+        ] {
+            std::fs::write(&path, &bad).unwrap();
+            assert!(read(dir.path(), "ctq").is_none());
+        }
+        // A file for one framework, named for another, is not taken for it.
+        std::fs::write(file(dir.path(), "dp"), &good).unwrap();
+        assert!(read(dir.path(), "dp").is_none());
+    }
+
+    #[test]
+    fn what_other_builds_wrote_is_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let old = dir.path().join("ctq-0123456789abcdef.bin");
+        let other_framework = file(dir.path(), "dp");
+        let unrelated = dir.path().join("ctq-notes.txt");
+        for path in [&old, &other_framework, &unrelated] {
+            std::fs::write(path, b"x").unwrap();
+        }
+        write(dir.path(), &crate::test_support::ctq());
+        assert!(!old.exists());
+        assert!(other_framework.exists() && unrelated.exists());
+        assert!(read(dir.path(), "ctq").is_some());
+    }
+}
