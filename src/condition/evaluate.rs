@@ -37,9 +37,9 @@ impl Condition {
 
     /// [`Condition::evaluate`] with `answer` given the whole test (so that it may find the
     /// answer by the test's question index), and the question ids borrowed from the
-    /// condition. Of a part that holds when every part must (`and`), or that fails when one
-    /// part must hold (`or`), the answers decided only if every part did the same; a `not`
-    /// is decided by its part's answers. Each id once, in the order the condition names them.
+    /// condition: an `and` that holds is decided by all its parts, one that fails by its
+    /// failing parts; an `or` that holds by its holding parts, one that fails by all; a
+    /// `not` by its part. Each id once, in the order the condition names them.
     pub fn decided_by<'a, V: Value + 'a>(&self, answer: &impl Fn(&Test) -> Option<&'a V>) -> (bool, Vec<&str>) {
         let mut named = Vec::new();
         let holds = self.trace(answer, &mut named);

@@ -166,11 +166,8 @@ mod tests {
     #[test]
     fn a_template_is_cut_only_between_lines_of_plain_text_outside_blocks() {
         let text = "one\ntwo\n{{#if a}}\nthree\nfour\n{{/if}}\nfive {{x}}\nsix\nseven\n";
-        let cuts = cuts(text, 1).unwrap();
-        let at: Vec<&str> = cuts.iter().map(|&c| text[c..].lines().next().unwrap()).collect();
-        assert_eq!(at, ["two", "seven"]);
-        let whole = Template::compile_with_name(text, "t".to_string()).unwrap();
-        assert_eq!(compile_in("t", text, 1).unwrap(), whole);
+        assert_eq!(lines_cut_before(text), ["two", "seven"]);
+        assert_same_in_pieces(text);
     }
 
     #[test]
@@ -183,16 +180,25 @@ mod tests {
         // A template with an error reports it as compiled whole.
         let text = "line one\nline two\n{{#if x}}\nline four\n{{/each}}\n";
         let whole = Template::compile_with_name(text, "t".to_string()).unwrap_err();
-        let pieces = compile("t", text).unwrap_err();
+        let pieces = compile_in("t", text, 1).unwrap_err();
         assert_eq!(pieces.to_string(), whole.to_string());
     }
 
     #[test]
     fn comments_and_else_are_read_as_handlebars_reads_them() {
         let text = "a\n{{!-- {{#if}} --}}\nb\nc\n{{#each x}}\nd\ne\n{{^}}\nf\ng\n{{/each}}\nh\ni\n";
+        assert_eq!(lines_cut_before(text), ["c", "i"]);
+        assert_same_in_pieces(text);
+    }
+
+    /// The lines a template is cut before, in pieces as small as can be.
+    fn lines_cut_before(text: &str) -> Vec<&str> {
         let cuts = cuts(text, 1).unwrap();
-        let at: Vec<&str> = cuts.iter().map(|&c| text[c..].lines().next().unwrap()).collect();
-        assert_eq!(at, ["c", "i"]);
+        cuts.iter().map(|&c| text[c..].lines().next().unwrap()).collect()
+    }
+
+    /// Compiled in pieces as small as can be, the template is the one compiled whole.
+    fn assert_same_in_pieces(text: &str) {
         assert_eq!(
             compile_in("t", text, 1).unwrap(),
             Template::compile_with_name(text, "t".to_string()).unwrap()

@@ -39,8 +39,8 @@ pub fn load(location: &RulesLocation) -> Result<Loaded, Diagnostics> {
 /// it is still reported.
 ///
 /// A built-in framework is read from the cache when this build put it there, and put
-/// there otherwise ([`super::cache`]); read from the cache, it comes without its warnings
-/// (`readiness check` loads it in full to show them).
+/// there otherwise (the README's *Files and limits* says where); read from the cache, it
+/// comes without its warnings (`readiness check` loads it in full to show them).
 pub fn load_without_cases(location: &RulesLocation) -> Result<Loaded, Diagnostics> {
     let RulesLocation::BuiltIn(id) = location else {
         return load_with(location, false);
