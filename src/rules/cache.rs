@@ -67,6 +67,13 @@ pub(super) fn write(folder: &std::path::Path, framework: &Framework) {
         return;
     }
     let path = file(folder, &framework.id);
+    // A link in the cache's place is replaced, not written through: the cache writes only
+    // in its own folder.
+    if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
+        && std::fs::remove_file(&path).is_err()
+    {
+        return;
+    }
     if crate::io::write_atomic(&path, &bytes, crate::io::Existing::Replace).is_err() {
         return;
     }
@@ -129,6 +136,20 @@ mod tests {
         // A file for one framework, named for another, is not taken for it.
         std::fs::write(file(dir.path(), "dp"), &good).unwrap();
         assert!(read(dir.path(), "dp").is_none());
+    }
+
+    #[test]
+    fn a_link_in_the_cache_is_replaced_not_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = dir.path().join("elsewhere.txt");
+        std::fs::write(&elsewhere, b"the user's own file").unwrap();
+        let folder = dir.path().join("cache");
+        std::fs::create_dir(&folder).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, file(&folder, "ctq")).unwrap();
+        write(&folder, &crate::test_support::ctq());
+        assert_eq!(std::fs::read(&elsewhere).unwrap(), b"the user's own file");
+        assert!(std::fs::symlink_metadata(file(&folder, "ctq")).unwrap().is_file());
+        assert!(read(&folder, "ctq").is_some());
     }
 
     #[test]
