@@ -27,24 +27,21 @@ fn compile_in(name: &str, text: &str, size: usize) -> Result<Template, TemplateE
     let Some(cuts) = cuts(text, size) else {
         return whole();
     };
-    if cuts.is_empty() {
-        return whole();
-    }
-    let mut starts = vec![0];
-    starts.extend(&cuts);
-    let mut ends = cuts.clone();
-    ends.push(text.len());
+    let ends = cuts.iter().copied().chain([text.len()]);
     let mut template: Option<Template> = None;
-    for (&start, &end) in starts.iter().zip(&ends) {
-        let Ok(mut piece) = Template::compile_with_name(&text[start..end], name.to_string()) else {
+    let (mut start, mut lines_before) = (0, 0);
+    for end in ends {
+        let piece_text = &text[start..end];
+        let Ok(mut piece) = Template::compile_with_name(piece_text, name.to_string()) else {
             return whole();
         };
-        let lines_before = text[..start].bytes().filter(|b| *b == b'\n').count();
         shift_lines(&mut piece, lines_before);
         match &mut template {
             None => template = Some(piece),
             Some(t) => append(t, piece),
         }
+        lines_before += piece_text.bytes().filter(|b| *b == b'\n').count();
+        start = end;
     }
     template.map_or_else(whole, Ok)
 }
