@@ -449,19 +449,23 @@ async fn download(c: &Client, downloads: &Path, suffix: &str) -> Vec<u8> {
         .unwrap_or_else(|_| panic!("the assessment page links to {suffix}"));
     link.click().await.unwrap();
     let start = Instant::now();
+    let mut last: Option<Vec<u8>> = None;
     loop {
         // Chromium reserves the final name with an empty file while it writes to a
         // `.crdownload` beside it, then renames that over it: the download is done when
-        // no `.crdownload` is left and the new file is not empty.
+        // no `.crdownload` is left and the new file is not empty, and it has read the
+        // same on two looks 100 ms apart (a file seen mid-write has not).
         let all = files_in(downloads);
         let writing = all.iter().any(|f| f.to_string_lossy().ends_with(".crdownload"));
         let new: Vec<&PathBuf> = all.iter().filter(|f| !before.contains(f)).collect();
-        if !writing && let [file] = new.as_slice() {
-            let bytes = std::fs::read(file).unwrap();
-            if !bytes.is_empty() {
-                return bytes;
-            }
+        let now = match new.as_slice() {
+            [file] if !writing => Some(std::fs::read(file).unwrap()).filter(|b| !b.is_empty()),
+            _ => None,
+        };
+        if now.is_some() && now == last {
+            return now.unwrap_or_default();
         }
+        last = now;
         assert!(
             start.elapsed() < Duration::from_secs(30),
             "the browser saved no {suffix} within 30 s"
