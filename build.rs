@@ -1,13 +1,13 @@
-//! Works out the fingerprint of everything a built-in framework's loaded form depends on:
-//! the rule files, the questionnaires, the program's source and its locked dependencies.
-//! A built-in framework kept in the cache ([`readiness::rules`]'s `cache`) is read back
+//! Works out the fingerprint of everything the cache's contents depend on: the rule files,
+//! the questionnaires, the templates, the program's source and its locked dependencies. A
+//! built-in framework or compiled template kept in the cache (`src/cache.rs`) is read back
 //! only by a program built with the same fingerprint.
 
 use std::path::Path;
 
 fn main() {
     let mut hash = Fnv::default();
-    for root in ["rules", "questionnaires", "src"] {
+    for root in ["rules", "questionnaires", "templates", "src"] {
         println!("cargo:rerun-if-changed={root}");
         let mut files = Vec::new();
         collect(Path::new(root), &mut files);

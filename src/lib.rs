@@ -24,6 +24,7 @@
 
 pub mod answers;
 pub mod assess;
+mod cache;
 pub mod cli;
 pub mod condition;
 pub mod diagnostic;

@@ -13,6 +13,7 @@ mod explain_doc;
 mod explain_text;
 pub mod feedback;
 pub mod format;
+mod frozen;
 mod gantt;
 mod helpers;
 pub mod ics;

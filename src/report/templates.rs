@@ -17,6 +17,7 @@ use handlebars::{Handlebars, RenderError, RenderErrorReason, TemplateError};
 use super::ReportContext;
 use super::escape::{html_escape, markdown_escape, text_escape};
 use super::format::{Format, Section};
+use super::frozen;
 use super::helpers;
 use super::inline;
 use super::partials;
@@ -254,16 +255,74 @@ fn built_in(format: Format, settings: helpers::Settings, entry: &str) -> Result<
     {
         return Ok(Arc::clone(compiled));
     }
-    let mut compiled = compile(format, settings, built_in_sources(format), Some(entry))?;
-    let names: Vec<String> = compiled.registry.get_templates().keys().cloned().collect();
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    inline::inline_partials(&mut compiled.registry, &names);
-    let compiled = Arc::new(compiled);
+    let compiled = Arc::new(stored_or_compiled(
+        crate::cache::folder().as_deref(),
+        format,
+        settings,
+        entry,
+    )?);
     cache
         .lock()
         .unwrap_or_else(PoisonError::into_inner)
         .push((key, Arc::clone(&compiled)));
     Ok(compiled)
+}
+
+/// The built-in template `entry` of `format` and those it includes, compiled and spliced:
+/// read from the cache `folder` when this build kept them there, and kept there otherwise.
+fn stored_or_compiled(
+    folder: Option<&Path>,
+    format: Format,
+    settings: helpers::Settings,
+    entry: &str,
+) -> Result<Compiled, Diagnostics> {
+    type Stored = Vec<(String, frozen::Template)>;
+    let name = format!("templates-{}-{entry}", format.templates_dir().unwrap_or("text"));
+    let stored = folder.and_then(|f| crate::cache::read::<Stored>(f, &name));
+    if let Some(thawed) = stored.and_then(|s| {
+        s.into_iter()
+            .map(|(name, t)| Some((name, frozen::thaw(&t)?)))
+            .collect::<Option<Vec<_>>>()
+    }) {
+        let mut registry = registry(format, settings);
+        for (name, template) in thawed {
+            registry.register_template(&name, template);
+        }
+        return Ok(Compiled {
+            registry,
+            sources: built_in_sources(format),
+            checked: Mutex::default(),
+        });
+    }
+    let mut compiled = compile(format, settings, built_in_sources(format), Some(entry))?;
+    let mut names: Vec<String> = compiled.registry.get_templates().keys().cloned().collect();
+    names.sort();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    inline::inline_partials(&mut compiled.registry, &names);
+    if let Some(folder) = folder {
+        let templates = compiled.registry.get_templates();
+        let stored: Option<Stored> = names
+            .iter()
+            .map(|name| Some((name.to_string(), frozen::freeze(templates.get(*name)?)?)))
+            .collect();
+        if let Some(stored) = stored {
+            crate::cache::write(folder, &name, &stored);
+        }
+    }
+    Ok(compiled)
+}
+
+/// A registry for `format`: strict, with the format's escaping and the helpers.
+fn registry(format: Format, settings: helpers::Settings) -> Handlebars<'static> {
+    let mut registry = Handlebars::new();
+    registry.set_strict_mode(true);
+    match format {
+        Format::Html | Format::Pdf => registry.register_escape_fn(html_escape),
+        Format::Markdown => registry.register_escape_fn(markdown_escape),
+        Format::Text | Format::Json | Format::Csv | Format::Docx => registry.register_escape_fn(text_escape),
+    }
+    helpers::register(&mut registry, settings);
+    registry
 }
 
 /// Compiles `sources` for `format`: every template is checked for nesting, then compiled.
@@ -275,14 +334,7 @@ pub(super) fn compile(
     sources: Vec<Source>,
     entry: Option<&str>,
 ) -> Result<Compiled, Diagnostics> {
-    let mut registry = Handlebars::new();
-    registry.set_strict_mode(true);
-    match format {
-        Format::Html | Format::Pdf => registry.register_escape_fn(html_escape),
-        Format::Markdown => registry.register_escape_fn(markdown_escape),
-        Format::Text | Format::Json | Format::Csv | Format::Docx => registry.register_escape_fn(text_escape),
-    }
-    helpers::register(&mut registry, settings);
+    let mut registry = registry(format, settings);
     let mut problems = Vec::new();
     let mut register = |registry: &mut Handlebars<'static>, source: &Source| {
         if let Some(at) = partials::too_deep(&source.text, partials::MAX_NESTING) {
@@ -384,5 +436,70 @@ impl Pages {
     /// Renders the template `name` with `data`.
     pub fn render(&self, name: &str, data: &impl serde::Serialize) -> Result<String, Diagnostics> {
         render_with(&self.0, name, data)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    type Templates = std::collections::BTreeMap<String, handlebars::Template>;
+
+    fn templates(compiled: &Compiled) -> Templates {
+        compiled
+            .registry
+            .get_templates()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    }
+
+    /// Every entry of every template format, compiled (and kept in the cache), then read
+    /// back from the cache: the same templates, so the same reports.
+    #[test]
+    fn built_in_templates_read_from_the_cache_are_those_compiled() {
+        let dir = tempfile::tempdir().unwrap();
+        let settings = helpers::Settings::default();
+        let entries: Vec<&str> = std::iter::once("report")
+            .chain(Section::ALL.iter().map(|s| s.name()))
+            .chain(["plan", "plan-document"])
+            .collect();
+        for format in [Format::Text, Format::Markdown, Format::Html] {
+            for entry in &entries {
+                let compiled = stored_or_compiled(Some(dir.path()), format, settings, entry).unwrap();
+                let stored = stored_or_compiled(Some(dir.path()), format, settings, entry).unwrap();
+                assert_eq!(templates(&stored), templates(&compiled), "{format:?} {entry}");
+                assert!(templates(&compiled).contains_key(*entry));
+            }
+        }
+        let kept = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(kept, 3 * entries.len(), "one file for each format and entry");
+    }
+
+    /// What the cache holds is what is used: a changed template read back is the changed
+    /// one, and a damaged file is compiled again.
+    #[test]
+    fn the_cache_is_what_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let settings = helpers::Settings::default();
+        let compiled = stored_or_compiled(Some(dir.path()), Format::Text, settings, "summary").unwrap();
+        let mut changed = templates(&compiled);
+        let summary = changed.get_mut("summary").unwrap();
+        summary
+            .elements
+            .insert(0, handlebars::template::TemplateElement::RawString("CHANGED\n".into()));
+        let first = summary.mapping[0].clone();
+        summary.mapping.insert(0, first);
+        let stored: Vec<(String, frozen::Template)> = changed
+            .iter()
+            .map(|(name, t)| (name.clone(), frozen::freeze(t).unwrap()))
+            .collect();
+        crate::cache::write(dir.path(), "templates-text-summary", &stored);
+        let read = stored_or_compiled(Some(dir.path()), Format::Text, settings, "summary").unwrap();
+        assert_eq!(templates(&read), changed);
+        let file = std::fs::read_dir(dir.path()).unwrap().next().unwrap().unwrap().path();
+        std::fs::write(&file, b"damaged").unwrap();
+        let again = stored_or_compiled(Some(dir.path()), Format::Text, settings, "summary").unwrap();
+        assert_eq!(templates(&again), templates(&compiled));
     }
 }

@@ -5,11 +5,11 @@
 
 use serde::de::DeserializeOwned;
 
-use super::cache;
 use super::embedded::{EMBEDDED_FRAMEWORKS, Embedded, built_in_ids};
 use super::files::{ManifestFile, Parsed, RawFramework, TestsFile};
 use super::source::{Disk, FileSource, resolve};
 pub use super::validate::Loaded;
+use crate::cache;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::io::SourceFile;
 
@@ -46,7 +46,7 @@ pub fn load_without_cases(location: &RulesLocation) -> Result<Loaded, Diagnostic
         return load_with(location, false);
     };
     let folder = cache::folder();
-    if let Some(framework) = folder.as_deref().and_then(|f| cache::read(f, id)) {
+    if let Some(framework) = folder.as_deref().and_then(|f| cache::read::<super::Framework>(f, id)) {
         return Ok(Loaded {
             framework,
             warnings: Vec::new(),
@@ -54,7 +54,7 @@ pub fn load_without_cases(location: &RulesLocation) -> Result<Loaded, Diagnostic
     }
     let loaded = load_with(location, false)?;
     if let Some(folder) = folder {
-        cache::write(&folder, &loaded.framework);
+        cache::write(&folder, id, &loaded.framework);
     }
     Ok(loaded)
 }

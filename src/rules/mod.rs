@@ -1,7 +1,6 @@
 //! The rule set: its file formats, the built-in frameworks, loading a framework's files
 //! and validating them into a [`Framework`] ready to assess with.
 
-mod cache;
 mod embedded;
 pub mod files;
 mod framework;

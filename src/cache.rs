@@ -1,30 +1,33 @@
-//! Built-in frameworks kept in the user's cache folder in a compact form.
+//! What the program works out the same way every time, kept in the user's cache folder in
+//! a compact form: the built-in frameworks, parsed and validated, and the built-in
+//! templates, compiled.
 //!
-//! Parsing and validating a built-in framework takes most of the time of a short command
-//! (`readiness assess --format json` spends about a third of its time there), and gives
-//! the same framework every time for one build of the program. So the first command to
-//! load one writes it to `$XDG_CACHE_HOME/readiness/` (or `~/.cache/readiness/`), encoded
-//! with postcard, and later commands read it back instead. The file's name holds the
-//! build's fingerprint (of the rule files, the program's source and its locked
+//! Parsing and validating a built-in framework, or compiling the templates of a report,
+//! takes most of the time of a short command, and gives the same result every time for one
+//! build of the program. So the first command to need one writes it to
+//! `$XDG_CACHE_HOME/readiness/` (or `~/.cache/readiness/`), encoded with postcard, and later
+//! commands read it back instead. The file's name holds what it keeps and the build's
+//! fingerprint (of the rule files, the templates, the program's source and its locked
 //! dependencies, worked out when the program is built), so a program reads only what a
-//! program built the same way wrote; the content is checked against a CRC-32 before it is
-//! decoded. Anything amiss (no cache folder, a file that cannot be read, written or
-//! decoded) only means the framework is loaded from its files, as without a cache.
+//! program built the same way wrote; the content is checked against a CRC-32 and the name
+//! stored within it before it is used. Anything amiss (no cache folder, a file that cannot
+//! be read, written or decoded) only means the work is done again, as without a cache.
 //! `READINESS_CACHE=off` turns the cache off.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use super::Framework;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
 
 /// The fingerprint of this build, from `build.rs`.
 const FINGERPRINT: &str = env!("READINESS_BUILD_FINGERPRINT");
 
-/// What a cache file starts with, before the CRC-32 and the encoded framework.
-const MAGIC: &[u8; 8] = b"rdnss\x00c1";
+/// What a cache file starts with, before the CRC-32 and the encoded name and value.
+const MAGIC: &[u8; 8] = b"rdnss\x00c2";
 
 /// The cache folder, from the environment; `None` when the cache is off or there is no
 /// home to put it in.
-pub(super) fn folder() -> Option<PathBuf> {
+pub(crate) fn folder() -> Option<PathBuf> {
     if std::env::var_os("READINESS_CACHE").is_some_and(|v| v == "off" || v == "0") {
         return None;
     }
@@ -35,28 +38,28 @@ pub(super) fn folder() -> Option<PathBuf> {
     Some(base.join("readiness"))
 }
 
-/// The file that holds the built-in framework `id` for this build.
-fn file(folder: &std::path::Path, id: &str) -> PathBuf {
-    folder.join(format!("{id}-{FINGERPRINT}.bin"))
+/// The file that holds what is kept as `name` for this build.
+fn file(folder: &Path, name: &str) -> PathBuf {
+    folder.join(format!("{name}-{FINGERPRINT}.bin"))
 }
 
-/// The built-in framework `id` as this build wrote it to `folder`, if it is there intact.
-pub(super) fn read(folder: &std::path::Path, id: &str) -> Option<Framework> {
-    let bytes = std::fs::read(file(folder, id)).ok()?;
+/// What this build kept in `folder` as `name`, if it is there intact.
+pub(crate) fn read<T: DeserializeOwned>(folder: &Path, name: &str) -> Option<T> {
+    let bytes = std::fs::read(file(folder, name)).ok()?;
     let rest = bytes.strip_prefix(MAGIC.as_slice())?;
     let (crc, payload) = rest.split_first_chunk::<4>()?;
     if u32::from_le_bytes(*crc) != crc32fast::hash(payload) {
         return None;
     }
-    let framework: Framework = postcard::from_bytes(payload).ok()?;
-    (framework.id == id).then_some(framework)
+    let (stored_name, value): (String, T) = postcard::from_bytes(payload).ok()?;
+    (stored_name == name).then_some(value)
 }
 
-/// Writes the built-in framework to `folder` for later commands (atomically, so that a
-/// command reading it at the same time sees the whole file or none), and removes what
-/// other builds wrote for it. Failures are ignored: the cache only saves time.
-pub(super) fn write(folder: &std::path::Path, framework: &Framework) {
-    let Ok(payload) = postcard::to_allocvec(framework) else {
+/// Keeps `value` in `folder` as `name` for later commands (atomically, so that a command
+/// reading it at the same time sees the whole file or none), and removes what other builds
+/// kept as `name`. Failures are ignored: the cache only saves time.
+pub(crate) fn write<T: Serialize>(folder: &Path, name: &str, value: &T) {
+    let Ok(payload) = postcard::to_allocvec(&(name, value)) else {
         return;
     };
     let mut bytes = Vec::with_capacity(MAGIC.len() + 4 + payload.len());
@@ -66,7 +69,7 @@ pub(super) fn write(folder: &std::path::Path, framework: &Framework) {
     if std::fs::create_dir_all(folder).is_err() {
         return;
     }
-    let path = file(folder, &framework.id);
+    let path = file(folder, name);
     // A link in the cache's place is replaced, not written through: the cache writes only
     // in its own folder.
     if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink())
@@ -77,13 +80,13 @@ pub(super) fn write(folder: &std::path::Path, framework: &Framework) {
     if crate::io::write_atomic(&path, &bytes, crate::io::Existing::Replace).is_err() {
         return;
     }
-    // Files other builds wrote for this framework are of no more use.
-    let prefix = format!("{}-", framework.id);
+    // Files other builds wrote for this name are of no more use.
+    let prefix = format!("{name}-");
     if let Ok(entries) = std::fs::read_dir(folder) {
         for entry in entries.flatten() {
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            let other_build = name
+            let file_name = entry.file_name();
+            let file_name = file_name.to_string_lossy();
+            let other_build = file_name
                 .strip_prefix(&prefix)
                 .and_then(|rest| rest.strip_suffix(".bin"))
                 .is_some_and(|print| print.len() == FINGERPRINT.len() && print.bytes().all(|b| b.is_ascii_hexdigit()));
@@ -97,7 +100,7 @@ pub(super) fn write(folder: &std::path::Path, framework: &Framework) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{EMBEDDED_FRAMEWORKS, RulesLocation, load};
+    use crate::rules::{EMBEDDED_FRAMEWORKS, Framework, RulesLocation, load};
 
     #[test]
     fn a_built_in_framework_reads_back_as_it_was_written() {
@@ -107,9 +110,9 @@ mod tests {
             // cases, which the cache does not keep.
             let mut framework = load(&RulesLocation::BuiltIn((*id).to_string())).unwrap().framework;
             framework.cases.clear();
-            assert!(read(dir.path(), id).is_none(), "nothing is cached yet");
-            write(dir.path(), &framework);
-            let cached = read(dir.path(), id).expect("the framework just written");
+            assert!(read::<Framework>(dir.path(), id).is_none(), "nothing is cached yet");
+            write(dir.path(), id, &framework);
+            let cached: Framework = read(dir.path(), id).expect("the framework just written");
             assert_eq!(format!("{cached:?}"), format!("{framework:?}"), "{id}");
         }
     }
@@ -118,7 +121,7 @@ mod tests {
     fn a_damaged_or_foreign_file_is_not_read() {
         let dir = tempfile::tempdir().unwrap();
         let framework = crate::test_support::ctq();
-        write(dir.path(), &framework);
+        write(dir.path(), "ctq", &framework);
         let path = file(dir.path(), "ctq");
         let good = std::fs::read(&path).unwrap();
         let mut flipped = good.clone();
@@ -131,11 +134,11 @@ mod tests {
             Vec::new(),
         ] {
             std::fs::write(&path, &bad).unwrap();
-            assert!(read(dir.path(), "ctq").is_none());
+            assert!(read::<Framework>(dir.path(), "ctq").is_none());
         }
         // A file for one framework, named for another, is not taken for it.
         std::fs::write(file(dir.path(), "dp"), &good).unwrap();
-        assert!(read(dir.path(), "dp").is_none());
+        assert!(read::<Framework>(dir.path(), "dp").is_none());
     }
 
     #[test]
@@ -146,10 +149,10 @@ mod tests {
         let folder = dir.path().join("cache");
         std::fs::create_dir(&folder).unwrap();
         std::os::unix::fs::symlink(&elsewhere, file(&folder, "ctq")).unwrap();
-        write(&folder, &crate::test_support::ctq());
+        write(&folder, "ctq", &crate::test_support::ctq());
         assert_eq!(std::fs::read(&elsewhere).unwrap(), b"the user's own file");
         assert!(std::fs::symlink_metadata(file(&folder, "ctq")).unwrap().is_file());
-        assert!(read(&folder, "ctq").is_some());
+        assert!(read::<Framework>(&folder, "ctq").is_some());
     }
 
     #[test]
@@ -161,9 +164,9 @@ mod tests {
         for path in [&old, &other_framework, &unrelated] {
             std::fs::write(path, b"x").unwrap();
         }
-        write(dir.path(), &crate::test_support::ctq());
+        write(dir.path(), "ctq", &crate::test_support::ctq());
         assert!(!old.exists());
         assert!(other_framework.exists() && unrelated.exists());
-        assert!(read(dir.path(), "ctq").is_some());
+        assert!(read::<Framework>(dir.path(), "ctq").is_some());
     }
 }
