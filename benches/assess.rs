@@ -63,6 +63,10 @@ fn main() {
     let assess_time = measure("assess", || {
         black_box(readiness::assess::assess(&framework, &answers));
     });
+    // What an assessment decides, before its words are written (no target: for the split).
+    measure("outline (decisions only)", || {
+        black_box(readiness::assess::outline(&framework, &answers));
+    });
     let explain_time = measure("explain", || {
         black_box(readiness::assess::explain::explain(&framework, &answers));
     });
@@ -195,6 +199,9 @@ fn peer() {
     });
     let assess_time = measure("assess, 30 answers × 20 rules", || {
         black_box(readiness::assess::assess(&framework, &answers));
+    });
+    measure("outline, 30 answers × 20 rules", || {
+        black_box(readiness::assess::outline(&framework, &answers));
     });
     target("assess, 30 answers × 20 rules", micros(assess_time), 3.0, " µs");
     target(

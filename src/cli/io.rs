@@ -36,10 +36,17 @@ pub struct Io<'a> {
 
 impl Io<'_> {
     /// Writes a result to standard output; a closed pipe or a full disk is an I/O error.
+    /// A result with no control character but whitespace (a JSON document, a report
+    /// without styles) is written as it is: the filter that strips styles would leave it
+    /// unchanged, after reading it byte by byte.
     pub fn print(&mut self, text: &str) -> Result<(), Error> {
-        self.stdout
-            .write_all(text.as_bytes())
-            .and_then(|()| self.stdout.flush())
+        let out = if unstyled(text) {
+            &mut *self.stdout_raw
+        } else {
+            &mut *self.stdout
+        };
+        out.write_all(text.as_bytes())
+            .and_then(|()| out.flush())
             .map_err(|e| Error::Io(format!("cannot write to standard output: {e}")))
     }
 
@@ -118,5 +125,39 @@ impl Io<'_> {
         write_atomic(path, bytes, existing).map_err(Error::Io)?;
         self.note(&format!("wrote {}", path.display()));
         Ok(())
+    }
+}
+
+/// Whether `text` has no control character but whitespace (tab, newline, form feed,
+/// carriage return), so that no ANSI escape sequence starts in it.
+fn unstyled(text: &str) -> bool {
+    text.bytes()
+        .all(|b| (b >= 0x20 && b != 0x7f) || matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::unstyled;
+    use proptest::prelude::*;
+
+    #[test]
+    fn styles_and_controls_are_not_taken_for_plain_text() {
+        assert!(unstyled("A report\n\twith « accents », tabs and — dashes.\r\n"));
+        for styled in ["\x1b[1mbold\x1b[0m", "bell\x07", "del\x7f", "\x1b]8;;https://x\x1b\\"] {
+            assert!(!unstyled(styled), "{styled:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 512, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// What is written as it is reads the same as through the filter that strips styles.
+        #[test]
+        fn plain_text_is_what_stripping_styles_leaves(text in "(\\PC|[\\t\\n\\r\\x0c\\x1b\\x07\\x7f\\u{80}-\\u{9f}\\[;m])*") {
+            let stripped = anstream::adapter::strip_str(&text).to_string();
+            if unstyled(&text) {
+                prop_assert_eq!(stripped, text);
+            }
+        }
     }
 }

@@ -34,35 +34,55 @@ pub struct Template {
 /// One element of a template: [`TemplateElement`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 enum Element {
+    /// Plain text, written as it is.
     Raw(String),
+    /// `{{{x}}}`: a value written without escaping.
     HtmlExpression(Box<Helper>),
+    /// `{{x}}`: a value or a helper's result, escaped.
     Expression(Box<Helper>),
+    /// `{{#x}}...{{/x}}`: a block helper.
     HelperBlock(Box<Helper>),
+    /// `{{*x}}`: a decorator.
     DecoratorExpression(Box<Decorator>),
+    /// `{{#*x}}...{{/x}}`: a decorator block (an inline partial).
     DecoratorBlock(Box<Decorator>),
+    /// `{{> x}}`: a partial.
     PartialExpression(Box<Decorator>),
+    /// `{{#> x}}...{{/x}}`: a partial block.
     PartialBlock(Box<Decorator>),
+    /// `{{! x}}`: a comment.
     Comment(String),
 }
 
 /// An expression or a block: [`HelperTemplate`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Helper {
+    /// What it names and passes.
     call: Call,
+    /// `as |x|` or `as |x y|`.
     block_param: Option<Block>,
+    /// A block's body.
     template: Option<Template>,
+    /// A block's `else`.
     inverse: Option<Template>,
+    /// Whether it is a block.
     block: bool,
+    /// Whether it is an `else if` chained to a block.
     chain: bool,
+    /// Whether the tag stood on a line of its own (Handlebars' indentation flag).
     indent_before_write: bool,
 }
 
 /// A decorator or a partial: [`DecoratorTemplate`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Decorator {
+    /// What it names and passes.
     call: Call,
+    /// A block's body.
     template: Option<Template>,
+    /// The whitespace before a partial on a line of its own, repeated on its every line.
     indent: Option<String>,
+    /// Whether the tag stood on a line of its own (Handlebars' indentation flag).
     indent_before_write: bool,
 }
 
@@ -70,39 +90,53 @@ struct Decorator {
 /// the same template is always written the same way).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 struct Call {
+    /// The helper, partial or value named.
     name: Param,
+    /// The parameters, in order.
     params: Vec<Param>,
+    /// The `key=value` pairs, by key.
     hash: Vec<(String, Param)>,
 }
 
 /// [`BlockParam`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 enum Block {
+    /// `as |x|`.
     Single(Param),
+    /// `as |x y|`.
     Pair(Param, Param),
 }
 
 /// [`Parameter`]; a literal is kept as JSON text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 enum Param {
+    /// A helper's or partial's name.
     Name(String),
+    /// A path into the data.
     Path(PathKind),
+    /// A literal, as JSON text.
     Literal(String),
+    /// `(helper ...)`.
     Subexpression(Box<Call>),
 }
 
 /// [`Path`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 enum PathKind {
+    /// A path into the data: its segments and the path as written.
     Relative(Vec<Seg>, String),
+    /// `@index`, `../@key`: how many levels up, the name, the path as written.
     Local(usize, String, String),
 }
 
 /// [`PathSeg`]: a name, `@root` or `..`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 enum Seg {
+    /// A field's name.
     Named(String),
+    /// `@root`.
     Root,
+    /// `..`.
     Up,
 }
 
@@ -125,6 +159,14 @@ fn map_some<T, U>(x: Option<&T>, f: impl FnOnce(&T) -> Option<U>) -> Option<Opti
     }
 }
 
+/// The template a block holds, if any, thawed; `None` when it does not thaw.
+fn thaw_some(template: Option<Template>) -> Option<Option<handlebars::Template>> {
+    match template {
+        None => Some(None),
+        Some(t) => thaw(t).map(Some),
+    }
+}
+
 /// The segments Handlebars gives `@root` and `..`, whose kind is not public otherwise.
 fn ruled() -> &'static Option<(PathSeg, PathSeg)> {
     static RULED: OnceLock<Option<(PathSeg, PathSeg)>> = OnceLock::new();
@@ -140,18 +182,18 @@ fn ruled() -> &'static Option<(PathSeg, PathSeg)> {
 /// `template` in the form that can be kept, when it thaws back exactly to itself.
 pub fn freeze(template: &handlebars::Template) -> Option<Template> {
     let frozen = freeze_template(template)?;
-    (thaw(&frozen).as_ref() == Some(template)).then_some(frozen)
+    (thaw(frozen.clone()).as_ref() == Some(template)).then_some(frozen)
 }
 
-/// The compiled template `frozen` stands for.
-pub fn thaw(frozen: &Template) -> Option<handlebars::Template> {
+/// The compiled template `frozen` stands for (its text moved, not copied).
+pub fn thaw(frozen: Template) -> Option<handlebars::Template> {
     let mut template = handlebars::Template::new();
-    template.name.clone_from(&frozen.name);
-    template.elements = frozen.elements.iter().map(thaw_element).collect::<Option<_>>()?;
+    template.name = frozen.name;
+    template.elements = frozen.elements.into_iter().map(thaw_element).collect::<Option<_>>()?;
     template.mapping = frozen
         .mapping
-        .iter()
-        .map(|&(l, c)| mapping(l, c))
+        .into_iter()
+        .map(|(l, c)| mapping(l, c))
         .collect::<Option<_>>()?;
     Some(template)
 }
@@ -179,17 +221,17 @@ fn freeze_element(element: &TemplateElement) -> Option<Element> {
     })
 }
 
-fn thaw_element(element: &Element) -> Option<TemplateElement> {
+fn thaw_element(element: Element) -> Option<TemplateElement> {
     Some(match element {
-        Element::Raw(s) => TemplateElement::RawString(s.clone()),
-        Element::Comment(s) => TemplateElement::Comment(s.clone()),
-        Element::HtmlExpression(h) => TemplateElement::HtmlExpression(Box::new(thaw_helper(h)?)),
-        Element::Expression(h) => TemplateElement::Expression(Box::new(thaw_helper(h)?)),
-        Element::HelperBlock(h) => TemplateElement::HelperBlock(Box::new(thaw_helper(h)?)),
-        Element::DecoratorExpression(d) => TemplateElement::DecoratorExpression(Box::new(thaw_decorator(d)?)),
-        Element::DecoratorBlock(d) => TemplateElement::DecoratorBlock(Box::new(thaw_decorator(d)?)),
-        Element::PartialExpression(d) => TemplateElement::PartialExpression(Box::new(thaw_decorator(d)?)),
-        Element::PartialBlock(d) => TemplateElement::PartialBlock(Box::new(thaw_decorator(d)?)),
+        Element::Raw(s) => TemplateElement::RawString(s),
+        Element::Comment(s) => TemplateElement::Comment(s),
+        Element::HtmlExpression(h) => TemplateElement::HtmlExpression(Box::new(thaw_helper(*h)?)),
+        Element::Expression(h) => TemplateElement::Expression(Box::new(thaw_helper(*h)?)),
+        Element::HelperBlock(h) => TemplateElement::HelperBlock(Box::new(thaw_helper(*h)?)),
+        Element::DecoratorExpression(d) => TemplateElement::DecoratorExpression(Box::new(thaw_decorator(*d)?)),
+        Element::DecoratorBlock(d) => TemplateElement::DecoratorBlock(Box::new(thaw_decorator(*d)?)),
+        Element::PartialExpression(d) => TemplateElement::PartialExpression(Box::new(thaw_decorator(*d)?)),
+        Element::PartialBlock(d) => TemplateElement::PartialBlock(Box::new(thaw_decorator(*d)?)),
     })
 }
 
@@ -207,17 +249,17 @@ fn freeze_helper(h: &HelperTemplate) -> Option<Helper> {
     };
     for indent_before_write in [false, true] {
         frozen.indent_before_write = indent_before_write;
-        if thaw_helper(&frozen).as_ref() == Some(h) {
+        if thaw_helper(frozen.clone()).as_ref() == Some(h) {
             return Some(frozen);
         }
     }
     None
 }
 
-fn thaw_helper(h: &Helper) -> Option<HelperTemplate> {
-    let mut helper = HelperTemplate::new(spec(&h.call, h.block_param.as_ref())?, h.block, h.indent_before_write);
-    helper.template = map_some(h.template.as_ref(), thaw)?;
-    helper.inverse = map_some(h.inverse.as_ref(), thaw)?;
+fn thaw_helper(h: Helper) -> Option<HelperTemplate> {
+    let mut helper = HelperTemplate::new(spec(h.call, h.block_param)?, h.block, h.indent_before_write);
+    helper.template = thaw_some(h.template)?;
+    helper.inverse = thaw_some(h.inverse)?;
     helper.chain = h.chain;
     Some(helper)
 }
@@ -232,22 +274,22 @@ fn freeze_decorator(d: &DecoratorTemplate) -> Option<Decorator> {
     };
     for indent_before_write in [false, true] {
         frozen.indent_before_write = indent_before_write;
-        if thaw_decorator(&frozen).as_ref() == Some(d) {
+        if thaw_decorator(frozen.clone()).as_ref() == Some(d) {
             return Some(frozen);
         }
     }
     None
 }
 
-fn thaw_decorator(d: &Decorator) -> Option<DecoratorTemplate> {
-    let mut decorator = DecoratorTemplate::new(spec(&d.call, None)?, d.indent_before_write);
-    decorator.template = map_some(d.template.as_ref(), thaw)?;
-    decorator.indent.clone_from(&d.indent);
+fn thaw_decorator(d: Decorator) -> Option<DecoratorTemplate> {
+    let mut decorator = DecoratorTemplate::new(spec(d.call, None)?, d.indent_before_write);
+    decorator.template = thaw_some(d.template)?;
+    decorator.indent = d.indent;
     Some(decorator)
 }
 
 /// The expression a helper or decorator is made from.
-fn spec(call: &Call, block_param: Option<&Block>) -> Option<ExpressionSpec> {
+fn spec(call: Call, block_param: Option<Block>) -> Option<ExpressionSpec> {
     let (name, params, hash) = thaw_call(call)?;
     let mut builder = ExpressionSpecBuilder::default();
     builder
@@ -280,13 +322,13 @@ fn freeze_call(name: &Parameter, params: &[Parameter], hash: &HashMap<String, Pa
 
 type Parts = (Parameter, Vec<Parameter>, HashMap<String, Parameter>);
 
-fn thaw_call(call: &Call) -> Option<Parts> {
+fn thaw_call(call: Call) -> Option<Parts> {
     Some((
-        thaw_param(&call.name)?,
-        call.params.iter().map(thaw_param).collect::<Option<_>>()?,
+        thaw_param(call.name)?,
+        call.params.into_iter().map(thaw_param).collect::<Option<_>>()?,
         call.hash
-            .iter()
-            .map(|(k, v)| Some((k.clone(), thaw_param(v)?)))
+            .into_iter()
+            .map(|(k, v)| Some((k, thaw_param(v)?)))
             .collect::<Option<_>>()?,
     ))
 }
@@ -329,27 +371,25 @@ fn freeze_param(param: &Parameter) -> Option<Param> {
     })
 }
 
-fn thaw_param(param: &Param) -> Option<Parameter> {
+fn thaw_param(param: Param) -> Option<Parameter> {
     Some(match param {
-        Param::Name(s) => Parameter::Name(s.clone()),
+        Param::Name(s) => Parameter::Name(s),
         Param::Path(PathKind::Relative(segs, raw)) => {
             let (root, up) = ruled().as_ref()?;
             let segs = segs
-                .iter()
+                .into_iter()
                 .map(|seg| match seg {
-                    Seg::Named(s) => PathSeg::Named(s.clone()),
+                    Seg::Named(s) => PathSeg::Named(s),
                     Seg::Root => root.clone(),
                     Seg::Up => up.clone(),
                 })
                 .collect();
-            Parameter::Path(Path::Relative((segs, raw.clone())))
+            Parameter::Path(Path::Relative((segs, raw)))
         }
-        Param::Path(PathKind::Local(level, name, raw)) => {
-            Parameter::Path(Path::Local((*level, name.clone(), raw.clone())))
-        }
-        Param::Literal(json) => Parameter::Literal(serde_json::from_str(json).ok()?),
+        Param::Path(PathKind::Local(level, name, raw)) => Parameter::Path(Path::Local((level, name, raw))),
+        Param::Literal(json) => Parameter::Literal(serde_json::from_str(&json).ok()?),
         Param::Subexpression(call) => {
-            let (name, params, hash) = thaw_call(call)?;
+            let (name, params, hash) = thaw_call(*call)?;
             Parameter::Subexpression(Subexpression::new(name, params, hash))
         }
     })
@@ -367,7 +407,7 @@ mod tests {
             let frozen = freeze(&template).unwrap_or_else(|| panic!("templates/{format}/{name}.hbs does not freeze"));
             let bytes = postcard::to_allocvec(&frozen).unwrap();
             let read: Template = postcard::from_bytes(&bytes).unwrap();
-            assert_eq!(thaw(&read).as_ref(), Some(&template), "templates/{format}/{name}.hbs");
+            assert_eq!(thaw(read).as_ref(), Some(&template), "templates/{format}/{name}.hbs");
         }
     }
 
@@ -384,14 +424,14 @@ mod tests {
                     {{~x~}}   \n{{#with a as |b|}}{{b}}{{/with}}\n";
         let template = handlebars::Template::compile(text).unwrap();
         let frozen = freeze(&template).expect("freezes");
-        assert_eq!(thaw(&frozen).as_ref(), Some(&template));
+        assert_eq!(thaw(frozen).as_ref(), Some(&template));
         // The hidden flag matters: standalone tags and inline ones thaw differently.
         let standalone = handlebars::Template::compile("a\n{{#if x}}\nb\n{{/if}}\n").unwrap();
         let inline = handlebars::Template::compile("a {{#if x}}\nb\n{{/if}}\n").unwrap();
         let (s, i) = (freeze(&standalone).unwrap(), freeze(&inline).unwrap());
         assert_ne!(s, i);
-        assert_eq!(thaw(&s).as_ref(), Some(&standalone));
-        assert_eq!(thaw(&i).as_ref(), Some(&inline));
+        assert_eq!(thaw(s).as_ref(), Some(&standalone));
+        assert_eq!(thaw(i).as_ref(), Some(&inline));
     }
 
     #[test]

@@ -281,7 +281,7 @@ fn stored_or_compiled(
     let stored = folder.and_then(|f| crate::cache::read::<Stored>(f, &name));
     if let Some(thawed) = stored.and_then(|s| {
         s.into_iter()
-            .map(|(name, t)| Some((name, frozen::thaw(&t)?)))
+            .map(|(name, t)| Some((name, frozen::thaw(t)?)))
             .collect::<Option<Vec<_>>>()
     }) {
         let mut registry = registry(format, settings);
@@ -299,6 +299,33 @@ fn stored_or_compiled(
     names.sort();
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     inline::inline_partials(&mut compiled.registry, &names);
+    // Spliced, the entry includes few templates (if any) itself: only those are kept.
+    let mut needed = vec![entry.to_string()];
+    let mut todo = vec![entry.to_string()];
+    while let Some(name) = todo.pop() {
+        for included in compiled
+            .registry
+            .get_template(&name)
+            .map(partials::included)
+            .unwrap_or_default()
+        {
+            if !needed.contains(&included) {
+                needed.push(included.clone());
+                todo.push(included);
+            }
+        }
+    }
+    let names: Vec<&str> = names.into_iter().filter(|n| needed.iter().any(|k| k == n)).collect();
+    let unneeded: Vec<String> = compiled
+        .registry
+        .get_templates()
+        .keys()
+        .filter(|k| !names.contains(&k.as_str()))
+        .cloned()
+        .collect();
+    for name in unneeded {
+        compiled.registry.unregister_template(&name);
+    }
     if let Some(folder) = folder {
         let templates = compiled.registry.get_templates();
         let stored: Option<Stored> = names
