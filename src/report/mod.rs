@@ -4,6 +4,7 @@
 
 mod actions;
 pub mod brand;
+mod built_in;
 mod conditions;
 mod context;
 pub mod csv;

@@ -1,0 +1,176 @@
+//! The built-in templates a report needs, compiled once per process and kept compiled in
+//! the cache folder (see [`crate::cache`]) for later processes.
+
+use std::path::Path;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+
+use super::format::Format;
+use super::frozen;
+use super::helpers;
+use super::inline;
+use super::partials;
+use super::templates::{Compiled, built_in_sources, compile, registry};
+use crate::diagnostic::Diagnostics;
+
+/// The built-in template `entry` of `format` and those it includes, with the helpers'
+/// `settings`, compiled on first use (their plain inclusions spliced in) and kept for the
+/// rest of the process (a process uses one or two settings and a few entries).
+pub(super) fn compiled(format: Format, settings: helpers::Settings, entry: &str) -> Result<Arc<Compiled>, Diagnostics> {
+    type Key = (Format, usize, bool, String);
+    type Cache = Mutex<Vec<(Key, Arc<Compiled>)>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    let key = (format, settings.width, settings.hyperlinks, entry.to_string());
+    let cache = CACHE.get_or_init(Mutex::default);
+    if let Some((_, compiled)) = cache
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .iter()
+        .find(|(k, _)| *k == key)
+    {
+        return Ok(Arc::clone(compiled));
+    }
+    let compiled = Arc::new(stored_or_compiled(
+        crate::cache::folder().as_deref(),
+        format,
+        settings,
+        entry,
+    )?);
+    cache
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .push((key, Arc::clone(&compiled)));
+    Ok(compiled)
+}
+
+/// The built-in template `entry` of `format` and those it includes, compiled and spliced:
+/// read from the cache `folder` when this build kept them there, and kept there otherwise.
+fn stored_or_compiled(
+    folder: Option<&Path>,
+    format: Format,
+    settings: helpers::Settings,
+    entry: &str,
+) -> Result<Compiled, Diagnostics> {
+    type Stored = Vec<(String, frozen::Template)>;
+    let name = format!("templates-{}-{entry}", format.templates_dir().unwrap_or("text"));
+    let stored = folder.and_then(|f| crate::cache::read::<Stored>(f, &name));
+    if let Some(thawed) = stored.and_then(|s| {
+        s.into_iter()
+            .map(|(name, t)| Some((name, frozen::thaw(t)?)))
+            .collect::<Option<Vec<_>>>()
+    }) {
+        let mut registry = registry(format, settings);
+        for (name, template) in thawed {
+            registry.register_template(&name, template);
+        }
+        return Ok(Compiled::new(registry, built_in_sources(format)));
+    }
+    let mut compiled = compile(format, settings, built_in_sources(format), Some(entry))?;
+    let mut names: Vec<String> = compiled.registry.get_templates().keys().cloned().collect();
+    names.sort();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    inline::inline_partials(&mut compiled.registry, &names);
+    // Spliced, the entry includes few templates (if any) itself: only those are kept.
+    let mut needed = vec![entry.to_string()];
+    let mut todo = vec![entry.to_string()];
+    while let Some(name) = todo.pop() {
+        for included in compiled
+            .registry
+            .get_template(&name)
+            .map(partials::included)
+            .unwrap_or_default()
+        {
+            if !needed.contains(&included) {
+                needed.push(included.clone());
+                todo.push(included);
+            }
+        }
+    }
+    let names: Vec<&str> = names.into_iter().filter(|n| needed.iter().any(|k| k == n)).collect();
+    let unneeded: Vec<String> = compiled
+        .registry
+        .get_templates()
+        .keys()
+        .filter(|k| !names.contains(&k.as_str()))
+        .cloned()
+        .collect();
+    for name in unneeded {
+        compiled.registry.unregister_template(&name);
+    }
+    if let Some(folder) = folder {
+        let templates = compiled.registry.get_templates();
+        let stored: Option<Stored> = names
+            .iter()
+            .map(|name| Some((name.to_string(), frozen::freeze(templates.get(*name)?)?)))
+            .collect();
+        if let Some(stored) = stored {
+            crate::cache::write(folder, &name, &stored);
+        }
+    }
+    Ok(compiled)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::format::Section;
+
+    type Templates = std::collections::BTreeMap<String, handlebars::Template>;
+
+    fn templates(compiled: &Compiled) -> Templates {
+        compiled
+            .registry
+            .get_templates()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
+    }
+
+    /// Every entry of every template format, compiled (and kept in the cache), then read
+    /// back from the cache: the same templates, so the same reports.
+    #[test]
+    fn built_in_templates_read_from_the_cache_are_those_compiled() {
+        let dir = tempfile::tempdir().unwrap();
+        let settings = helpers::Settings::default();
+        let entries: Vec<&str> = std::iter::once("report")
+            .chain(Section::ALL.iter().map(|s| s.name()))
+            .chain(["plan", "plan-document"])
+            .collect();
+        for format in [Format::Text, Format::Markdown, Format::Html] {
+            for entry in &entries {
+                let compiled = stored_or_compiled(Some(dir.path()), format, settings, entry).unwrap();
+                let stored = stored_or_compiled(Some(dir.path()), format, settings, entry).unwrap();
+                assert_eq!(templates(&stored), templates(&compiled), "{format:?} {entry}");
+                assert!(templates(&compiled).contains_key(*entry));
+            }
+        }
+        let kept = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(kept, 3 * entries.len(), "one file for each format and entry");
+    }
+
+    /// What the cache holds is what is used: a changed template read back is the changed
+    /// one, and a damaged file is compiled again.
+    #[test]
+    fn the_cache_is_what_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let settings = helpers::Settings::default();
+        let compiled = stored_or_compiled(Some(dir.path()), Format::Text, settings, "summary").unwrap();
+        let mut changed = templates(&compiled);
+        let summary = changed.get_mut("summary").unwrap();
+        summary
+            .elements
+            .insert(0, handlebars::template::TemplateElement::RawString("CHANGED\n".into()));
+        let first = summary.mapping[0].clone();
+        summary.mapping.insert(0, first);
+        let stored: Vec<(String, frozen::Template)> = changed
+            .iter()
+            .map(|(name, t)| (name.clone(), frozen::freeze(t).unwrap()))
+            .collect();
+        crate::cache::write(dir.path(), "templates-text-summary", &stored);
+        let read = stored_or_compiled(Some(dir.path()), Format::Text, settings, "summary").unwrap();
+        assert_eq!(templates(&read), changed);
+        let file = std::fs::read_dir(dir.path()).unwrap().next().unwrap().unwrap().path();
+        std::fs::write(&file, b"damaged").unwrap();
+        let again = stored_or_compiled(Some(dir.path()), Format::Text, settings, "summary").unwrap();
+        assert_eq!(templates(&again), templates(&compiled));
+    }
+}
