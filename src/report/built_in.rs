@@ -44,7 +44,7 @@ pub(super) fn compiled(format: Format, settings: helpers::Settings, entry: &str)
 
 /// The built-in template `entry` of `format` and those it includes, compiled and spliced:
 /// read from the cache `folder` when this build kept them there, and kept there otherwise.
-fn stored_or_compiled(
+pub(super) fn stored_or_compiled(
     folder: Option<&Path>,
     format: Format,
     settings: helpers::Settings,
@@ -65,34 +65,25 @@ fn stored_or_compiled(
         return Ok(Compiled::new(registry, built_in_sources(format)));
     }
     let mut compiled = compile(format, settings, built_in_sources(format), Some(entry))?;
-    let mut names: Vec<String> = compiled.registry.get_templates().keys().cloned().collect();
-    names.sort();
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    inline::inline_partials(&mut compiled.registry, &names);
+    let mut all: Vec<String> = compiled.registry.get_templates().keys().cloned().collect();
+    all.sort();
+    inline::inline_partials(
+        &mut compiled.registry,
+        &all.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
     // Spliced, the entry includes few templates (if any) itself: only those are kept.
     let mut needed = vec![entry.to_string()];
-    let mut todo = vec![entry.to_string()];
-    while let Some(name) = todo.pop() {
-        for included in compiled
-            .registry
-            .get_template(&name)
-            .map(partials::included)
-            .unwrap_or_default()
-        {
-            if !needed.contains(&included) {
-                needed.push(included.clone());
-                todo.push(included);
+    let mut next = 0;
+    while let Some(name) = needed.get(next).cloned() {
+        next += 1;
+        let included = compiled.registry.get_template(&name).map(partials::included);
+        for name in included.unwrap_or_default() {
+            if !needed.contains(&name) {
+                needed.push(name);
             }
         }
     }
-    let names: Vec<&str> = names.into_iter().filter(|n| needed.iter().any(|k| k == n)).collect();
-    let unneeded: Vec<String> = compiled
-        .registry
-        .get_templates()
-        .keys()
-        .filter(|k| !names.contains(&k.as_str()))
-        .cloned()
-        .collect();
+    let (names, unneeded): (Vec<String>, Vec<String>) = all.into_iter().partition(|n| needed.contains(n));
     for name in unneeded {
         compiled.registry.unregister_template(&name);
     }
@@ -100,7 +91,7 @@ fn stored_or_compiled(
         let templates = compiled.registry.get_templates();
         let stored: Option<Stored> = names
             .iter()
-            .map(|name| Some((name.to_string(), frozen::freeze(templates.get(*name)?)?)))
+            .map(|name| Some((name.clone(), frozen::freeze(templates.get(name)?)?)))
             .collect();
         if let Some(stored) = stored {
             crate::cache::write(folder, &name, &stored);

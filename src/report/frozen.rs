@@ -235,6 +235,12 @@ fn thaw_element(element: Element) -> Option<TemplateElement> {
     })
 }
 
+/// The value of the flag Handlebars keeps to itself for which the element built back is
+/// the original (`rebuilds` says whether it is); `None` when neither value gives it.
+fn hidden_flag(rebuilds: impl Fn(bool) -> bool) -> Option<bool> {
+    [false, true].into_iter().find(|&flag| rebuilds(flag))
+}
+
 /// A helper's parts but for the flag Handlebars keeps to itself (whether the tag stood on
 /// a line of its own), which is found by building the helper both ways and comparing.
 fn freeze_helper(h: &HelperTemplate) -> Option<Helper> {
@@ -247,13 +253,14 @@ fn freeze_helper(h: &HelperTemplate) -> Option<Helper> {
         chain: h.chain,
         indent_before_write: false,
     };
-    for indent_before_write in [false, true] {
-        frozen.indent_before_write = indent_before_write;
-        if thaw_helper(frozen.clone()).as_ref() == Some(h) {
-            return Some(frozen);
-        }
-    }
-    None
+    frozen.indent_before_write = hidden_flag(|flag| {
+        let probe = Helper {
+            indent_before_write: flag,
+            ..frozen.clone()
+        };
+        thaw_helper(probe).as_ref() == Some(h)
+    })?;
+    Some(frozen)
 }
 
 fn thaw_helper(h: Helper) -> Option<HelperTemplate> {
@@ -272,13 +279,14 @@ fn freeze_decorator(d: &DecoratorTemplate) -> Option<Decorator> {
         indent: d.indent.clone(),
         indent_before_write: false,
     };
-    for indent_before_write in [false, true] {
-        frozen.indent_before_write = indent_before_write;
-        if thaw_decorator(frozen.clone()).as_ref() == Some(d) {
-            return Some(frozen);
-        }
-    }
-    None
+    frozen.indent_before_write = hidden_flag(|flag| {
+        let probe = Decorator {
+            indent_before_write: flag,
+            ..frozen.clone()
+        };
+        thaw_decorator(probe).as_ref() == Some(d)
+    })?;
+    Some(frozen)
 }
 
 fn thaw_decorator(d: Decorator) -> Option<DecoratorTemplate> {

@@ -114,14 +114,15 @@ mod tests {
     use super::*;
     use crate::answers::{Syntax, parse};
     use crate::io::SourceFile;
+    use crate::report::built_in::stored_or_compiled;
     use crate::report::format::{Detail, Format, Section};
     use crate::report::helpers::Settings;
     use crate::report::templates::{built_in_sources, compile, render_with};
     use crate::report::{ReportOptions, context};
 
     /// Every shipped sample, in every template format, as the report and as each section,
-    /// with and without ids and every phase in full: the templates an entry needs, spliced,
-    /// write the same bytes as every template as written.
+    /// with and without ids and every phase in full: the templates an entry needs, spliced
+    /// and kept as a process keeps them, write the same bytes as every template as written.
     #[test]
     fn spliced_templates_render_what_the_written_ones_do() {
         let framework = crate::test_support::ctq();
@@ -136,15 +137,11 @@ mod tests {
             .collect();
         for format in [Format::Text, Format::Markdown, Format::Html] {
             let written = compile(format, settings, built_in_sources(format), None).unwrap();
+            // As a process compiles them (spliced, and only those the entry needs kept),
+            // without the cache folder.
             let spliced: Vec<_> = entries
                 .iter()
-                .map(|entry| {
-                    let mut compiled = compile(format, settings, built_in_sources(format), Some(entry)).unwrap();
-                    let names: Vec<String> = compiled.registry.get_templates().keys().cloned().collect();
-                    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-                    inline_partials(&mut compiled.registry, &names);
-                    compiled
-                })
+                .map(|entry| stored_or_compiled(None, format, settings, entry).unwrap())
                 .collect();
             let report = spliced[0].registry.get_template("report").unwrap();
             assert!(
