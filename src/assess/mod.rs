@@ -20,7 +20,7 @@ pub use result::{
 };
 
 use crate::answers::{AnswerValue, Answers};
-use crate::rules::{Framework, Phase, Recommendation, Role, Scored};
+use crate::rules::{Framework, Phase, Question, Recommendation, Role, Scored};
 
 /// The points an answer earns on an item's scale; an unanswered question earns none.
 pub fn points(item: &Scored, value: Option<&AnswerValue>) -> u32 {
@@ -87,12 +87,13 @@ pub fn reach(framework: &Framework, rule: &Recommendation, current: usize, compl
     }
 }
 
-/// The phase's tasks that are not done (their answer does not earn full points), in order.
+/// The phase's tasks that are not done (their answer does not earn full points), in order,
+/// each with its question's index in the framework and its answer.
 fn open_tasks<'a>(
     framework: &'a Framework,
     phase: &'a Phase,
     eff: &'a Effective<'a>,
-) -> impl Iterator<Item = (&'a str, Option<&'a AnswerValue>)> {
+) -> impl Iterator<Item = (usize, &'a Question, Option<&'a AnswerValue>)> {
     phase.scoring.iter().filter_map(move |item| {
         let question = &framework.questions[item.index];
         if question.role != Role::Task || !counts(item, eff) {
@@ -100,7 +101,7 @@ fn open_tasks<'a>(
         }
         let value = eff.get_at(item.index);
         let done = points(item, value) == score::FULL;
-        (!done).then_some((item.question.as_str(), value))
+        (!done).then_some((item.index, question, value))
     })
 }
 
@@ -126,11 +127,17 @@ pub fn phase_result(framework: &Framework, phase: &Phase, eff: &Effective) -> Ph
             gaps.push(Gap::Gate(gate.reason.clone()));
         }
     }
-    let open: Vec<&str> = open_tasks(framework, phase, eff).map(|(id, _)| id).collect();
-    if !open.is_empty() {
-        let titles: Vec<&str> = open.iter().map(|id| framework.questions[*id].title.as_str()).collect();
-        blockers.push(format!("important tasks not done: {}", titles.join("; ")));
-        gaps.extend(open.iter().map(|id| Gap::Task((*id).to_string())));
+    let mut open = open_tasks(framework, phase, eff).peekable();
+    if open.peek().is_some() {
+        let mut titles = String::from("important tasks not done: ");
+        for (i, (_, question, _)) in open.enumerate() {
+            if i > 0 {
+                titles.push_str("; ");
+            }
+            titles.push_str(&question.title);
+            gaps.push(Gap::Task(question.id.clone()));
+        }
+        blockers.push(titles);
     }
     PhaseResult {
         id: phase.id.clone(),
@@ -289,10 +296,10 @@ pub fn assess_on(framework: &Framework, answers: &Answers, today: Option<jiff::c
         .phases
         .iter()
         .flat_map(|p| {
-            open_tasks(framework, p, &eff).map(move |(id, value)| RemainingTask {
-                id: id.to_string(),
+            open_tasks(framework, p, &eff).map(move |(_, question, value)| RemainingTask {
+                id: question.id.clone(),
                 phase: p.id.clone(),
-                title: framework.questions[id].title.clone(),
+                title: question.title.clone(),
                 status: value.map_or_else(|| "unanswered".to_string(), AnswerValue::as_text),
             })
         })

@@ -103,7 +103,7 @@ pub fn check(framework: &Framework, answers: &Answers, today: Option<Date>) -> O
     if !timeline.activities.iter().any(|a| answers.timeline.contains_key(&a.id)) {
         return None;
     }
-    let title = |id: &str| timeline.activity(id).map_or(id, |a| a.title.as_str()).to_string();
+    let title = |id| timeline.activity(id).map_or(id, |a| a.title.as_str());
     // Each activity's dates, by position, looked up once.
     let by_position: Vec<Option<&Dates>> = timeline
         .activities
@@ -140,6 +140,7 @@ pub fn check(framework: &Framework, answers: &Answers, today: Option<Date>) -> O
         let (Some(b), Some(a)) = (dated(&rule.before), dated(&rule.after)) else {
             continue;
         };
+        // The activities' titles, written only into a finding.
         let (after, before) = (title(&rule.after), title(&rule.before));
         let gap = days(b.end, a.start);
         if a.start < b.start {
@@ -147,7 +148,7 @@ pub fn check(framework: &Framework, answers: &Answers, today: Option<Date>) -> O
                 FindingKind::OutOfOrder,
                 &rule.after,
                 Some(&rule.before),
-                format!("{}, before {}: {}.", starts(&after, a), starts(&before, b), rule.reason),
+                format!("{}, before {}: {}.", starts(after, a), starts(before, b), rule.reason),
             );
         } else if a.start < b.end {
             push(
@@ -156,7 +157,7 @@ pub fn check(framework: &Framework, answers: &Answers, today: Option<Date>) -> O
                 Some(&rule.before),
                 format!(
                     "{}, before {before} ends on {}: {}.",
-                    starts(&after, a),
+                    starts(after, a),
                     b.end,
                     rule.reason
                 ),
@@ -239,8 +240,8 @@ pub fn check(framework: &Framework, answers: &Answers, today: Option<Date>) -> O
         .map(|(a, &d)| ActivityDates {
             id: a.id.clone(),
             title: a.title.clone(),
-            start: d.map(|d| d.start.to_string()),
-            end: d.map(|d| d.end.to_string()),
+            start: d.map(|d| iso_date(d.start)),
+            end: d.map(|d| iso_date(d.end)),
             done: d.is_some_and(|d| done(framework, answers, a.task.as_deref(), d)),
             location: d.and_then(|d| d.location.clone()),
         })
@@ -309,6 +310,31 @@ fn starts(title: &str, dates: &Dates) -> String {
     }
 }
 
+/// A day as `YYYY-MM-DD`, as jiff writes it: by hand for the years 0 to 9999 (every
+/// answers file's), as an assessment writes each dated activity's two days.
+fn iso_date(date: Date) -> String {
+    let Ok(year) = u16::try_from(date.year()) else {
+        return date.to_string();
+    };
+    if year > 9999 {
+        return date.to_string();
+    }
+    let (month, day) = (
+        u16::from(date.month().unsigned_abs()),
+        u16::from(date.day().unsigned_abs()),
+    );
+    let mut text = String::with_capacity(10);
+    for (n, digits) in [(year, 4), (month, 2), (day, 2)] {
+        if digits == 2 {
+            text.push('-');
+        }
+        for place in (0..digits).rev() {
+            text.push(char::from(b'0' + (n / 10u16.pow(place) % 10) as u8));
+        }
+    }
+    text
+}
+
 /// `1 day`, `12 days`.
 fn day_count(n: i64) -> String {
     if n == 1 { "1 day".into() } else { format!("{n} days") }
@@ -348,4 +374,30 @@ pub fn answered_by_dates(check: &TimelineCheck, answers: &Answers) -> Option<Ans
         .insert(counts.question.clone(), AnswerValue::Choice(counts.answer.clone()));
     answers.notes.insert(counts.question.clone(), check.note());
     Some(answers)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_are_written_as_jiff_writes_them() {
+        let mut dates = Vec::new();
+        // Every day of a few years (leap and not), and the first and last day of years
+        // with fewer digits, the widest year, and years jiff writes itself.
+        for year in [1999, 2000, 2024, 2027] {
+            let mut day = Date::new(year, 1, 1).unwrap();
+            while day.year() == year {
+                dates.push(day);
+                day = day.tomorrow().unwrap();
+            }
+        }
+        for year in [-9999, -1, 0, 7, 10, 99, 100, 999, 1000, 9999] {
+            dates.push(Date::new(year, 1, 1).unwrap());
+            dates.push(Date::new(year, 12, 31).unwrap());
+        }
+        for date in dates {
+            assert_eq!(iso_date(date), date.to_string());
+        }
+    }
 }

@@ -57,10 +57,8 @@ impl Requirements {
                 require(influence.of_condition(&gate.condition));
             }
         }
-        for (id, _) in open_tasks(framework, phase, &eff) {
-            if let Some(index) = framework.questions.get_index_of(id) {
-                require(influence.of_question(index));
-            }
+        for (index, _, _) in open_tasks(framework, phase, &eff) {
+            require(influence.of_question(index));
         }
         if phase_score(phase, &eff).score < phase.threshold {
             let mut all = Vec::new();
