@@ -140,7 +140,7 @@ pub fn check(framework: &Framework, answers: &Answers, today: Option<Date>) -> O
         let (Some(b), Some(a)) = (dated(&rule.before), dated(&rule.after)) else {
             continue;
         };
-        // The activities' titles, written only into a finding.
+        // Borrowed: a title is copied only into a finding's message.
         let (after, before) = (title(&rule.after), title(&rule.before));
         let gap = days(b.end, a.start);
         if a.start < b.start {
@@ -310,8 +310,8 @@ fn starts(title: &str, dates: &Dates) -> String {
     }
 }
 
-/// A day as `YYYY-MM-DD`, as jiff writes it: by hand for the years 0 to 9999 (every
-/// answers file's), as an assessment writes each dated activity's two days.
+/// A day as `YYYY-MM-DD`, as jiff writes it: by hand for the years 0 to 9999, by jiff
+/// otherwise. An assessment writes two for each dated activity.
 fn iso_date(date: Date) -> String {
     let Ok(year) = u16::try_from(date.year()) else {
         return date.to_string();
