@@ -36,7 +36,7 @@ pub struct Io<'a> {
 
 impl Io<'_> {
     /// Writes a result to standard output; a closed pipe or a full disk is an I/O error.
-    /// A result with no control character but whitespace (a JSON document, a report
+    /// A result with no ASCII control character but whitespace (a JSON document, a report
     /// without styles) is written as it is: the filter that strips styles would leave it
     /// unchanged, after reading it byte by byte.
     pub fn print(&mut self, text: &str) -> Result<(), Error> {
@@ -128,8 +128,9 @@ impl Io<'_> {
     }
 }
 
-/// Whether `text` has no control character but whitespace (tab, newline, form feed,
-/// carriage return), so that no ANSI escape sequence starts in it.
+/// Whether `text` has no ASCII control character but whitespace (tab, newline, form
+/// feed, carriage return), so that no ANSI escape sequence starts in it (the property test
+/// below checks that C1 controls, U+0080 to U+009F, are left alone by the filter too).
 fn unstyled(text: &str) -> bool {
     text.bytes()
         .all(|b| (b >= 0x20 && b != 0x7f) || matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r'))
