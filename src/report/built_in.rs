@@ -50,47 +50,20 @@ pub(super) fn stored_or_compiled(
     settings: helpers::Settings,
     entry: &str,
 ) -> Result<Compiled, Diagnostics> {
-    type Stored = Vec<(String, frozen::Template)>;
     let name = format!("templates-{}-{entry}", format.templates_dir().unwrap_or("text"));
-    let stored = folder.and_then(|f| crate::cache::read::<Stored>(f, &name));
-    if let Some(thawed) = stored.and_then(|s| {
-        s.into_iter()
-            .map(|(name, t)| Some((name, frozen::thaw(t)?)))
-            .collect::<Option<Vec<_>>>()
-    }) {
-        let mut registry = registry(format, settings);
-        for (name, template) in thawed {
-            registry.register_template(&name, template);
-        }
-        return Ok(Compiled::new(registry, built_in_sources(format)));
+    if let Some(stored) = folder.and_then(|f| crate::cache::read::<Stored>(f, &name)) {
+        let entry = entry.to_string();
+        return Ok(Compiled::stored(stored, format, settings, move |stored| {
+            thawed(stored, format, settings, &entry)
+        }));
     }
-    let mut compiled = compile(format, settings, built_in_sources(format), Some(entry))?;
-    let mut all: Vec<String> = compiled.registry.get_templates().keys().cloned().collect();
-    all.sort();
-    inline::inline_partials(
-        &mut compiled.registry,
-        &all.iter().map(String::as_str).collect::<Vec<_>>(),
-    );
-    // Spliced, the entry includes few templates (if any) itself: only those are kept.
-    let mut needed = vec![entry.to_string()];
-    let mut next = 0;
-    while let Some(name) = needed.get(next).cloned() {
-        next += 1;
-        let included = compiled.registry.get_template(&name).map(partials::included);
-        for name in included.unwrap_or_default() {
-            if !needed.contains(&name) {
-                needed.push(name);
-            }
-        }
-    }
-    let (names, unneeded): (Vec<String>, Vec<String>) = all.into_iter().partition(|n| needed.contains(n));
-    for name in unneeded {
-        compiled.registry.unregister_template(&name);
-    }
+    let compiled = spliced(format, settings, entry)?;
     if let Some(folder) = folder {
-        let templates = compiled.registry.get_templates();
+        let templates = compiled.registry().get_templates();
+        let mut names: Vec<&String> = templates.keys().collect();
+        names.sort();
         let stored: Option<Stored> = names
-            .iter()
+            .into_iter()
             .map(|name| Some((name.clone(), frozen::freeze(templates.get(name)?)?)))
             .collect();
         if let Some(stored) = stored {
@@ -98,6 +71,52 @@ pub(super) fn stored_or_compiled(
         }
     }
     Ok(compiled)
+}
+
+/// Templates as the cache keeps them: by name, frozen.
+type Stored = Vec<(String, frozen::Template)>;
+
+/// Handlebars' templates from those the cache kept; compiled again should one not thaw.
+fn thawed(stored: Stored, format: Format, settings: helpers::Settings, entry: &str) -> handlebars::Handlebars<'static> {
+    let thawed: Option<Vec<_>> = stored
+        .into_iter()
+        .map(|(name, t)| Some((name, frozen::thaw(t)?)))
+        .collect();
+    match thawed {
+        Some(thawed) => {
+            let mut registry = registry(format, settings);
+            for (name, template) in thawed {
+                registry.register_template(&name, template);
+            }
+            registry
+        }
+        None => spliced(format, settings, entry).map_or_else(|_| registry(format, settings), |c| c.into_parts().0),
+    }
+}
+
+/// The built-in template `entry` of `format` and those it still includes, compiled, with
+/// their plain inclusions spliced in.
+fn spliced(format: Format, settings: helpers::Settings, entry: &str) -> Result<Compiled, Diagnostics> {
+    let (mut registry, sources) = compile(format, settings, built_in_sources(format), Some(entry))?.into_parts();
+    let mut all: Vec<String> = registry.get_templates().keys().cloned().collect();
+    all.sort();
+    inline::inline_partials(&mut registry, &all.iter().map(String::as_str).collect::<Vec<_>>());
+    // Spliced, the entry includes few templates (if any) itself: only those are kept.
+    let mut needed = vec![entry.to_string()];
+    let mut next = 0;
+    while let Some(name) = needed.get(next).cloned() {
+        next += 1;
+        let included = registry.get_template(&name).map(partials::included);
+        for name in included.unwrap_or_default() {
+            if !needed.contains(&name) {
+                needed.push(name);
+            }
+        }
+    }
+    for name in all.into_iter().filter(|n| !needed.contains(n)) {
+        registry.unregister_template(&name);
+    }
+    Ok(Compiled::new(registry, sources, format, settings))
 }
 
 #[cfg(test)]
@@ -109,11 +128,27 @@ mod tests {
 
     fn templates(compiled: &Compiled) -> Templates {
         compiled
-            .registry
+            .registry()
             .get_templates()
             .iter()
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect()
+    }
+
+    /// No built-in template includes itself, through others or not: the check made before
+    /// rendering templates a user gives is not made for them.
+    #[test]
+    fn no_built_in_template_includes_itself() {
+        for format in [Format::Text, Format::Markdown, Format::Html] {
+            let compiled = compile(format, helpers::Settings::default(), built_in_sources(format), None).unwrap();
+            for source in &compiled.sources {
+                partials::check_recursion(&source.name, |name| {
+                    let template = compiled.registry().get_template(name)?;
+                    Some((template, "built-in"))
+                })
+                .unwrap_or_else(|d| panic!("{format:?} {}: {}", source.name, d.message));
+            }
+        }
     }
 
     /// Every entry of every template format, compiled (and kept in the cache), then read

@@ -62,9 +62,21 @@ pub fn text_escape(text: &str) -> String {
     one_line(text).into_owned()
 }
 
+/// [`text_escape`], written at the end of `out`.
+pub fn text_escape_into(text: &str, out: &mut String) {
+    out.push_str(&one_line(text));
+}
+
 /// Escapes a value for HTML: Handlebars' escaping, and control characters (which HTML
 /// does not allow) replaced by U+FFFD.
 pub fn html_escape(text: &str) -> String {
+    let mut out = String::new();
+    html_escape_into(text, &mut out);
+    out
+}
+
+/// [`html_escape`], written at the end of `out`.
+pub fn html_escape_into(text: &str, out: &mut String) {
     if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\t' | '\r')) {
         let clean: String = text
             .chars()
@@ -76,11 +88,11 @@ pub fn html_escape(text: &str) -> String {
                 }
             })
             .collect();
-        handlebars::html_escape(&clean)
+        out.push_str(&handlebars::html_escape(&clean));
     } else if !text.bytes().any(|b| HTML_SPECIAL.contains(&b)) {
-        text.to_string() // Nothing to escape: the common case, copied at once.
+        out.push_str(text); // Nothing to escape: the common case, copied at once.
     } else {
-        handlebars::html_escape(text)
+        out.push_str(&handlebars::html_escape(text));
     }
 }
 
@@ -93,9 +105,16 @@ const HTML_SPECIAL: &[u8] = b"<>\"&'`=";
 /// or underline a heading at the start of a line (`- `, `+ `, `= `, `1. `). `&` is escaped
 /// only where it would start an entity such as `&amp;`.
 pub fn markdown_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    markdown_escape_into(text, &mut out);
+    out
+}
+
+/// [`markdown_escape`], written at the end of `out`.
+pub fn markdown_escape_into(text: &str, out: &mut String) {
     let line = one_line(text);
     let text = line.trim_matches(' ');
-    let mut out = String::with_capacity(text.len());
+    out.reserve(text.len());
     // A line-start mark: `-` or `+` and a space (a list item), a run of `=` (a heading's
     // underline), or digits and `.` or `)` and a space (a numbered item).
     let spaced = |rest: &str| rest.is_empty() || rest.starts_with(' ');
@@ -123,7 +142,6 @@ pub fn markdown_escape(text: &str) -> String {
             _ => out.push(c),
         }
     }
-    out
 }
 
 /// Whether the text after a `&` makes it an HTML entity (`amp;`, `#38;`, `#x26;`).

@@ -24,16 +24,16 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Template {
     /// The template's name, as Handlebars keeps it.
-    name: Option<String>,
+    pub(super) name: Option<String>,
     /// Its elements, in order.
-    elements: Vec<Element>,
+    pub(super) elements: Vec<Element>,
     /// The line and column of each element, for messages.
-    mapping: Vec<(usize, usize)>,
+    pub(super) mapping: Vec<(usize, usize)>,
 }
 
 /// One element of a template: [`TemplateElement`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-enum Element {
+pub(super) enum Element {
     /// Plain text, written as it is.
     Raw(String),
     /// `{{{x}}}`: a value written without escaping.
@@ -56,51 +56,51 @@ enum Element {
 
 /// An expression or a block: [`HelperTemplate`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct Helper {
+pub(super) struct Helper {
     /// What it names and passes.
-    call: Call,
+    pub(super) call: Call,
     /// `as |x|` or `as |x y|`.
-    block_param: Option<Block>,
+    pub(super) block_param: Option<Block>,
     /// A block's body.
-    template: Option<Template>,
+    pub(super) template: Option<Template>,
     /// A block's `else`.
-    inverse: Option<Template>,
+    pub(super) inverse: Option<Template>,
     /// Whether it is a block.
-    block: bool,
+    pub(super) block: bool,
     /// Whether it is an `else if` chained to a block.
-    chain: bool,
+    pub(super) chain: bool,
     /// Whether the tag stood on a line of its own (Handlebars' indentation flag).
-    indent_before_write: bool,
+    pub(super) indent_before_write: bool,
 }
 
 /// A decorator or a partial: [`DecoratorTemplate`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct Decorator {
+pub(super) struct Decorator {
     /// What it names and passes.
-    call: Call,
+    pub(super) call: Call,
     /// A block's body.
-    template: Option<Template>,
+    pub(super) template: Option<Template>,
     /// The whitespace before a partial on a line of its own, repeated on its every line.
-    indent: Option<String>,
+    pub(super) indent: Option<String>,
     /// Whether the tag stood on a line of its own (Handlebars' indentation flag).
-    indent_before_write: bool,
+    pub(super) indent_before_write: bool,
 }
 
 /// What an expression names and passes: name, parameters and hash (sorted by key, so that
 /// the same template is always written the same way).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-struct Call {
+pub(super) struct Call {
     /// The helper, partial or value named.
-    name: Param,
+    pub(super) name: Param,
     /// The parameters, in order.
-    params: Vec<Param>,
+    pub(super) params: Vec<Param>,
     /// The `key=value` pairs, by key.
-    hash: Vec<(String, Param)>,
+    pub(super) hash: Vec<(String, Param)>,
 }
 
 /// [`BlockParam`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-enum Block {
+pub(super) enum Block {
     /// `as |x|`.
     Single(Param),
     /// `as |x y|`.
@@ -109,7 +109,7 @@ enum Block {
 
 /// [`Parameter`]; a literal is kept as JSON text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-enum Param {
+pub(super) enum Param {
     /// A helper's or partial's name.
     Name(String),
     /// A path into the data.
@@ -122,7 +122,7 @@ enum Param {
 
 /// [`Path`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-enum PathKind {
+pub(super) enum PathKind {
     /// A path into the data: its segments and the path as written.
     Relative(Vec<Seg>, String),
     /// `@index`, `../@key`: how many levels up, the name, the path as written.
@@ -131,7 +131,7 @@ enum PathKind {
 
 /// [`PathSeg`]: a name, `@root` or `..`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-enum Seg {
+pub(super) enum Seg {
     /// A field's name.
     Named(String),
     /// `@root`.
@@ -196,6 +196,12 @@ pub fn thaw(frozen: Template) -> Option<handlebars::Template> {
         .map(|(l, c)| mapping(l, c))
         .collect::<Option<_>>()?;
     Some(template)
+}
+
+/// `template` mirrored, without the check that it thaws back to itself: for reading only
+/// (the direct renderer compiles from it); `None` where it holds what the mirror does not know.
+pub fn mirror(template: &handlebars::Template) -> Option<Template> {
+    freeze_template(template)
 }
 
 fn freeze_template(template: &handlebars::Template) -> Option<Template> {

@@ -143,7 +143,7 @@ mod tests {
                 .iter()
                 .map(|entry| stored_or_compiled(None, format, settings, entry).unwrap())
                 .collect();
-            let report = spliced[0].registry.get_template("report").unwrap();
+            let report = spliced[0].registry().get_template("report").unwrap();
             assert!(
                 !report
                     .elements

@@ -8,6 +8,7 @@ mod built_in;
 mod conditions;
 mod context;
 pub mod csv;
+pub mod direct;
 pub mod docx;
 pub mod escape;
 mod explain_doc;

@@ -10,14 +10,18 @@
 //! Templates render in strict mode: a field that does not exist is an error.
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Mutex, OnceLock, PoisonError};
 
 use handlebars::{Handlebars, RenderError, RenderErrorReason, TemplateError};
 
 use super::ReportContext;
 use super::built_in;
-use super::escape::{html_escape, markdown_escape, text_escape};
+use super::direct;
+use super::escape::{
+    html_escape, html_escape_into, markdown_escape, markdown_escape_into, text_escape, text_escape_into,
+};
 use super::format::{Format, Section};
+use super::frozen;
 use super::helpers;
 use super::partials;
 use super::pieces;
@@ -213,23 +217,94 @@ pub fn render_data(
     render_with(&compile(format, settings, sources, None)?, &entry, data)
 }
 
+/// Builds a Handlebars registry when it is first needed.
+type Thaw = Box<dyn FnOnce() -> Handlebars<'static> + Send>;
+
 /// A compiled set of templates, and where each came from.
 pub(super) struct Compiled {
-    pub(super) registry: Handlebars<'static>,
+    /// The templates for Handlebars, built when first needed from `thaw` when they were
+    /// read back from the cache (the direct renderer renders most reports without them).
+    registry: OnceLock<Handlebars<'static>>,
+    thaw: Mutex<Option<Thaw>>,
     pub(super) sources: Vec<Source>,
+    /// The same templates for the direct renderer, which renders what it can without
+    /// Handlebars.
+    pub(super) direct: direct::Program,
+    /// The built-in templates, none of which includes itself (a test checks every entry):
+    /// not checked before rendering.
+    built_in: bool,
     /// The entries found to include no partial within itself (a set kept for the process
     /// is checked once per entry).
     checked: Mutex<Vec<String>>,
 }
 
 impl Compiled {
-    /// A compiled set of templates from its registry and their sources.
-    pub(super) fn new(registry: Handlebars<'static>, sources: Vec<Source>) -> Compiled {
+    /// A compiled set of templates from its registry (made by [`registry`] for `format`
+    /// and `settings`) and their sources.
+    pub(super) fn new(
+        registry: Handlebars<'static>,
+        sources: Vec<Source>,
+        format: Format,
+        settings: helpers::Settings,
+    ) -> Compiled {
+        let mirrored: Vec<(&str, Option<frozen::Template>)> = registry
+            .get_templates()
+            .iter()
+            .map(|(name, t)| (name.as_str(), frozen::mirror(t)))
+            .collect();
+        let direct = direct::Program::new(
+            mirrored.iter().filter_map(|(name, t)| Some((*name, t.as_ref()?))),
+            escape_into(format),
+            settings,
+        );
+        drop(mirrored);
+        let built_in = !sources.is_empty() && sources.iter().all(|s| s.built_in);
         Compiled {
-            registry,
+            registry: OnceLock::from(registry),
+            thaw: Mutex::default(),
             sources,
+            direct,
+            built_in,
             checked: Mutex::default(),
         }
+    }
+
+    /// The built-in templates of `format`, read back from the cache as `templates`: the
+    /// direct renderer's are made from them now, Handlebars' by `thaw` when first needed.
+    pub(super) fn stored(
+        templates: Vec<(String, frozen::Template)>,
+        format: Format,
+        settings: helpers::Settings,
+        thaw: impl FnOnce(Vec<(String, frozen::Template)>) -> Handlebars<'static> + Send + 'static,
+    ) -> Compiled {
+        let direct = direct::Program::new(
+            templates.iter().map(|(name, t)| (name.as_str(), t)),
+            escape_into(format),
+            settings,
+        );
+        Compiled {
+            registry: OnceLock::new(),
+            thaw: Mutex::new(Some(Box::new(move || thaw(templates)))),
+            sources: built_in_sources(format),
+            direct,
+            built_in: true,
+            checked: Mutex::default(),
+        }
+    }
+
+    /// The templates for Handlebars.
+    pub(super) fn registry(&self) -> &Handlebars<'static> {
+        self.registry.get_or_init(|| {
+            let thaw = self.thaw.lock().unwrap_or_else(PoisonError::into_inner).take();
+            thaw.map_or_else(Handlebars::new, |thaw| thaw())
+        })
+    }
+
+    /// The registry and sources, to change the templates before compiling them again.
+    pub(super) fn into_parts(self) -> (Handlebars<'static>, Vec<Source>) {
+        let _ = self.registry();
+        let Compiled { registry, sources, .. } = self;
+        (registry.into_inner().unwrap_or_default(), sources)
     }
 }
 
@@ -248,15 +323,29 @@ pub(super) fn built_in_sources(format: Format) -> Vec<Source> {
         .collect()
 }
 
+/// How templates of `format` escape the values they write.
+fn escape_fn(format: Format) -> fn(&str) -> String {
+    match format {
+        Format::Html | Format::Pdf => html_escape,
+        Format::Markdown => markdown_escape,
+        Format::Text | Format::Json | Format::Csv | Format::Docx => text_escape,
+    }
+}
+
+/// [`escape_fn`], writing at the end of a string (for the direct renderer).
+fn escape_into(format: Format) -> fn(&str, &mut String) {
+    match format {
+        Format::Html | Format::Pdf => html_escape_into,
+        Format::Markdown => markdown_escape_into,
+        Format::Text | Format::Json | Format::Csv | Format::Docx => text_escape_into,
+    }
+}
+
 /// A registry for `format`: strict, with the format's escaping and the helpers.
 pub(super) fn registry(format: Format, settings: helpers::Settings) -> Handlebars<'static> {
     let mut registry = Handlebars::new();
     registry.set_strict_mode(true);
-    match format {
-        Format::Html | Format::Pdf => registry.register_escape_fn(html_escape),
-        Format::Markdown => registry.register_escape_fn(markdown_escape),
-        Format::Text | Format::Json | Format::Csv | Format::Docx => registry.register_escape_fn(text_escape),
-    }
+    registry.register_escape_fn(escape_fn(format));
     helpers::register(&mut registry, settings);
     registry
 }
@@ -315,11 +404,7 @@ pub(super) fn compile(
     if !problems.is_empty() {
         return Err(Diagnostics(problems));
     }
-    Ok(Compiled {
-        registry,
-        sources,
-        checked: Mutex::default(),
-    })
+    Ok(Compiled::new(registry, sources, format, settings))
 }
 
 /// Renders `entry` from a compiled set, after checking that no partial includes itself.
@@ -329,22 +414,35 @@ pub(super) fn render_with(
     data: &impl serde::Serialize,
 ) -> Result<String, Diagnostics> {
     let Compiled {
-        registry,
         sources,
+        direct,
+        built_in,
         checked,
+        ..
     } = compiled;
-    let mut checked = checked.lock().unwrap_or_else(PoisonError::into_inner);
-    if !checked.iter().any(|e| e == entry) {
-        partials::check_recursion(entry, |name| {
-            let template = registry.get_template(name)?;
-            let file = sources.iter().find(|s| s.name == name)?.file.as_str();
-            Some((template, file))
-        })
-        .map_err(Diagnostics::one)?;
-        checked.push(entry.to_string());
+    if !built_in {
+        let mut checked = checked.lock().unwrap_or_else(PoisonError::into_inner);
+        if !checked.iter().any(|e| e == entry) {
+            let registry = compiled.registry();
+            partials::check_recursion(entry, |name| {
+                let template = registry.get_template(name)?;
+                let file = sources.iter().find(|s| s.name == name)?.file.as_str();
+                Some((template, file))
+            })
+            .map_err(Diagnostics::one)?;
+            checked.push(entry.to_string());
+        }
     }
-    drop(checked);
-    registry
+    // The direct renderer gives the same text where it can render; Handlebars renders the
+    // rest, and gives the errors.
+    if let Some(text) = direct::to_value(data)
+        .ok()
+        .and_then(|value| direct.render(entry, &value))
+    {
+        return Ok(text);
+    }
+    compiled
+        .registry()
         .render(entry, data)
         .map_err(|err| Diagnostics(vec![render_error(sources, &err)]))
 }

@@ -16,30 +16,76 @@ pub const WIDTH: usize = 78;
 /// A one-line text that fits is left as it is, inner spaces included (columns padded with
 /// `pad` stay lined up); only a text that does not fit is wrapped.
 pub fn wrapped(text: &str, indent: &str, width: usize) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 4 + indent.len());
+    wrap_into(text, indent, width, &mut out);
+    out
+}
+
+/// [`wrapped`], written at the end of `out`.
+pub fn wrap_into(text: &str, indent: &str, width: usize, out: &mut String) {
     let one_line = text.trim();
     let indent_width = display_width(indent);
     if !one_line.contains('\n') && indent_width + display_width(one_line) <= width {
-        return [indent, one_line].concat();
+        out.push_str(indent);
+        out.push_str(one_line);
+        return;
     }
     let marker = marker_width(text.trim_start());
     let first_width = width.saturating_sub(indent_width);
     let hanging_width = width.saturating_sub(hanging_display_width(indent, indent_width, marker));
-    let mut out = String::with_capacity(text.len() + text.len() / 4 + indent.len());
+    out.reserve(text.len() + text.len() / 4 + indent.len());
+    // Printable ASCII and the ASCII spaces other than the vertical tab (most text): words
+    // split at ASCII spaces are those `split_whitespace` finds, and a word's width is its
+    // length.
+    let plain = text
+        .bytes()
+        .all(|b| matches!(b, b' '..=b'~' | b'\t' | b'\n' | b'\r' | b'\x0C'));
+    let lines = Lines {
+        indent,
+        marker,
+        first_width,
+        hanging_width,
+    };
     for (i, paragraph) in text.split("\n\n").enumerate() {
         if i > 0 {
             out.push_str("\n\n");
         }
-        // First-fit: a word goes on the line when it fits, or when the line has no word yet.
+        if plain {
+            lines.fill(paragraph.split_ascii_whitespace().map(|w| (w, w.len())), out);
+        } else {
+            lines.fill(paragraph.split_whitespace().map(|w| (w, display_width(w))), out);
+        }
+    }
+}
+
+/// How a paragraph's lines are laid out.
+struct Lines<'a> {
+    indent: &'a str,
+    /// The spaces lines after the first hang by, under a list marker's text.
+    marker: usize,
+    first_width: usize,
+    hanging_width: usize,
+}
+
+impl Lines<'_> {
+    /// Writes `words` (each with its width), first-fit: a word goes on the line when it
+    /// fits, or when the line has no word yet.
+    fn fill<'w>(&self, words: impl Iterator<Item = (&'w str, usize)>, out: &mut String) {
         let mut line = 0;
         let mut used = 0;
-        for word in paragraph.split_whitespace() {
-            let word_width = display_width(word);
+        for (word, word_width) in words {
             if used == 0 && line == 0 {
-                out.push_str(indent);
-            } else if used + word_width > if line == 0 { first_width } else { hanging_width } {
+                out.push_str(self.indent);
+            } else if used + word_width
+                > if line == 0 {
+                    self.first_width
+                } else {
+                    self.hanging_width
+                }
+            {
                 out.push('\n');
-                out.push_str(indent);
-                out.extend(std::iter::repeat_n(' ', marker));
+                out.push_str(self.indent);
+                out.extend(std::iter::repeat_n(' ', self.marker));
                 line += 1;
                 used = 0;
             } else {
@@ -50,7 +96,6 @@ pub fn wrapped(text: &str, indent: &str, width: usize) -> String {
             used += word_width + 1;
         }
     }
-    out
 }
 
 /// The width of a hanging indent: `indent` then `marker` spaces. Added up when `indent`
@@ -166,6 +211,17 @@ mod tests {
         fn wraps_as_textwrap_does(
             text in "([- *0-9.\\[\\]a-z]{0,8}|語|é|\u{301}|\x1b\\[1m|\x1b\\]8;;u\x1b\\\\|\t| |\n){0,40}",
             indent in "( |>|-|\x1b|語){0,4}",
+            width in 0usize..40,
+        ) {
+            prop_assert_eq!(wrapped(&text, &indent, width), by_textwrap(&text, &indent, width));
+        }
+
+        /// The same for plain ASCII text (read word by word without decoding characters),
+        /// with every ASCII space, the vertical tab included.
+        #[test]
+        fn plain_text_wraps_as_textwrap_does(
+            text in "([- *0-9.a-z]{0,8}|\t| |\n|\r|\x0B|\x0C){0,40}",
+            indent in "( |>|-){0,4}",
             width in 0usize..40,
         ) {
             prop_assert_eq!(wrapped(&text, &indent, width), by_textwrap(&text, &indent, width));

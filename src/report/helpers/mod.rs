@@ -8,6 +8,9 @@ mod text;
 
 use handlebars::{Handlebars, HelperDef};
 
+pub use css::quoted as css_quoted;
+pub use text::{MAX_WIDTH, linked};
+
 /// Handlebars' own helpers that templates may use.
 const HANDLEBARS: &[&str] = &[
     "if", "unless", "each", "with", "lookup", "eq", "ne", "gt", "gte", "lt", "lte", "and", "or", "not", "len",

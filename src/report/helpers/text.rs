@@ -88,12 +88,18 @@ impl HelperDef for Link {
         let url = h.param(0).and_then(|p| p.value().as_str()).unwrap_or_default();
         let text = param_str(h, 1);
         // An address with a control character could end the sequence early: never linked.
-        if self.enabled && !url.is_empty() && !url.chars().any(char::is_control) {
-            out.write(&format!("\x1b]8;;{url}\x1b\\{text}\x1b]8;;\x1b\\"))?;
-        } else {
-            out.write(&text)?;
-        }
+        out.write(&linked(self.enabled, url, &text))?;
         Ok(())
+    }
+}
+
+/// `text` linked to `url` with a terminal hyperlink (OSC 8) when `enabled` and the address
+/// is safe to write; `text` alone otherwise.
+pub fn linked(enabled: bool, url: &str, text: &str) -> String {
+    if enabled && !url.is_empty() && !url.chars().any(char::is_control) {
+        format!("\x1b]8;;{url}\x1b\\{text}\x1b]8;;\x1b\\")
+    } else {
+        text.to_string()
     }
 }
 

@@ -1,0 +1,56 @@
+//! The direct renderer: runs the templates a report uses without Handlebars' run-time
+//! structures, for the same text.
+//!
+//! Handlebars renders from the data made a `serde_json::Value` (every field name copied
+//! and hashed), and on each helper call and lookup builds lists, maps and copies. This
+//! renderer reads a lighter copy of the data ([`Value`]: field names borrowed, objects kept
+//! as lists) and walks the compiled templates itself, with Handlebars' rules: strict mode,
+//! its paths (`../`, `@root`, block parameters, `@index`), its built-in helpers and ours.
+//! It does not render partials, decorators or helpers it does not know, and stops wherever
+//! Handlebars would fail; the caller then renders with Handlebars, which gives the text or
+//! the error. So a report is the same text either way; tests compare the two on every
+//! built-in template, every shipped sample and random templates and data.
+
+mod program;
+mod run;
+mod value;
+
+pub use value::{Unsupported, Value, to_value};
+
+use super::frozen;
+use super::helpers::Settings;
+
+/// Templates compiled for the direct renderer, by name.
+#[derive(Debug)]
+pub struct Program {
+    templates: Vec<(String, program::Nodes)>,
+    env: run::Env,
+}
+
+impl Program {
+    /// The templates given as (name, template), with the format's `escape` and the helpers'
+    /// `settings`.
+    pub(super) fn new<'t>(
+        templates: impl IntoIterator<Item = (&'t str, &'t frozen::Template)>,
+        escape: fn(&str, &mut String),
+        settings: Settings,
+    ) -> Program {
+        Program {
+            templates: templates
+                .into_iter()
+                .map(|(name, template)| (name.to_string(), program::nodes(template)))
+                .collect(),
+            env: run::Env { escape, settings },
+        }
+    }
+
+    /// The template `entry` rendered over `data`, or `None` where Handlebars must render it.
+    pub fn render(&self, entry: &str, data: &Value) -> Option<String> {
+        let mut out = String::with_capacity(16 * 1024);
+        run::render(&self.templates, entry, data, &self.env, &mut out).ok()?;
+        Some(out)
+    }
+}
+
+#[cfg(test)]
+mod tests;

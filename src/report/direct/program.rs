@@ -1,0 +1,313 @@
+//! Compiled templates as the direct renderer runs them: each name decided once (a helper
+//! or a value), each literal read once, each path split into its steps.
+
+use std::borrow::Cow;
+
+use super::value::Value;
+use crate::report::frozen::{self, Element, Param as FrozenParam, PathKind, Seg};
+
+/// A template's elements, in order.
+pub(super) type Nodes = Vec<Node>;
+
+/// One element of a template.
+#[derive(Debug)]
+pub(super) enum Node {
+    /// Text written as it is.
+    Raw(String),
+    /// `{{path}}` (escaped) or `{{{path}}}`: a value.
+    Value { path: Path, escape: bool },
+    /// `{{helper ...}}` or `{{{helper ...}}}`.
+    Call { call: Call, escape: bool },
+    /// `{{#helper ...}}...{{else}}...{{/helper}}`.
+    Block(Box<BlockCall>),
+    /// `{{> name}}`, `{{> name context key=value}}`: a partial on a line of its own or
+    /// within one, not a block and not indented.
+    Partial(Box<PartialCall>),
+    /// Something the direct renderer leaves to Handlebars when it is reached: a partial,
+    /// a decorator, a helper it does not know, a value named like a helper.
+    Handlebars,
+}
+
+/// A helper called with its arguments.
+#[derive(Debug)]
+pub(super) struct Call {
+    pub(super) helper: Helper,
+    pub(super) params: Vec<Param>,
+    pub(super) hash: Vec<(String, Param)>,
+}
+
+/// A block helper: its call, block parameters, body and `else`.
+#[derive(Debug)]
+pub(super) struct BlockCall {
+    pub(super) call: Call,
+    /// `as |item|` or `as |item key|`.
+    pub(super) block_params: Option<(String, Option<String>)>,
+    pub(super) body: Option<Nodes>,
+    pub(super) inverse: Option<Nodes>,
+}
+
+/// A partial included: its name, the context it is given and its hash.
+#[derive(Debug)]
+pub(super) struct PartialCall {
+    pub(super) name: String,
+    pub(super) context: Option<Param>,
+    pub(super) hash: Vec<(String, Param)>,
+}
+
+/// An argument.
+#[derive(Debug)]
+pub(super) enum Param {
+    /// A value read from the data.
+    Path(Path),
+    /// A literal, read when the template was compiled.
+    Literal(Value),
+    /// `(helper ...)`.
+    Sub(Box<Call>),
+    /// A bare name in an argument's place, which Handlebars reads as nothing.
+    Missing,
+}
+
+/// A path into the data.
+#[derive(Debug)]
+pub(super) enum Path {
+    /// `@index`, `@../key`: a block's own variable, `level` blocks out.
+    Local { level: usize, name: String },
+    /// `a.b`, `../a`, `@root.a`, `this`.
+    Relative(Vec<Step>),
+}
+
+/// One step of a relative path.
+#[derive(Debug)]
+pub(super) enum Step {
+    /// A field or an index.
+    Named(String),
+    /// `@root`.
+    Root,
+    /// `..`.
+    Up,
+}
+
+/// The helpers the direct renderer runs itself; every other helper name a template uses
+/// is left to Handlebars.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Helper {
+    If,
+    Unless,
+    Each,
+    With,
+    Lookup,
+    Eq,
+    Ne,
+    Gt,
+    Gte,
+    Lt,
+    Lte,
+    And,
+    Or,
+    Not,
+    Len,
+    Join,
+    Wrap,
+    Link,
+    Pad,
+    Lpad,
+    MaxLen,
+    Add,
+    Mul,
+    Capitalize,
+    CssString,
+    /// A helper the registry has that the direct renderer does not run (`log`, `raw`).
+    Other,
+}
+
+impl Helper {
+    /// The helper registered under `name`, if any. The names are those of
+    /// [`crate::report::helpers::names`] and Handlebars' `log` and `raw`; a test checks
+    /// that the two lists agree.
+    pub(super) fn named(name: &str) -> Option<Helper> {
+        Some(match name {
+            "if" => Helper::If,
+            "unless" => Helper::Unless,
+            "each" => Helper::Each,
+            "with" => Helper::With,
+            "lookup" => Helper::Lookup,
+            "eq" => Helper::Eq,
+            "ne" => Helper::Ne,
+            "gt" => Helper::Gt,
+            "gte" => Helper::Gte,
+            "lt" => Helper::Lt,
+            "lte" => Helper::Lte,
+            "and" => Helper::And,
+            "or" => Helper::Or,
+            "not" => Helper::Not,
+            "len" => Helper::Len,
+            "join" => Helper::Join,
+            "wrap" => Helper::Wrap,
+            "link" => Helper::Link,
+            "pad" => Helper::Pad,
+            "lpad" => Helper::Lpad,
+            "max_len" => Helper::MaxLen,
+            "add" => Helper::Add,
+            "mul" => Helper::Mul,
+            "capitalize" => Helper::Capitalize,
+            "css_string" => Helper::CssString,
+            "log" | "raw" => Helper::Other,
+            _ => return None,
+        })
+    }
+}
+
+/// The nodes of a frozen template.
+pub(super) fn nodes(template: &frozen::Template) -> Nodes {
+    template.elements.iter().map(node).collect()
+}
+
+fn node(element: &Element) -> Node {
+    match element {
+        Element::Raw(text) => Node::Raw(text.clone()),
+        Element::Comment(_) => Node::Raw(String::new()),
+        Element::Expression(h) => expression(h, true),
+        Element::HtmlExpression(h) => expression(h, false),
+        Element::HelperBlock(h) => block(h),
+        Element::PartialExpression(d) => partial(d),
+        Element::DecoratorExpression(_) | Element::DecoratorBlock(_) | Element::PartialBlock(_) => Node::Handlebars,
+    }
+}
+
+/// The name an expression gives, as Handlebars reads it to find a helper.
+fn name_of(param: &FrozenParam) -> Option<&str> {
+    match param {
+        FrozenParam::Name(name) => Some(name),
+        FrozenParam::Path(PathKind::Relative(_, raw) | PathKind::Local(_, _, raw)) => Some(raw),
+        FrozenParam::Literal(_) | FrozenParam::Subexpression(_) => None,
+    }
+}
+
+fn expression(h: &frozen::Helper, escape: bool) -> Node {
+    let name_only = h.call.params.is_empty() && h.call.hash.is_empty();
+    if name_only && name_of(&h.call.name).and_then(Helper::named).is_none() {
+        // A value: Handlebars reads a bare name (not a path) as nothing, an error in
+        // strict mode.
+        return match &h.call.name {
+            FrozenParam::Path(kind) => Node::Value {
+                path: path(kind),
+                escape,
+            },
+            _ => Node::Handlebars,
+        };
+    }
+    match call(&h.call) {
+        Some(call) => Node::Call { call, escape },
+        None => Node::Handlebars,
+    }
+}
+
+fn block(h: &frozen::Helper) -> Node {
+    let Some(call) = call(&h.call) else {
+        return Node::Handlebars;
+    };
+    let param_name = |p: &FrozenParam| match p {
+        FrozenParam::Path(PathKind::Relative(segs, _)) => match segs.as_slice() {
+            [Seg::Named(name)] => Some(name.clone()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let block_params = match &h.block_param {
+        None => None,
+        Some(frozen::Block::Single(p)) => match param_name(p) {
+            Some(name) => Some((name, None)),
+            None => return Node::Handlebars,
+        },
+        Some(frozen::Block::Pair(a, b)) => match (param_name(a), param_name(b)) {
+            (Some(a), Some(b)) => Some((a, Some(b))),
+            _ => return Node::Handlebars,
+        },
+    };
+    Node::Block(Box::new(BlockCall {
+        call,
+        block_params,
+        body: h.template.as_ref().map(nodes),
+        inverse: h.inverse.as_ref().map(nodes),
+    }))
+}
+
+/// A partial, unless it is indented (Handlebars then indents each of its lines), has a
+/// block, more than one parameter or a name it works out when rendering.
+fn partial(d: &frozen::Decorator) -> Node {
+    let name = match &d.call.name {
+        FrozenParam::Name(name) | FrozenParam::Path(PathKind::Relative(_, name)) => name.clone(),
+        _ => return Node::Handlebars,
+    };
+    if d.indent.is_some() || d.template.is_some() || d.call.params.len() > 1 {
+        return Node::Handlebars;
+    }
+    let context = match d.call.params.first() {
+        Some(p) => match param(p) {
+            Some(p) => Some(p),
+            None => return Node::Handlebars,
+        },
+        None => None,
+    };
+    let hash = d.call.hash.iter().map(|(k, v)| Some((k.clone(), param(v)?))).collect();
+    match hash {
+        Some(hash) => Node::Partial(Box::new(PartialCall { name, context, hash })),
+        None => Node::Handlebars,
+    }
+}
+
+/// A helper call, unless its name is not a helper's.
+fn call(call: &frozen::Call) -> Option<Call> {
+    Some(Call {
+        helper: Helper::named(name_of(&call.name)?)?,
+        params: call.params.iter().map(param).collect::<Option<_>>()?,
+        hash: call
+            .hash
+            .iter()
+            .map(|(k, v)| Some((k.clone(), param(v)?)))
+            .collect::<Option<_>>()?,
+    })
+}
+
+fn param(p: &FrozenParam) -> Option<Param> {
+    Some(match p {
+        FrozenParam::Name(_) => Param::Missing,
+        FrozenParam::Path(kind) => Param::Path(path(kind)),
+        FrozenParam::Literal(json) => Param::Literal(literal(&serde_json::from_str(json).ok()?)),
+        FrozenParam::Subexpression(sub) => Param::Sub(Box::new(call(sub)?)),
+    })
+}
+
+fn literal(json: &serde_json::Value) -> Value {
+    match json {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Bool(*b),
+        serde_json::Value::Number(n) => Value::Number(n.clone()),
+        serde_json::Value::String(s) => Value::String(s.clone()),
+        serde_json::Value::Array(items) => Value::Array(items.iter().map(literal).collect()),
+        serde_json::Value::Object(fields) => Value::Object(
+            fields
+                .iter()
+                .map(|(k, v)| (Cow::Owned(k.clone()), literal(v)))
+                .collect(),
+        ),
+    }
+}
+
+fn path(kind: &PathKind) -> Path {
+    match kind {
+        PathKind::Local(level, name, _) => Path::Local {
+            level: *level,
+            name: name.clone(),
+        },
+        PathKind::Relative(segs, _) => Path::Relative(
+            segs.iter()
+                .map(|seg| match seg {
+                    Seg::Named(name) => Step::Named(name.clone()),
+                    Seg::Root => Step::Root,
+                    Seg::Up => Step::Up,
+                })
+                .collect(),
+        ),
+    }
+}
