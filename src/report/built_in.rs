@@ -53,8 +53,8 @@ pub(super) fn stored_or_compiled(
     let name = format!("templates-{}-{entry}", format.templates_dir().unwrap_or("text"));
     if let Some(stored) = folder.and_then(|f| crate::cache::read::<Stored>(f, &name)) {
         let entry = entry.to_string();
-        return Ok(Compiled::stored(stored, format, settings, move |stored| {
-            thawed(stored, format, settings, &entry)
+        return Ok(Compiled::stored(stored, format, settings, move || {
+            spliced(format, settings, &entry).map_or_else(|_| registry(format, settings), |c| c.into_parts().0)
         }));
     }
     let compiled = spliced(format, settings, entry)?;
@@ -75,24 +75,6 @@ pub(super) fn stored_or_compiled(
 
 /// Templates as the cache keeps them: by name, frozen.
 type Stored = Vec<(String, frozen::Template)>;
-
-/// Handlebars' templates from those the cache kept; compiled again should one not thaw.
-fn thawed(stored: Stored, format: Format, settings: helpers::Settings, entry: &str) -> handlebars::Handlebars<'static> {
-    let thawed: Option<Vec<_>> = stored
-        .into_iter()
-        .map(|(name, t)| Some((name, frozen::thaw(t)?)))
-        .collect();
-    match thawed {
-        Some(thawed) => {
-            let mut registry = registry(format, settings);
-            for (name, template) in thawed {
-                registry.register_template(&name, template);
-            }
-            registry
-        }
-        None => spliced(format, settings, entry).map_or_else(|_| registry(format, settings), |c| c.into_parts().0),
-    }
-}
 
 /// The built-in template `entry` of `format` and those it still includes, compiled, with
 /// their plain inclusions spliced in.
@@ -152,7 +134,8 @@ mod tests {
     }
 
     /// Every entry of every template format, compiled (and kept in the cache), then read
-    /// back from the cache: the same templates, so the same reports.
+    /// back from the cache: the same templates for the direct renderer and for Handlebars,
+    /// so the same reports.
     #[test]
     fn built_in_templates_read_from_the_cache_are_those_compiled() {
         let dir = tempfile::tempdir().unwrap();
@@ -165,6 +148,10 @@ mod tests {
             for entry in &entries {
                 let compiled = stored_or_compiled(Some(dir.path()), format, settings, entry).unwrap();
                 let stored = stored_or_compiled(Some(dir.path()), format, settings, entry).unwrap();
+                // What the direct renderer runs, and what Handlebars would.
+                let program = |c: &Compiled| format!("{:?}", c.direct);
+                assert_eq!(program(&stored), program(&compiled), "{format:?} {entry}");
+                assert!(program(&stored).contains(&format!("\"{entry}\"")), "{format:?} {entry}");
                 assert_eq!(templates(&stored), templates(&compiled), "{format:?} {entry}");
                 assert!(templates(&compiled).contains_key(*entry));
             }
@@ -192,11 +179,16 @@ mod tests {
             .map(|(name, t)| (name.clone(), frozen::freeze(t).unwrap()))
             .collect();
         crate::cache::write(dir.path(), "templates-text-summary", &stored);
+        // The direct renderer runs what the cache holds; Handlebars, needed only where the
+        // direct renderer stops, compiles the templates built in.
         let read = stored_or_compiled(Some(dir.path()), Format::Text, settings, "summary").unwrap();
-        assert_eq!(templates(&read), changed);
+        assert!(format!("{:?}", read.direct).contains("CHANGED"));
+        assert!(!format!("{:?}", compiled.direct).contains("CHANGED"));
+        assert_eq!(templates(&read), templates(&compiled));
         let file = std::fs::read_dir(dir.path()).unwrap().next().unwrap().unwrap().path();
         std::fs::write(&file, b"damaged").unwrap();
         let again = stored_or_compiled(Some(dir.path()), Format::Text, settings, "summary").unwrap();
+        assert_eq!(format!("{:?}", again.direct), format!("{:?}", compiled.direct));
         assert_eq!(templates(&again), templates(&compiled));
     }
 }

@@ -37,7 +37,8 @@ pub fn terminal_safe(text: &str) -> Cow<'_, str> {
 /// A value on one line: each line break (`\r\n` counts as one) and tab becomes a space,
 /// and other control characters are shown as escapes (see [`terminal_safe`]).
 pub fn one_line(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c.is_control() || is_line_break(c)) {
+    // Printable ASCII (most values) has neither, and is checked a byte at a time.
+    if text.bytes().all(|b| (b' '..=b'~').contains(&b)) || !text.chars().any(|c| c.is_control() || is_line_break(c)) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len());

@@ -222,8 +222,8 @@ type Thaw = Box<dyn FnOnce() -> Handlebars<'static> + Send>;
 
 /// A compiled set of templates, and where each came from.
 pub(super) struct Compiled {
-    /// The templates for Handlebars, built when first needed from `thaw` when they were
-    /// read back from the cache (the direct renderer renders most reports without them).
+    /// The templates for Handlebars; for templates read back from the cache, compiled by
+    /// `thaw` when first needed (the direct renderer renders most reports without them).
     registry: OnceLock<Handlebars<'static>>,
     thaw: Mutex<Option<Thaw>>,
     pub(super) sources: Vec<Source>,
@@ -247,17 +247,14 @@ impl Compiled {
         format: Format,
         settings: helpers::Settings,
     ) -> Compiled {
-        let mirrored: Vec<(&str, Option<frozen::Template>)> = registry
-            .get_templates()
-            .iter()
-            .map(|(name, t)| (name.as_str(), frozen::mirror(t)))
-            .collect();
         let direct = direct::Program::new(
-            mirrored.iter().filter_map(|(name, t)| Some((*name, t.as_ref()?))),
+            registry
+                .get_templates()
+                .iter()
+                .filter_map(|(name, t)| Some((name.clone(), frozen::mirror(t)?))),
             escape_into(format),
             settings,
         );
-        drop(mirrored);
         let built_in = !sources.is_empty() && sources.iter().all(|s| s.built_in);
         Compiled {
             registry: OnceLock::from(registry),
@@ -270,23 +267,19 @@ impl Compiled {
     }
 
     /// The built-in templates of `format`, read back from the cache as `templates`: the
-    /// direct renderer's are made from them now, Handlebars' by `thaw` when first needed.
+    /// direct renderer's are made from them, Handlebars' by `compile` when first needed
+    /// (where the direct renderer leaves a report to Handlebars, or for its error).
     pub(super) fn stored(
         templates: Vec<(String, frozen::Template)>,
         format: Format,
         settings: helpers::Settings,
-        thaw: impl FnOnce(Vec<(String, frozen::Template)>) -> Handlebars<'static> + Send + 'static,
+        compile: impl FnOnce() -> Handlebars<'static> + Send + 'static,
     ) -> Compiled {
-        let direct = direct::Program::new(
-            templates.iter().map(|(name, t)| (name.as_str(), t)),
-            escape_into(format),
-            settings,
-        );
         Compiled {
+            direct: direct::Program::new(templates, escape_into(format), settings),
             registry: OnceLock::new(),
-            thaw: Mutex::new(Some(Box::new(move || thaw(templates)))),
+            thaw: Mutex::new(Some(Box::new(compile))),
             sources: built_in_sources(format),
-            direct,
             built_in: true,
             checked: Mutex::default(),
         }

@@ -30,16 +30,18 @@ pub struct Program {
 impl Program {
     /// The templates given as (name, template), with the format's `escape` and the helpers'
     /// `settings`.
-    pub(super) fn new<'t>(
-        templates: impl IntoIterator<Item = (&'t str, &'t frozen::Template)>,
+    pub(super) fn new(
+        templates: impl IntoIterator<Item = (String, frozen::Template)>,
         escape: fn(&str, &mut String),
         settings: Settings,
     ) -> Program {
+        let mut templates: Vec<(String, program::Nodes)> = templates
+            .into_iter()
+            .map(|(name, template)| (name, program::nodes(template)))
+            .collect();
+        templates.sort_by(|a, b| a.0.cmp(&b.0));
         Program {
-            templates: templates
-                .into_iter()
-                .map(|(name, template)| (name.to_string(), program::nodes(template)))
-                .collect(),
+            templates,
             env: run::Env { escape, settings },
         }
     }

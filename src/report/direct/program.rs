@@ -157,19 +157,40 @@ impl Helper {
     }
 }
 
-/// The nodes of a frozen template.
-pub(super) fn nodes(template: &frozen::Template) -> Nodes {
-    template.elements.iter().map(node).collect()
+/// The nodes of a frozen template; a template with a decorator anywhere (an inline
+/// partial, which Handlebars may define before the point it is written) is left to
+/// Handlebars as a whole.
+pub(super) fn nodes(template: frozen::Template) -> Nodes {
+    if has_decorator(&template) {
+        return vec![Node::Handlebars];
+    }
+    elements(template)
 }
 
-fn node(element: &Element) -> Node {
+fn elements(template: frozen::Template) -> Nodes {
+    template.elements.into_iter().map(node).collect()
+}
+
+fn has_decorator(template: &frozen::Template) -> bool {
+    let inner = |t: &Option<frozen::Template>| t.as_ref().is_some_and(has_decorator);
+    template.elements.iter().any(|element| match element {
+        Element::DecoratorExpression(_) | Element::DecoratorBlock(_) => true,
+        Element::HelperBlock(h) | Element::Expression(h) | Element::HtmlExpression(h) => {
+            inner(&h.template) || inner(&h.inverse)
+        }
+        Element::PartialExpression(d) | Element::PartialBlock(d) => inner(&d.template),
+        Element::Raw(_) | Element::Comment(_) => false,
+    })
+}
+
+fn node(element: Element) -> Node {
     match element {
-        Element::Raw(text) => Node::Raw(text.clone()),
+        Element::Raw(text) => Node::Raw(text),
         Element::Comment(_) => Node::Raw(String::new()),
-        Element::Expression(h) => expression(h, true),
-        Element::HtmlExpression(h) => expression(h, false),
-        Element::HelperBlock(h) => block(h),
-        Element::PartialExpression(d) => partial(d),
+        Element::Expression(h) => expression(&h, true),
+        Element::HtmlExpression(h) => expression(&h, false),
+        Element::HelperBlock(h) => block(*h),
+        Element::PartialExpression(d) => partial(&d),
         Element::DecoratorExpression(_) | Element::DecoratorBlock(_) | Element::PartialBlock(_) => Node::Handlebars,
     }
 }
@@ -202,11 +223,12 @@ fn expression(h: &frozen::Helper, escape: bool) -> Node {
     }
 }
 
-fn block(h: &frozen::Helper) -> Node {
+fn block(h: frozen::Helper) -> Node {
     let Some(call) = call(&h.call) else {
         return Node::Handlebars;
     };
     let param_name = |p: &FrozenParam| match p {
+        FrozenParam::Name(name) => Some(name.clone()),
         FrozenParam::Path(PathKind::Relative(segs, _)) => match segs.as_slice() {
             [Seg::Named(name)] => Some(name.clone()),
             _ => None,
@@ -227,8 +249,8 @@ fn block(h: &frozen::Helper) -> Node {
     Node::Block(Box::new(BlockCall {
         call,
         block_params,
-        body: h.template.as_ref().map(nodes),
-        inverse: h.inverse.as_ref().map(nodes),
+        body: h.template.map(elements),
+        inverse: h.inverse.map(elements),
     }))
 }
 

@@ -416,7 +416,7 @@ impl<'r> Runner<'r> {
                 if indent.chars().count() as u64 > helpers::MAX_WIDTH {
                     return Err(Handlebars);
                 }
-                let width = match args.hash_read("width") {
+                let width = match args.hash("width") {
                     Some(w) => width_from(w, 1).ok_or(Handlebars)?,
                     None => self.env.settings.width,
                 };
@@ -643,15 +643,13 @@ impl<'a> Args<'a> {
         self.params.get(i).and_then(|v| v.as_deref()).ok_or(Handlebars)
     }
 
-    fn hash_read(&self, key: &str) -> Option<&Value> {
+    /// The hash value `key`, as Handlebars gives it to a helper: `null` where the data has
+    /// nothing.
+    fn hash(&self, key: &str) -> Option<&Value> {
         self.hash
             .iter()
             .find(|(k, _)| *k == key)
             .map(|(_, v)| v.as_deref().unwrap_or(&Value::Null))
-    }
-
-    fn hash(&self, key: &str) -> Option<&Value> {
-        self.hash_read(key)
     }
 }
 

@@ -192,6 +192,12 @@ fn template() -> impl Strategy<Value = String> {
             prop::collection::vec(arg(), 0..3),
         )
             .prop_map(|(h, args)| format!("{{{{{h} {}}}}}", args.join(" "))),
+        // The partial `p` (see [`with_partial`]), given a context, a hash or both.
+        (prop::option::of(path()), prop::option::of(arg())).prop_map(|(context, width)| format!(
+            "{{{{> p{}{}}}}}",
+            context.map(|c| format!(" {c}")).unwrap_or_default(),
+            width.map(|w| format!(" width={w} a=1")).unwrap_or_default()
+        )),
     ];
     leaf.prop_recursive(4, 40, 4, |inner| {
         let body = prop::collection::vec(inner, 0..4).prop_map(|parts| parts.concat());
@@ -226,6 +232,13 @@ fn template() -> impl Strategy<Value = String> {
     })
 }
 
+/// Registers the partial `p` the random templates include: it reads the context it is
+/// given, the hash's keys and the blocks around it.
+fn with_partial(registry: &mut handlebars::Handlebars<'static>) {
+    let p = "[{{this}}|{{a}}|{{#if width}}{{width}}{{/if}}|{{@index}}|{{#each list}}{{../a}}{{/each}}]";
+    registry.register_template("p", handlebars::Template::compile(p).unwrap());
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 1500, failure_persistence: None, ..ProptestConfig::default() })]
 
@@ -244,6 +257,7 @@ proptest! {
         let settings = Settings { width: 30, hyperlinks };
         let mut registry = registry(format, settings);
         registry.register_template("t", template);
+        with_partial(&mut registry);
         let compiled = Compiled::new(registry, Vec::new(), format, settings);
         let (handlebars, direct) = both(&compiled, "t", &data);
         if let Some(direct) = direct {
@@ -269,6 +283,7 @@ fn most_random_templates_render_directly() {
         let settings = Settings::default();
         let mut registry = registry(Format::Html, settings);
         registry.register_template("t", template);
+        with_partial(&mut registry);
         let compiled = Compiled::new(registry, Vec::new(), Format::Html, settings);
         let (handlebars, direct) = both(&compiled, "t", &data);
         handlebars_ok += usize::from(handlebars.is_ok());
@@ -301,5 +316,20 @@ fn the_helpers_known_are_those_registered() {
             "{helper} is a helper"
         );
         assert_eq!(direct, None, "{helper} is left to Handlebars");
+    }
+}
+
+#[test]
+fn templates_with_inline_partials_are_left_to_handlebars() {
+    let settings = Settings::default();
+    let mut registry = registry(Format::Text, settings);
+    let t = "{{#if a}}{{#*inline \"p\"}}inline{{/inline}}{{/if}}{{> p}}";
+    registry.register_template("t", handlebars::Template::compile(t).unwrap());
+    registry.register_template("p", handlebars::Template::compile("registered").unwrap());
+    let compiled = Compiled::new(registry, Vec::new(), Format::Text, settings);
+    for a in [true, false] {
+        let (handlebars, direct) = both(&compiled, "t", &json!({ "a": a }));
+        assert!(handlebars.is_ok(), "{handlebars:?}");
+        assert_eq!(direct, None);
     }
 }
