@@ -11,11 +11,15 @@
 //! the error. So a report is the same text either way; tests compare the two on every
 //! built-in template, every shipped sample and random templates and data.
 
+mod args;
+mod blocks;
 mod program;
 mod run;
+mod serialize;
 mod value;
 
-pub use value::{Unsupported, Value, to_value};
+pub use serialize::{Unsupported, to_value};
+pub use value::Value;
 
 use super::frozen;
 use super::helpers::Settings;
