@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use serde_json::Number;
 
 use super::args::{Args, truth, width_from};
-use super::program::{BlockCall, Helper, Node, PartialCall};
+use super::program::{BlockCall, Helper, Kind, Node, PartialCall};
 use super::run::{Frame, Handlebars, Locals, Run, Runner};
 use super::value::Value;
 use crate::report::helpers;
@@ -29,15 +29,7 @@ impl<'r> Runner<'r> {
                 let yes = value.is_some_and(|v| v.is_truthy(include_zero)) == (call.helper == Helper::If);
                 self.branch(if yes { body } else { inverse }, frames, out)
             }
-            Helper::Eq
-            | Helper::Ne
-            | Helper::Gt
-            | Helper::Gte
-            | Helper::Lt
-            | Helper::Lte
-            | Helper::And
-            | Helper::Or
-            | Helper::Not => {
+            helper if helper.kind() == Kind::Tests => {
                 let yes = truth(call.helper, &args)?;
                 self.branch(if yes { body } else { inverse }, frames, out)
             }

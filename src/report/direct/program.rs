@@ -120,7 +120,44 @@ pub(super) enum Helper {
     Other,
 }
 
+/// What a helper does, which decides how a call to it is rendered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    /// Writes text itself, unescaped (`join`, `link`, `pad`, `lpad`).
+    Writes,
+    /// Tests its arguments: `true` or `false`, or a block's body or `else`.
+    Tests,
+    /// Computes a value, written escaped.
+    Computes,
+    /// A block helper, or one left to Handlebars.
+    Block,
+}
+
 impl Helper {
+    /// What the helper does.
+    pub(super) fn kind(self) -> Kind {
+        match self {
+            Helper::Join | Helper::Link | Helper::Pad | Helper::Lpad => Kind::Writes,
+            Helper::Eq
+            | Helper::Ne
+            | Helper::Gt
+            | Helper::Gte
+            | Helper::Lt
+            | Helper::Lte
+            | Helper::And
+            | Helper::Or
+            | Helper::Not => Kind::Tests,
+            Helper::Lookup
+            | Helper::Len
+            | Helper::MaxLen
+            | Helper::Add
+            | Helper::Mul
+            | Helper::Capitalize
+            | Helper::CssString => Kind::Computes,
+            Helper::If | Helper::Unless | Helper::Each | Helper::With | Helper::Wrap | Helper::Other => Kind::Block,
+        }
+    }
+
     /// The helper registered under `name`, if any. The names are those of
     /// [`crate::report::helpers::names`] and Handlebars' `log` and `raw`; a test checks
     /// that the two lists agree.

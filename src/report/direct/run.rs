@@ -9,7 +9,7 @@ use serde_json::Number;
 use smallvec::SmallVec;
 
 use super::args::{Args, computed, truth, width};
-use super::program::{Call, Helper, Node, Nodes, Param, Path, Step};
+use super::program::{Call, Helper, Kind, Node, Nodes, Param, Path, Step};
 use super::value::Value;
 use crate::report::helpers;
 
@@ -241,36 +241,15 @@ impl<'r> Runner<'r> {
         'r: 'f,
     {
         let args = self.args(call, frames)?;
-        match call.helper {
-            Helper::Join | Helper::Link | Helper::Pad | Helper::Lpad => {
-                out.push_str(&self.written(call.helper, &args)?);
-            }
-            Helper::Eq
-            | Helper::Ne
-            | Helper::Gt
-            | Helper::Gte
-            | Helper::Lt
-            | Helper::Lte
-            | Helper::And
-            | Helper::Or
-            | Helper::Not => {
-                out.push_str(if truth(call.helper, &args)? { "true" } else { "false" });
-            }
-            Helper::Lookup
-            | Helper::Len
-            | Helper::MaxLen
-            | Helper::Add
-            | Helper::Mul
-            | Helper::Capitalize
-            | Helper::CssString => {
-                let value = computed(call.helper, &args)?;
-                self.write(&value, escape, out);
-            }
-            // Blocks without a body write nothing; the rest is left to Handlebars.
-            Helper::If | Helper::Unless => {
+        match call.helper.kind() {
+            Kind::Writes => out.push_str(&self.written(call.helper, &args)?),
+            Kind::Tests => out.push_str(if truth(call.helper, &args)? { "true" } else { "false" }),
+            Kind::Computes => self.write(&computed(call.helper, &args)?, escape, out),
+            // `if` and `unless` without a body write nothing; the rest is left to Handlebars.
+            Kind::Block if matches!(call.helper, Helper::If | Helper::Unless) => {
                 args.required(0)?;
             }
-            Helper::Each | Helper::With | Helper::Wrap | Helper::Other => return Err(Handlebars),
+            Kind::Block => return Err(Handlebars),
         }
         Ok(())
     }
@@ -281,27 +260,11 @@ impl<'r> Runner<'r> {
         'r: 'f,
     {
         let args = self.args(call, frames)?;
-        match call.helper {
-            Helper::Join | Helper::Link | Helper::Pad | Helper::Lpad => {
-                Ok(Value::String(self.written(call.helper, &args)?))
-            }
-            Helper::Eq
-            | Helper::Ne
-            | Helper::Gt
-            | Helper::Gte
-            | Helper::Lt
-            | Helper::Lte
-            | Helper::And
-            | Helper::Or
-            | Helper::Not => Ok(Value::Bool(truth(call.helper, &args)?)),
-            Helper::Lookup
-            | Helper::Len
-            | Helper::MaxLen
-            | Helper::Add
-            | Helper::Mul
-            | Helper::Capitalize
-            | Helper::CssString => computed(call.helper, &args),
-            Helper::If | Helper::Unless | Helper::Each | Helper::With | Helper::Wrap | Helper::Other => Err(Handlebars),
+        match call.helper.kind() {
+            Kind::Writes => Ok(Value::String(self.written(call.helper, &args)?)),
+            Kind::Tests => Ok(Value::Bool(truth(call.helper, &args)?)),
+            Kind::Computes => computed(call.helper, &args),
+            Kind::Block => Err(Handlebars),
         }
     }
 

@@ -209,49 +209,28 @@ impl Seq {
     }
 }
 
-impl ser::SerializeSeq for Seq {
-    type Ok = Value;
-    type Error = Unsupported;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
-        self.push(value)
-    }
-    fn end(self) -> Result<Value, Unsupported> {
-        Ok(self.finish())
-    }
+/// The four ways serde writes a list, each pushing onto a [`Seq`].
+macro_rules! list {
+    ($($trait:ident::$method:ident),*) => {$(
+        impl ser::$trait for Seq {
+            type Ok = Value;
+            type Error = Unsupported;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
+                self.push(value)
+            }
+            fn end(self) -> Result<Value, Unsupported> {
+                Ok(self.finish())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Seq {
-    type Ok = Value;
-    type Error = Unsupported;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
-        self.push(value)
-    }
-    fn end(self) -> Result<Value, Unsupported> {
-        Ok(self.finish())
-    }
-}
-
-impl ser::SerializeTupleStruct for Seq {
-    type Ok = Value;
-    type Error = Unsupported;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
-        self.push(value)
-    }
-    fn end(self) -> Result<Value, Unsupported> {
-        Ok(self.finish())
-    }
-}
-
-impl ser::SerializeTupleVariant for Seq {
-    type Ok = Value;
-    type Error = Unsupported;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Unsupported> {
-        self.push(value)
-    }
-    fn end(self) -> Result<Value, Unsupported> {
-        Ok(self.finish())
-    }
-}
+list!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 /// An object being built.
 struct Map {
