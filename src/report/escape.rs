@@ -58,12 +58,8 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Escapes a value for the plain-text format: on one line, no control characters.
-pub fn text_escape(text: &str) -> String {
-    one_line(text).into_owned()
-}
-
-/// [`text_escape`], written at the end of `out`.
+/// Escapes a value for the plain-text format, at the end of `out`: on one line, no control
+/// characters.
 pub fn text_escape_into(text: &str, out: &mut String) {
     out.push_str(&one_line(text));
 }

@@ -17,9 +17,7 @@ use handlebars::{Handlebars, RenderError, RenderErrorReason, TemplateError};
 use super::ReportContext;
 use super::built_in;
 use super::direct;
-use super::escape::{
-    html_escape, html_escape_into, markdown_escape, markdown_escape_into, text_escape, text_escape_into,
-};
+use super::escape::{html_escape_into, markdown_escape_into, text_escape_into};
 use super::format::{Format, Section};
 use super::frozen;
 use super::helpers;
@@ -218,14 +216,14 @@ pub fn render_data(
 }
 
 /// Builds a Handlebars registry when it is first needed.
-type Thaw = Box<dyn FnOnce() -> Handlebars<'static> + Send>;
+type Compile = Box<dyn FnOnce() -> Handlebars<'static> + Send>;
 
 /// A compiled set of templates, and where each came from.
 pub(super) struct Compiled {
     /// The templates for Handlebars; for templates read back from the cache, compiled by
-    /// `thaw` when first needed (the direct renderer renders most reports without them).
+    /// `compile` when first needed (the direct renderer renders most reports without them).
     registry: OnceLock<Handlebars<'static>>,
-    thaw: Mutex<Option<Thaw>>,
+    compile: Mutex<Option<Compile>>,
     pub(super) sources: Vec<Source>,
     /// The same templates for the direct renderer, which renders what it can without
     /// Handlebars.
@@ -258,7 +256,7 @@ impl Compiled {
         let built_in = !sources.is_empty() && sources.iter().all(|s| s.built_in);
         Compiled {
             registry: OnceLock::from(registry),
-            thaw: Mutex::default(),
+            compile: Mutex::default(),
             sources,
             direct,
             built_in,
@@ -278,7 +276,7 @@ impl Compiled {
         Compiled {
             direct: direct::Program::new(templates, escape_into(format), settings),
             registry: OnceLock::new(),
-            thaw: Mutex::new(Some(Box::new(compile))),
+            compile: Mutex::new(Some(Box::new(compile))),
             sources: built_in_sources(format),
             built_in: true,
             checked: Mutex::default(),
@@ -288,8 +286,8 @@ impl Compiled {
     /// The templates for Handlebars.
     pub(super) fn registry(&self) -> &Handlebars<'static> {
         self.registry.get_or_init(|| {
-            let thaw = self.thaw.lock().unwrap_or_else(PoisonError::into_inner).take();
-            thaw.map_or_else(Handlebars::new, |thaw| thaw())
+            let compile = self.compile.lock().unwrap_or_else(PoisonError::into_inner).take();
+            compile.map_or_else(Handlebars::new, |compile| compile())
         })
     }
 
@@ -316,16 +314,7 @@ pub(super) fn built_in_sources(format: Format) -> Vec<Source> {
         .collect()
 }
 
-/// How templates of `format` escape the values they write.
-fn escape_fn(format: Format) -> fn(&str) -> String {
-    match format {
-        Format::Html | Format::Pdf => html_escape,
-        Format::Markdown => markdown_escape,
-        Format::Text | Format::Json | Format::Csv | Format::Docx => text_escape,
-    }
-}
-
-/// [`escape_fn`], writing at the end of a string (for the direct renderer).
+/// How templates of `format` escape the values they write, at the end of a string.
 fn escape_into(format: Format) -> fn(&str, &mut String) {
     match format {
         Format::Html | Format::Pdf => html_escape_into,
@@ -338,7 +327,12 @@ fn escape_into(format: Format) -> fn(&str, &mut String) {
 pub(super) fn registry(format: Format, settings: helpers::Settings) -> Handlebars<'static> {
     let mut registry = Handlebars::new();
     registry.set_strict_mode(true);
-    registry.register_escape_fn(escape_fn(format));
+    let escape = escape_into(format);
+    registry.register_escape_fn(move |text: &str| {
+        let mut out = String::with_capacity(text.len());
+        escape(text, &mut out);
+        out
+    });
     helpers::register(&mut registry, settings);
     registry
 }

@@ -1,8 +1,6 @@
 //! Compiled templates as the direct renderer runs them: each name decided once (a helper
 //! or a value), each literal read once, each path split into its steps.
 
-use std::borrow::Cow;
-
 use super::value::Value;
 use crate::report::frozen::{self, Element, Param as FrozenParam, PathKind, Seg};
 
@@ -332,25 +330,11 @@ fn param(p: &FrozenParam) -> Option<Param> {
     Some(match p {
         FrozenParam::Name(_) => Param::Missing,
         FrozenParam::Path(kind) => Param::Path(path(kind)),
-        FrozenParam::Literal(json) => Param::Literal(literal(&serde_json::from_str(json).ok()?)),
+        FrozenParam::Literal(json) => {
+            Param::Literal(Value::from(&serde_json::from_str::<serde_json::Value>(json).ok()?))
+        }
         FrozenParam::Subexpression(sub) => Param::Sub(Box::new(call(sub)?)),
     })
-}
-
-fn literal(json: &serde_json::Value) -> Value {
-    match json {
-        serde_json::Value::Null => Value::Null,
-        serde_json::Value::Bool(b) => Value::Bool(*b),
-        serde_json::Value::Number(n) => Value::Number(n.clone()),
-        serde_json::Value::String(s) => Value::String(s.clone()),
-        serde_json::Value::Array(items) => Value::Array(items.iter().map(literal).collect()),
-        serde_json::Value::Object(fields) => Value::Object(
-            fields
-                .iter()
-                .map(|(k, v)| (Cow::Owned(k.clone()), literal(v)))
-                .collect(),
-        ),
-    }
 }
 
 fn path(kind: &PathKind) -> Path {

@@ -24,6 +24,25 @@ pub enum Value {
     Object(Vec<(Cow<'static, str>, Value)>),
 }
 
+impl From<&serde_json::Value> for Value {
+    /// The same value, as serde_json holds it (a template's literals, tests).
+    fn from(json: &serde_json::Value) -> Value {
+        match json {
+            serde_json::Value::Null => Value::Null,
+            serde_json::Value::Bool(b) => Value::Bool(*b),
+            serde_json::Value::Number(n) => Value::Number(n.clone()),
+            serde_json::Value::String(s) => Value::String(s.clone()),
+            serde_json::Value::Array(items) => Value::Array(items.iter().map(Value::from).collect()),
+            serde_json::Value::Object(fields) => Value::Object(
+                fields
+                    .iter()
+                    .map(|(k, v)| (Cow::Owned(k.clone()), Value::from(v)))
+                    .collect(),
+            ),
+        }
+    }
+}
+
 impl Value {
     /// The field `key` of an object.
     pub fn get(&self, key: &str) -> Option<&Value> {
@@ -111,20 +130,6 @@ mod tests {
     use serde::ser::{self, Serialize};
     use serde_json::json;
 
-    /// serde_json's value, read into ours for comparison.
-    fn from_json(v: &serde_json::Value) -> Value {
-        match v {
-            serde_json::Value::Null => Value::Null,
-            serde_json::Value::Bool(b) => Value::Bool(*b),
-            serde_json::Value::Number(n) => Value::Number(n.clone()),
-            serde_json::Value::String(s) => Value::String(s.clone()),
-            serde_json::Value::Array(a) => Value::Array(a.iter().map(from_json).collect()),
-            serde_json::Value::Object(m) => {
-                Value::Object(m.iter().map(|(k, v)| (Cow::Owned(k.clone()), from_json(v))).collect())
-            }
-        }
-    }
-
     #[test]
     fn data_becomes_the_value_serde_json_makes() {
         #[derive(serde::Serialize)]
@@ -163,7 +168,7 @@ mod tests {
         let data = S { big: 12, ..data };
         assert_eq!(
             to_value(&data).unwrap(),
-            from_json(&serde_json::to_value(&data).unwrap())
+            Value::from(&serde_json::to_value(&data).unwrap())
         );
     }
 
@@ -207,16 +212,16 @@ mod tests {
             json!(u64::MAX),
             json!(i64::MIN),
         ] {
-            let ours = from_json(&v);
+            let ours = Value::from(&v);
             assert_eq!(ours.rendered(), v.render(), "{v}");
             for zero in [false, true] {
                 assert_eq!(ours.is_truthy(zero), v.is_truthy(zero), "{v} {zero}");
             }
         }
         let (a, b) = (json!({"a": 1, "b": [2]}), json!({"b": [2], "a": 1}));
-        assert!(from_json(&a).same(&from_json(&b)));
+        assert!(Value::from(&a).same(&Value::from(&b)));
         assert_eq!(a, b);
-        assert!(!from_json(&json!(1)).same(&from_json(&json!(1.0))));
+        assert!(!Value::from(&json!(1)).same(&Value::from(&json!(1.0))));
         assert_ne!(json!(1), json!(1.0));
     }
 }
