@@ -118,6 +118,39 @@ mod tests {
     }
 
     #[test]
+    fn a_framework_read_back_and_resolved_shares_each_tested_question_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut framework = crate::test_support::ctq();
+        framework.cases.clear();
+        write(dir.path(), "ctq", &framework);
+        let mut cached: Framework = read(dir.path(), "ctq").expect("the framework just written");
+        cached.resolve_indices();
+        for fw in [&framework, &cached] {
+            let conditions = fw
+                .questions
+                .values()
+                .filter_map(|q| q.when.as_ref())
+                .chain(fw.phases.iter().flat_map(|p| p.gates.iter().map(|g| &g.condition)))
+                .chain(fw.recommendations.iter().filter_map(|r| r.when.as_ref()));
+            let mut tests = 0;
+            for condition in conditions {
+                for test in condition.tests() {
+                    let (_, question) = fw.questions.get_index(test.index).expect("resolved");
+                    // The same id in memory, not only the same text: finding the answer
+                    // compares pointers.
+                    assert!(
+                        std::sync::Arc::ptr_eq(&question.id, &test.question),
+                        "{}",
+                        test.question
+                    );
+                    tests += 1;
+                }
+            }
+            assert!(tests > 50, "only {tests} tests");
+        }
+    }
+
+    #[test]
     fn a_damaged_or_foreign_file_is_not_read() {
         let dir = tempfile::tempdir().unwrap();
         let framework = crate::test_support::ctq();

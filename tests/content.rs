@@ -221,7 +221,7 @@ fn every_resource_the_documents_name_is_in_the_catalog() {
     let sources = sources();
     for fw in all() {
         for source in &sources.resources {
-            if !source.documents.iter().any(|d| sources.framework_of(d) == fw.id) {
+            if !source.documents.iter().any(|d| sources.framework_of(d) == &*fw.id) {
                 continue;
             }
             let title = normalize(&source.title);
@@ -241,10 +241,10 @@ fn the_phase_names_are_the_publishers() {
         let expected: Vec<&str> = sources
             .phases
             .iter()
-            .filter(|p| p.framework == fw.id)
+            .filter(|p| *p.framework == *fw.id)
             .map(|p| p.name.as_str())
             .collect();
-        let names: Vec<&str> = fw.phases.iter().map(|p| p.name.as_str()).collect();
+        let names: Vec<&str> = fw.phases.iter().map(|p| p.name.as_ref()).collect();
         assert_eq!(names, expected, "{}", fw.id);
     }
 }
@@ -258,7 +258,7 @@ fn ctq_phase_goals_are_ctqs() {
         .iter()
         .zip(sources.phases.iter().filter(|p| p.framework == "ctq"))
     {
-        assert_eq!(Some(phase.goal.as_str()), source.goal.as_deref(), "{}", phase.id);
+        assert_eq!(Some(phase.goal.as_ref()), source.goal.as_deref(), "{}", phase.id);
         assert!(!phase.ours, "{}: CTQ's goal is marked as ours", phase.id);
     }
 }
@@ -332,7 +332,7 @@ const DP_QUESTIONS_OF_OUR_OWN: &[&str] = &[
 fn dp_questions_of_our_own_say_so() {
     let fw = dp();
     for question in fw.questions.values() {
-        let ours = DP_QUESTIONS_OF_OUR_OWN.contains(&question.id.as_str());
+        let ours = DP_QUESTIONS_OF_OUR_OWN.contains(&question.id.as_ref());
         if ours {
             let help = question.help.as_deref().unwrap_or_default();
             assert!(
@@ -362,7 +362,7 @@ fn every_big_question_and_task_of_the_documents_is_asked_word_for_word() {
     let phase_id = |name: &str| {
         fw.phases
             .iter()
-            .find(|p| p.name == name)
+            .find(|p| *p.name == *name)
             .unwrap_or_else(|| panic!("no phase named {name}"))
             .id
             .clone()
@@ -378,7 +378,7 @@ fn every_big_question_and_task_of_the_documents_is_asked_word_for_word() {
         let phase = phase_id(&source.phase);
         let role = role_of(&source.role);
         let asked = fw.questions.values().any(|q| {
-            q.role == role && q.phase.as_deref() == Some(phase.as_str()) && contains_words(&source.text, &q.title)
+            q.role == role && q.phase.as_deref() == Some(phase.as_ref()) && contains_words(&source.text, &q.title)
         });
         assert!(asked, "`{}` is not asked in phase {phase}", source.text);
     }
@@ -391,10 +391,10 @@ fn every_big_question_and_task_of_the_documents_is_asked_word_for_word() {
         );
         let from_documents = sources.questions.iter().any(|s| {
             role_of(&s.role) == question.role
-                && question.phase.as_deref() == Some(phase_id(&s.phase).as_str())
+                && question.phase.as_deref() == Some(phase_id(&s.phase).as_ref())
                 && contains_words(&s.text, &question.title)
         });
-        if CTQ_QUESTIONS_OF_OUR_OWN.contains(&question.id.as_str()) {
+        if CTQ_QUESTIONS_OF_OUR_OWN.contains(&question.id.as_ref()) {
             assert!(
                 !from_documents,
                 "{} is declared ours but is the documents' question",
@@ -464,7 +464,7 @@ fn which_and_what_questions_are_answered_decided_or_not() {
                     fw.id,
                     q.id
                 );
-                asked.push(q.id.clone());
+                asked.push(q.id.to_string());
             }
         }
     }
@@ -488,7 +488,7 @@ fn no_gate_names_a_question_that_may_not_apply() {
         for phase in &fw.phases {
             for gate in &phase.gates {
                 for test in gate.condition.tests() {
-                    let q = &fw.questions[&test.question];
+                    let q = &fw.questions[&*test.question];
                     assert!(
                         !q.not_applicable,
                         "{}: gate of {} names {}, which allows not_applicable",
@@ -579,11 +579,11 @@ fn the_answers_contract_holds() {
         .questions
         .values()
         .filter(|q| q.required)
-        .map(|q| q.id.as_str())
+        .map(|q| q.id.as_ref())
         .collect();
     assert_eq!(required, ["profile.organization", "profile.org_type"]);
     assert_eq!(fw.questions["profile.educators"].min, Some(1));
-    let phases: Vec<&str> = fw.phases.iter().map(|p| p.id.as_str()).collect();
+    let phases: Vec<&str> = fw.phases.iter().map(|p| p.id.as_ref()).collect();
     assert_eq!(phases, ["why", "how", "implement"]);
 }
 
@@ -610,7 +610,7 @@ fn every_built_in_framework_passes_its_golden_cases() {
             assert!(
                 fw.cases
                     .iter()
-                    .any(|case| case.phase.as_deref() == Some(phase.id.as_str())),
+                    .any(|case| case.phase.as_deref() == Some(phase.id.as_ref())),
                 "{}: no golden case for phase {}",
                 fw.id,
                 phase.id
@@ -632,7 +632,7 @@ fn ctq_timeline_activities_are_the_guides_in_order() {
         .filter(|a| sources.framework_of(&a.document) == "ctq")
         .map(|a| a.activity.as_str())
         .collect();
-    let titles: Vec<&str> = timeline.activities.iter().map(|a| a.title.as_str()).collect();
+    let titles: Vec<&str> = timeline.activities.iter().map(|a| a.title.as_ref()).collect();
     assert_eq!(titles, expected);
     assert!(timeline.activities.iter().all(|a| !a.ours));
     for rule in &timeline.order {

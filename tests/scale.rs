@@ -25,7 +25,7 @@ fn a_thousand_questions_and_a_thousand_rules_of_eight_terms_load_assess_and_expl
     };
     let answers = parse(&framework, &file, Syntax::Toml).unwrap();
     let assessment = assess(&framework, &answers);
-    assert_eq!(assessment.phase.id, "p0");
+    assert_eq!(&*assessment.phase.id, "p0");
     let explanation = explain(&framework, &answers);
     let next = explanation.next_phase.expect("not complete");
     assert!(next.found, "{next:?}");

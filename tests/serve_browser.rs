@@ -806,7 +806,7 @@ fn framework_question(framework: &Framework, id: &str) -> String {
         .get(id)
         .unwrap_or_else(|| panic!("no question {id}"))
         .title
-        .clone()
+        .to_string()
 }
 
 /// A link with its address moved to another server's base (the same server on a new port).

@@ -227,9 +227,9 @@ pub fn condition(data: &[u8]) {
             let value = match i % 3 {
                 0 => AnswerValue::Choice("yes".into()),
                 1 => AnswerValue::Integer(i as i64),
-                _ => AnswerValue::Text(t.question.clone()),
+                _ => AnswerValue::Text(t.question.to_string()),
             };
-            (t.question.clone(), value)
+            (t.question.to_string(), value)
         })
         .collect();
     let lookup = |id: &str| answers.iter().find(|(q, _)| q == id).map(|(_, v)| v);

@@ -33,7 +33,7 @@ fn question(out: &mut String, q: &Question) {
     if let Some(condition) = &q.when {
         comment(out, &format!("Asked only when {condition}."));
     }
-    let key = q.id.split_once('.').map_or(q.id.as_str(), |(_, k)| k);
+    let key = q.id.split_once('.').map_or(q.id.as_ref(), |(_, k)| k);
     match q.kind {
         AnswerKind::Choice => {
             let values: Vec<String> = q
@@ -76,9 +76,9 @@ pub fn render(framework: &Framework) -> String {
         "Remove the `#` in front of each answer you give and set its value. A question left out counts as not met and is listed as unanswered. To keep a note with an answer (why \"partly\", what evidence), write it as a table: goals = { answer = \"partly\", note = \"Board approved; staff not yet consulted\" }. Then assess the file (here named answers.toml):",
     );
     let built_in = crate::rules::built_in_ids();
-    let framework_flag = if built_in.first() == Some(&framework.id.as_str()) {
+    let framework_flag = if built_in.first() == Some(&framework.id.as_ref()) {
         String::new()
-    } else if built_in.contains(&framework.id.as_str()) {
+    } else if built_in.contains(&framework.id.as_ref()) {
         format!(" --framework {}", framework.id)
     } else {
         " --rules PATH".to_string()
@@ -94,13 +94,13 @@ pub fn render(framework: &Framework) -> String {
     let _ = writeln!(out, "version = \"{}\"", framework.version);
     let mut sections: IndexMap<&str, Vec<&Question>> = IndexMap::new();
     for q in framework.questions.values() {
-        let section = q.id.split_once('.').map_or(q.id.as_str(), |(s, _)| s);
+        let section = q.id.split_once('.').map_or(q.id.as_ref(), |(s, _)| s);
         sections.entry(section).or_default().push(q);
     }
     for (section, questions) in sections {
         out.push('\n');
         let _ = writeln!(out, "[{section}]");
-        if let Some(phase) = framework.phases.iter().find(|p| p.id == section) {
+        if let Some(phase) = framework.phases.iter().find(|p| *p.id == *section) {
             let whose = if phase.ours { " (this tool's own reading)" } else { "" };
             comment(
                 &mut out,

@@ -101,7 +101,7 @@ pub fn combine(framework: &Framework, files: &[Respondents]) -> Result<Combined,
             .is_none_or(|c| c.evaluate(&|id: &str| values.get(id)).holds);
         let given: Vec<(&Member, &AnswerValue)> = members
             .iter()
-            .filter_map(|m| m.values.get(&question.id).map(|v| (m, v)))
+            .filter_map(|m| m.values.get(&*question.id).map(|v| (m, v)))
             .collect();
         if !applies || given.is_empty() {
             continue;
@@ -131,7 +131,7 @@ pub fn combine(framework: &Framework, files: &[Respondents]) -> Result<Combined,
             },
             AnswerKind::Text => pick(CombineRule::Majority, &answers, question, None),
         };
-        values.insert(question.id.clone(), value);
+        values.insert(question.id.to_string(), value);
     }
     let assessed = files.iter().filter_map(|f| f.answers.assessed.clone()).max();
     // The action plan and the timeline are the team's: for each task, recommendation or
@@ -150,8 +150,8 @@ pub fn combine(framework: &Framework, files: &[Respondents]) -> Result<Combined,
     Ok(Combined {
         answers: Answers {
             values,
-            framework_id: Some(framework.id.clone()),
-            framework_version: Some(framework.version.clone()),
+            framework_id: Some(framework.id.to_string()),
+            framework_version: Some(framework.version.to_string()),
             assessed,
             respondent: None,
             team: members,
@@ -296,7 +296,7 @@ pub fn pick(rule: CombineRule, answers: &[&AnswerValue], question: &Question, sc
 pub fn tally<'a>(question: &Question, members: &'a [Member]) -> Vec<(&'a AnswerValue, Vec<usize>)> {
     let mut counts: Vec<(&AnswerValue, Vec<usize>)> = Vec::new();
     for (i, member) in members.iter().enumerate() {
-        let Some(value) = member.values.get(&question.id) else {
+        let Some(value) = member.values.get(&*question.id) else {
             continue;
         };
         match counts.iter_mut().find(|(v, _)| *v == value) {

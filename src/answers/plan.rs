@@ -167,7 +167,7 @@ pub fn plan_ids(framework: &Framework) -> Vec<&str> {
         .questions
         .values()
         .filter(|q| q.role == Role::Task)
-        .map(|q| q.id.as_str())
+        .map(|q| q.id.as_ref())
         .chain(framework.recommendations.iter().map(|r| &*r.id))
         .collect()
 }
@@ -243,7 +243,7 @@ fn timeline_entry(
         )
         .with_help("remove the [timeline] table, or use a framework that declares one (the default, ctq)"));
     };
-    let ids: Vec<&str> = timeline.activities.iter().map(|a| a.id.as_str()).collect();
+    let ids: Vec<&str> = timeline.activities.iter().map(|a| a.id.as_ref()).collect();
     if !ids.contains(&id.as_str()) {
         let help = match closest(&id, ids.iter().copied()) {
             Some(best) => format!("did you mean `{best}`?"),
@@ -315,6 +315,6 @@ pub fn ordered<'a>(framework: &'a Framework, timeline: &'a IdMap<Dates>) -> Vec<
         .timeline
         .iter()
         .flat_map(|t| t.activities.iter())
-        .filter_map(|a| timeline.get(&a.id).map(|d| (a.id.as_str(), d)))
+        .filter_map(|a| timeline.get(&*a.id).map(|d| (a.id.as_ref(), d)))
         .collect()
 }

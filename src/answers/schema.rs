@@ -42,7 +42,7 @@ pub fn schema(framework: &Framework) -> Value {
         }),
     );
     for q in framework.questions.values() {
-        let (section, key) = q.id.split_once('.').unwrap_or((q.id.as_str(), ""));
+        let (section, key) = q.id.split_once('.').unwrap_or((q.id.as_ref(), ""));
         let entry = sections.entry(section.to_string()).or_insert_with(
             || json!({"type": "object", "additionalProperties": false, "properties": {}, "required": []}),
         );
@@ -73,7 +73,7 @@ pub fn schema(framework: &Framework) -> Value {
             },
         });
         let mut property = json!({"anyOf": [property, with_note]});
-        let mut description = q.title.clone();
+        let mut description = q.title.to_string();
         if let Some(when) = &q.when {
             description.push_str(&format!(" (asked only when {when})"));
         }
@@ -125,12 +125,12 @@ pub fn schema(framework: &Framework) -> Value {
             .activities
             .iter()
             .map(|a| {
-                let mut description = a.title.clone();
+                let mut description = a.title.to_string();
                 if let Some(help) = &a.help {
                     description.push_str(&format!(" ({help})"));
                 }
                 (
-                    a.id.clone(),
+                    a.id.to_string(),
                     json!({"anyOf": [date.clone(), range.clone()], "description": description}),
                 )
             })

@@ -157,8 +157,8 @@ pub fn compare(
         .map(|(b, a)| {
             let change = i64::from(a.score) - i64::from(b.score);
             PhaseChange {
-                id: a.id.clone(),
-                name: a.name.clone(),
+                id: a.id.to_string(),
+                name: a.name.to_string(),
                 before: b.score,
                 after: a.score,
                 change,
@@ -184,9 +184,9 @@ pub fn compare(
             let now = after_eff.get(&item.question);
             let (p_then, p_now) = (points(item, then), points(item, now));
             let change = || TaskChange {
-                id: question.id.clone(),
-                title: question.title.clone(),
-                phase_name: phase.name.clone(),
+                id: question.id.to_string(),
+                title: question.title.to_string(),
+                phase_name: phase.name.to_string(),
                 before: label(question, then),
                 after: label(question, now),
             };
@@ -206,10 +206,10 @@ pub fn compare(
             let then = gate.condition.evaluate(&|id: &str| before_eff.get(id)).holds;
             let now = gate.condition.evaluate(&|id: &str| after_eff.get(id)).holds;
             let change = GateChange {
-                phase: phase.id.clone(),
-                phase_name: phase.name.clone(),
+                phase: phase.id.to_string(),
+                phase_name: phase.name.to_string(),
                 condition: gate.condition.to_string(),
-                reason: gate.reason.clone(),
+                reason: gate.reason.to_string(),
             };
             match (then, now) {
                 (false, true) => now_hold.push(change),
@@ -236,8 +236,8 @@ pub fn compare(
         .filter_map(|q| {
             let (then, now) = (old_answers.get(&q.id), new_answers.get(&q.id));
             (then != now).then(|| AnswerChange {
-                id: q.id.clone(),
-                question: q.title.clone(),
+                id: q.id.to_string(),
+                question: q.title.to_string(),
                 before: then.map(AnswerValue::as_text),
                 after: now.map(AnswerValue::as_text),
                 before_label: label(q, then),
@@ -269,6 +269,6 @@ pub fn compare(
         earlier_version: old_answers
             .framework_version
             .clone()
-            .filter(|v| *v != framework.version),
+            .filter(|v| **v != *framework.version),
     }
 }

@@ -1,7 +1,9 @@
 //! The answers that count: each question's answer when the question applies.
 
+use std::sync::Arc;
+
 use crate::answers::{AnswerValue, Answers};
-use crate::condition::{Condition, Test};
+use crate::condition::{Condition, Outcome, Test};
 use crate::rules::Framework;
 
 /// The answers that count: each question's answer when the question applies. It borrows
@@ -10,15 +12,11 @@ use crate::rules::Framework;
 #[derive(Debug, Clone)]
 pub struct Effective<'a> {
     framework: &'a Framework,
-    /// The answer that counts, by question index: `None` when the question does not apply
-    /// or is not answered.
-    by_index: Vec<Option<&'a AnswerValue>>,
-    /// Whether each question applies, by question index.
-    applies: Vec<bool>,
-    /// Ids of questions that apply, in framework order.
-    pub applicable: Vec<&'a str>,
+    /// By question index: whether the question applies, and the answer that counts (`None`
+    /// when the question does not apply or is not answered).
+    by_index: Vec<(bool, Option<&'a AnswerValue>)>,
     /// Ids of answers given to questions that do not apply.
-    pub ignored: Vec<String>,
+    pub ignored: Vec<Arc<str>>,
 }
 
 impl<'a> Effective<'a> {
@@ -40,58 +38,79 @@ impl<'a> Effective<'a> {
         given: &[Option<&'a AnswerValue>],
         changes: &[(usize, &'a AnswerValue)],
     ) -> Effective<'a> {
-        Effective::build(framework, |index, _| match changes.iter().find(|(i, _)| *i == index) {
+        let mut eff = Effective {
+            framework,
+            by_index: Vec::with_capacity(framework.questions.len()),
+            ignored: Vec::new(),
+        };
+        eff.change(given, changes);
+        eff
+    }
+
+    /// Makes these the answers that count for the answers given with a few changed, as
+    /// [`Effective::with_changes`] does, in place: a search that tries many changes
+    /// allocates nothing for each.
+    pub fn change(&mut self, given: &[Option<&'a AnswerValue>], changes: &[(usize, &'a AnswerValue)]) {
+        self.fill(|index, _| match changes.iter().find(|(i, _)| *i == index) {
             Some((_, value)) => Some(*value),
             None => given.get(index).copied().flatten(),
-        })
+        });
     }
 
     /// Works out which questions apply, in question order; `answer` gives the answer to the
     /// question of an index and id.
     fn build(framework: &'a Framework, answer: impl Fn(usize, &str) -> Option<&'a AnswerValue>) -> Effective<'a> {
-        let n = framework.questions.len();
         let mut eff = Effective {
             framework,
-            by_index: Vec::with_capacity(n),
-            applies: Vec::with_capacity(n),
-            applicable: Vec::with_capacity(n),
+            by_index: Vec::with_capacity(framework.questions.len()),
             ignored: Vec::new(),
         };
-        for (index, question) in framework.questions.values().enumerate() {
+        eff.fill(answer);
+        eff
+    }
+
+    /// [`Effective::build`] into this value's lists, emptied first.
+    fn fill(&mut self, answer: impl Fn(usize, &str) -> Option<&'a AnswerValue>) {
+        self.by_index.clear();
+        self.ignored.clear();
+        for (index, question) in self.framework.questions.values().enumerate() {
             let applies = match &question.when {
                 None => true,
                 // Conditions name earlier questions only, whose entries are already set.
-                Some(condition) => eff.holds(condition),
+                Some(condition) => self.holds(condition),
             };
             let answer = answer(index, &question.id);
-            if applies {
-                eff.applicable.push(&question.id);
-                eff.by_index.push(answer);
-            } else {
-                if answer.is_some() {
-                    eff.ignored.push(question.id.clone());
-                }
-                eff.by_index.push(None);
+            if !applies && answer.is_some() {
+                self.ignored.push(question.id.clone());
             }
-            eff.applies.push(applies);
+            self.by_index.push((applies, answer.filter(|_| applies)));
         }
-        eff
     }
 
     /// The answer that counts for a question.
     pub fn get(&self, id: &str) -> Option<&'a AnswerValue> {
-        self.framework
-            .questions
-            .get_index_of(id)
-            .and_then(|i| self.by_index.get(i).copied().flatten())
+        self.framework.questions.get_index_of(id).and_then(|i| self.get_at(i))
     }
 
     /// The answer that counts for the question a condition's test names: by the index
     /// resolved when the rules loaded, else by id.
     pub fn get_for(&self, test: &Test) -> Option<&'a AnswerValue> {
         match self.framework.questions.get_index(test.index) {
-            Some((id, _)) if *id == test.question => self.get_at(test.index),
+            // Resolved against these questions, the test shares its question's id.
+            Some((_, question)) if Arc::ptr_eq(&question.id, &test.question) || question.id == test.question => {
+                self.get_at(test.index)
+            }
             _ => self.get(&test.question),
+        }
+    }
+
+    /// Evaluates a condition over these answers: whether it holds, and which answers
+    /// decided it ([`Condition::evaluate`]), each test's answer found by its index.
+    pub fn evaluate(&self, condition: &Condition) -> Outcome {
+        let (holds, tests) = condition.decided_by(&|test: &Test| self.get_for(test));
+        Outcome {
+            holds,
+            because: tests.iter().map(|test| test.question.to_string()).collect(),
         }
     }
 
@@ -105,18 +124,27 @@ impl<'a> Effective<'a> {
         self.framework
             .questions
             .get_index_of(id)
-            .and_then(|i| self.applies.get(i).copied())
-            .unwrap_or(false)
+            .is_some_and(|i| self.applies_at(i))
     }
 
     /// The answer that counts for the question of an index in the framework's questions.
     pub fn get_at(&self, index: usize) -> Option<&'a AnswerValue> {
-        self.by_index.get(index).copied().flatten()
+        self.by_index.get(index).and_then(|(_, answer)| *answer)
     }
 
     /// Whether the question of an index in the framework's questions applies.
     pub fn applies_at(&self, index: usize) -> bool {
-        self.applies.get(index).copied().unwrap_or(false)
+        self.by_index.get(index).is_some_and(|(applies, _)| *applies)
+    }
+
+    /// The ids of the questions that apply, in framework order.
+    pub fn applicable(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.framework
+            .questions
+            .values()
+            .zip(&self.by_index)
+            .filter(|(_, (applies, _))| *applies)
+            .map(|(question, _)| &*question.id)
     }
 
     /// The answers that count, in question order, with their question ids.
@@ -125,6 +153,6 @@ impl<'a> Effective<'a> {
             .questions
             .keys()
             .zip(&self.by_index)
-            .filter_map(|(id, v)| v.map(|v| (id.as_str(), v)))
+            .filter_map(|(id, (_, v))| v.map(|v| (id.as_str(), v)))
     }
 }

@@ -83,13 +83,13 @@ pub fn check_cases(framework: &Framework) -> Vec<Diagnostic> {
 pub fn run_case(framework: &Framework, case: &GoldenCase, answers: &Answers) -> CaseResult {
     let a = assess(framework, answers);
     let mut failures = Vec::new();
-    compare(&mut failures, "phase", case.phase.as_ref(), &a.phase.id);
+    compare(&mut failures, "phase", case.phase.as_ref(), &a.phase.id.to_string());
     compare(&mut failures, "complete", case.complete.as_ref(), &a.complete);
     list_difference(
         &mut failures,
         "remaining tasks",
         case.remaining_tasks.as_ref(),
-        a.remaining_tasks.iter().map(|t| t.id.clone()).collect(),
+        a.remaining_tasks.iter().map(|t| t.id.to_string()).collect(),
     );
     list_difference(
         &mut failures,

@@ -10,6 +10,10 @@ mod result;
 pub mod team;
 pub mod timeline;
 
+use std::sync::Arc;
+
+use smallvec::SmallVec;
+
 use crate::condition::Test;
 use crate::id_map::IdMap;
 use crate::score::{self, Score};
@@ -74,10 +78,13 @@ pub enum Reach {
 /// phase, when the framework is complete). A `complete` rule also needs every phase met.
 /// `current` is the index of the current phase.
 pub fn reach(framework: &Framework, rule: &Recommendation, current: usize, complete: bool) -> Reach {
-    let phase_reached = rule
-        .phase
-        .as_ref()
-        .is_none_or(|p| complete || framework.phase_index(p).is_some_and(|i| i <= current));
+    let phase_reached = rule.phase.as_ref().is_none_or(|p| {
+        complete
+            || rule
+                .phase_index
+                .or_else(|| framework.phase_index(p))
+                .is_some_and(|i| i <= current)
+    });
     if !phase_reached {
         Reach::PhaseNotReached
     } else if rule.complete && !complete {
@@ -112,40 +119,28 @@ pub fn phase_met(framework: &Framework, phase: &Phase, eff: &Effective) -> bool 
         && open_tasks(framework, phase, eff).next().is_none()
 }
 
-/// Scores a phase and says, in plain words, what keeps it from being met.
+/// Scores a phase and says what keeps it from being met.
 pub fn phase_result(framework: &Framework, phase: &Phase, eff: &Effective) -> PhaseResult {
     let score = phase_score(phase, eff).score;
-    let mut blockers = Vec::new();
     let mut gaps = Vec::new();
     if score < phase.threshold {
-        blockers.push(format!("the score is {score}, below the {} needed", phase.threshold));
         gaps.push(Gap::Score);
     }
     for gate in &phase.gates {
         if !eff.holds(&gate.condition) {
-            blockers.push(gate.reason.clone());
             gaps.push(Gap::Gate(gate.reason.clone()));
         }
     }
-    let mut open = open_tasks(framework, phase, eff).peekable();
-    if open.peek().is_some() {
-        let mut titles = String::from("important tasks not done: ");
-        for (i, (_, question, _)) in open.enumerate() {
-            if i > 0 {
-                titles.push_str("; ");
-            }
-            titles.push_str(&question.title);
-            gaps.push(Gap::Task(question.id.clone()));
-        }
-        blockers.push(titles);
-    }
+    gaps.extend(open_tasks(framework, phase, eff).map(|(_, question, _)| Gap::Task {
+        id: question.id.clone(),
+        title: question.title.clone(),
+    }));
     PhaseResult {
         id: phase.id.clone(),
         name: phase.name.clone(),
         score,
         threshold: phase.threshold,
-        met: blockers.is_empty(),
-        blockers,
+        met: gaps.is_empty(),
         gaps,
     }
 }
@@ -167,7 +162,7 @@ pub struct Outline<'f> {
     pub team: Option<team::Team>,
     /// The rules that fire, by priority then in rule-file order, each with the question
     /// ids whose answers triggered it.
-    pub fired: Vec<(&'f Recommendation, Vec<String>)>,
+    pub fired: Vec<(&'f Recommendation, Vec<Arc<str>>)>,
     /// What the timeline checks found, when the answers date the framework's timeline.
     pub timeline: Option<timeline::TimelineCheck>,
 }
@@ -207,7 +202,7 @@ fn outline_with<'f>(
     let current = current.unwrap_or(framework.phases.len().saturating_sub(1));
     let team = team::team(framework, answers, &eff);
     let disagreements: &[String] = team.as_ref().map_or(&[], |t| &t.disagreements);
-    let mut fired: Vec<(&Recommendation, Vec<String>)> = framework
+    let mut fired: Vec<(&Recommendation, Vec<Arc<str>>)> = framework
         .recommendations
         .iter()
         .filter(|rule| reach(framework, rule, current, complete) == Reach::Reached)
@@ -219,24 +214,21 @@ fn outline_with<'f>(
                     .is_some_and(|t| t.of_kinds(&rule.timeline).next().is_some())
         })
         .filter_map(|rule| {
-            let mut because = if rule.disagreement {
-                disagreements.to_vec()
-            } else {
-                Vec::new()
-            };
-            if let Some(condition) = &rule.when {
+            let decided_by = match &rule.when {
                 // Most rules do not fire: decide first, without collecting why.
-                if !eff.holds(condition) {
-                    return None;
-                }
-                let (holds, decided_by) = condition.decided_by(&|test: &Test| eff.get_for(test));
-                if !holds {
-                    return None;
-                }
-                for id in decided_by {
-                    if !because.iter().any(|b| b == id) {
-                        because.push(id.to_string());
-                    }
+                Some(condition) if !eff.holds(condition) => return None,
+                Some(condition) => match condition.decided_by(&|test: &Test| eff.get_for(test)) {
+                    (true, tests) => tests,
+                    (false, _) => return None,
+                },
+                None => SmallVec::new(),
+            };
+            let shared: &[String] = if rule.disagreement { disagreements } else { &[] };
+            let mut because: Vec<Arc<str>> = Vec::with_capacity(shared.len() + decided_by.len());
+            because.extend(shared.iter().map(|id| Arc::from(id.as_str())));
+            for test in decided_by {
+                if !because.iter().any(|b| **b == *test.question) {
+                    because.push(test.question.clone());
                 }
             }
             Some((rule, because))
@@ -305,13 +297,13 @@ pub fn assess_on(framework: &Framework, answers: &Answers, today: Option<jiff::c
         })
         .collect();
 
-    let with = |answer: Option<&AnswerValue>| -> Vec<String> {
+    let with = |answer: Option<&AnswerValue>| -> Vec<Arc<str>> {
         framework
             .questions
-            .keys()
+            .values()
             .enumerate()
             .filter(|(i, _)| eff.applies_at(*i) && eff.get_at(*i) == answer)
-            .map(|(_, id)| id.clone())
+            .map(|(_, question)| question.id.clone())
             .collect()
     };
     let unanswered = with(None);
@@ -354,7 +346,7 @@ pub fn assess_on(framework: &Framework, answers: &Answers, today: Option<jiff::c
         .enumerate()
         .filter(|(_, q)| q.role == Role::Profile)
         .filter_map(|(i, q)| {
-            let key = q.id.split_once('.').map_or(q.id.as_str(), |(_, k)| k);
+            let key = q.id.split_once('.').map_or(q.id.as_ref(), |(_, k)| k);
             eff.get_at(i).map(|v| (key.to_string(), v.clone()))
         })
         .collect::<IdMap<_>>();

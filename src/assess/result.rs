@@ -28,13 +28,13 @@ pub struct Assessment {
     /// Important tasks not done, in framework order.
     pub remaining_tasks: Vec<RemainingTask>,
     /// Questions that apply but have no answer, in framework order.
-    pub unanswered: Vec<String>,
+    pub unanswered: Vec<Arc<str>>,
     /// Questions answered `not_applicable`, left out of the scores, in framework order.
-    pub not_applicable: Vec<String>,
+    pub not_applicable: Vec<Arc<str>>,
     /// Questions answered `dont_know`: scored like no answer, something to find out.
-    pub dont_know: Vec<String>,
+    pub dont_know: Vec<Arc<str>>,
     /// Answers ignored because their question does not apply.
-    pub ignored: Vec<String>,
+    pub ignored: Vec<Arc<str>>,
     /// Next steps: by priority, then in rule-file order.
     pub recommendations: Vec<RecommendationResult>,
     /// For a team's answers: how each respondent answered and where they disagree; left out
@@ -51,44 +51,84 @@ pub struct Assessment {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FrameworkRef {
     /// Framework id.
-    pub id: String,
+    pub id: Arc<str>,
     /// Framework name.
-    pub name: String,
+    pub name: Arc<str>,
     /// Rule-set version.
-    pub version: String,
+    pub version: Arc<str>,
     /// Digest of the rule files (`sha256:...`), to trace an assessment to the rules that made it.
-    pub digest: String,
+    pub digest: Arc<str>,
 }
 
 /// Identifies a phase.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct PhaseRef {
     /// Phase id.
-    pub id: String,
+    pub id: Arc<str>,
     /// Phase name.
-    pub name: String,
+    pub name: Arc<str>,
     /// Phase goal.
-    pub goal: String,
+    pub goal: Arc<str>,
 }
 
 /// How far one phase has come.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PhaseResult {
     /// Phase id.
-    pub id: String,
+    pub id: Arc<str>,
     /// Phase name.
-    pub name: String,
+    pub name: Arc<str>,
     /// Score from 0 to 100.
     pub score: u32,
     /// Lowest score at which the phase can be met.
     pub threshold: u32,
     /// Whether the phase is met.
     pub met: bool,
-    /// In plain words, what keeps the phase from being met (empty when met).
-    pub blockers: Vec<String>,
-    /// The same as data, to count across organizations (not in JSON: `blockers` says it).
-    #[serde(skip)]
+    /// What keeps the phase from being met (empty when met), in order: the score, the
+    /// gates, the tasks. In words, [`PhaseResult::blockers`].
     pub gaps: Vec<Gap>,
+}
+
+impl PhaseResult {
+    /// In plain words, what keeps the phase from being met (empty when met): the score,
+    /// each gate's reason, and the important tasks not done in one line.
+    pub fn blockers(&self) -> Vec<String> {
+        let mut blockers = Vec::new();
+        let mut tasks: Option<String> = None;
+        for gap in &self.gaps {
+            match gap {
+                Gap::Score => blockers.push(format!(
+                    "the score is {}, below the {} needed",
+                    self.score, self.threshold
+                )),
+                Gap::Gate(reason) => blockers.push(reason.to_string()),
+                Gap::Task { title, .. } => match &mut tasks {
+                    Some(line) => {
+                        line.push_str("; ");
+                        line.push_str(title);
+                    }
+                    None => tasks = Some(format!("important tasks not done: {title}")),
+                },
+            }
+        }
+        blockers.extend(tasks);
+        blockers
+    }
+}
+
+/// As JSON: the fields in order, with `blockers` in words in place of the gaps.
+impl Serialize for PhaseResult {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("PhaseResult", 6)?;
+        s.serialize_field("id", &self.id)?;
+        s.serialize_field("name", &self.name)?;
+        s.serialize_field("score", &self.score)?;
+        s.serialize_field("threshold", &self.threshold)?;
+        s.serialize_field("met", &self.met)?;
+        s.serialize_field("blockers", &self.blockers())?;
+        s.end()
+    }
 }
 
 /// One thing that keeps a phase from being met.
@@ -97,20 +137,25 @@ pub enum Gap {
     /// The score is below the threshold.
     Score,
     /// A gate does not hold: its reason.
-    Gate(String),
-    /// An important task is not done: its id.
-    Task(String),
+    Gate(Arc<str>),
+    /// An important task is not done.
+    Task {
+        /// The task's question id.
+        id: Arc<str>,
+        /// The task in the documents' words.
+        title: Arc<str>,
+    },
 }
 
 /// An important task that is not done.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RemainingTask {
     /// Task question id.
-    pub id: String,
+    pub id: Arc<str>,
     /// Phase id.
-    pub phase: String,
+    pub phase: Arc<str>,
     /// The task in the documents' words.
-    pub title: String,
+    pub title: Arc<str>,
     /// The answer given (`in_progress`, `not_started`, ...) or `unanswered`.
     pub status: String,
 }
@@ -121,7 +166,7 @@ pub struct RecommendationResult {
     /// Rule id.
     pub id: Arc<str>,
     /// Phase id, or null for rules tied to no phase.
-    pub phase: Option<String>,
+    pub phase: Option<Arc<str>>,
     /// `high`, `medium` or `low`.
     pub priority: Priority,
     /// One-line summary.
@@ -129,7 +174,7 @@ pub struct RecommendationResult {
     /// The advice.
     pub text: Arc<str>,
     /// Question ids whose answers triggered it.
-    pub because: Vec<String>,
+    pub because: Vec<Arc<str>>,
     /// For a rule that fires on the timeline's findings, those findings in words; left out
     /// of JSON when empty.
     #[serde(skip_serializing_if = "Vec::is_empty")]

@@ -76,7 +76,7 @@ pub fn team(framework: &Framework, answers: &Answers, eff: &Effective) -> Option
         }
         let answered: usize = counts.iter().map(|(_, who)| who.len()).sum();
         questions.push(Spread {
-            id: question.id.clone(),
+            id: question.id.to_string(),
             answer: eff.get(&question.id).map(AnswerValue::as_text),
             // Numbers that differ combine by a stated rule with a warning: not a disagreement.
             agree: counts.len() == 1 || question.kind == AnswerKind::Integer,

@@ -19,6 +19,8 @@
 //! plan, and the answer must not depend on the day it is read.
 
 use jiff::civil::Date;
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::answers::{AnswerValue, Answers, Dates};
@@ -54,13 +56,15 @@ pub struct CountsAs {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ActivityDates {
     /// Activity id.
-    pub id: String,
+    pub id: Arc<str>,
     /// The activity in the documents' words.
-    pub title: String,
-    /// The first day, `YYYY-MM-DD`; null when not dated.
-    pub start: Option<String>,
-    /// The last day (the first, for one day); null when not dated.
-    pub end: Option<String>,
+    pub title: Arc<str>,
+    /// The first day, written `YYYY-MM-DD`; null when not dated.
+    #[serde(serialize_with = "written")]
+    pub start: Option<Date>,
+    /// The last day (the first, for one day), written `YYYY-MM-DD`; null when not dated.
+    #[serde(serialize_with = "written")]
+    pub end: Option<Date>,
     /// Whether it is done (`done = true`, or its task answered done).
     pub done: bool,
     /// Where it happens; null when not given.
@@ -73,9 +77,9 @@ pub struct Finding {
     /// What kind of problem.
     pub kind: FindingKind,
     /// The activity it is about.
-    pub activity: String,
+    pub activity: Arc<str>,
     /// The other activity it is measured against; null when none.
-    pub other: Option<String>,
+    pub other: Option<Arc<str>>,
     /// The problem in words.
     pub message: String,
 }
@@ -95,66 +99,67 @@ fn done(framework: &Framework, answers: &Answers, task: Option<&str>, dates: &Da
         })
 }
 
+/// A day as `YYYY-MM-DD` (as jiff writes it), or null.
+fn written<S: serde::Serializer>(day: &Option<Date>, serializer: S) -> Result<S::Ok, S::Error> {
+    match day {
+        Some(day) => serializer.collect_str(day),
+        None => serializer.serialize_none(),
+    }
+}
+
 /// Checks the answers' timeline; `None` when the framework has no timeline or the answers
 /// date none of its activities. `today`, when given, is the day dates in the past are
 /// measured against.
 pub fn check(framework: &Framework, answers: &Answers, today: Option<Date>) -> Option<TimelineCheck> {
     let timeline = framework.timeline.as_ref()?;
-    if !timeline.activities.iter().any(|a| answers.timeline.contains_key(&a.id)) {
+    let activities = &timeline.activities;
+    // Each activity's dates, by position, looked up once.
+    let by_position: Vec<Option<&Dates>> = activities.iter().map(|a| answers.timeline.get(&*a.id)).collect();
+    if by_position.iter().all(Option::is_none) {
         return None;
     }
-    let title = |id| timeline.activity(id).map_or(id, |a| a.title.as_str());
-    // Each activity's dates, by position, looked up once.
-    let by_position: Vec<Option<&Dates>> = timeline
-        .activities
-        .iter()
-        .map(|a| answers.timeline.get(&a.id))
-        .collect();
-    let dated = |id: &str| answers.timeline.get(id);
+    let dated = |at: usize| by_position.get(at).copied().flatten();
+    // Borrowed: a title is copied only into a finding's message.
+    let title = |at: usize| activities.get(at).map_or("", |a| &*a.title);
     let mut findings: Vec<(usize, Finding)> = Vec::new();
-    let index = |id: &str| timeline.activities.iter().position(|a| a.id == id).unwrap_or(0);
-    let mut push = |kind: FindingKind, activity: &str, other: Option<&str>, message: String| {
+    // A finding about the activity at a position, measured against the one at another.
+    let mut push = |kind: FindingKind, at: usize, other: Option<usize>, message: String| {
+        let id = |at: usize| activities.get(at).map(|a| a.id.clone());
         findings.push((
-            index(activity),
+            at,
             Finding {
                 kind,
-                activity: activity.to_string(),
-                other: other.map(str::to_string),
+                activity: id(at).unwrap_or_default(),
+                other: other.and_then(id),
                 message,
             },
         ));
     };
 
-    for (a, d) in timeline.activities.iter().zip(&by_position) {
+    for (at, (a, d)) in activities.iter().zip(&by_position).enumerate() {
         if d.is_none() {
-            push(
-                FindingKind::Missing,
-                &a.id,
-                None,
-                format!("{} has no date yet.", a.title),
-            );
+            push(FindingKind::Missing, at, None, format!("{} has no date yet.", a.title));
         }
     }
     // The order rules.
     for rule in &timeline.order {
-        let (Some(b), Some(a)) = (dated(&rule.before), dated(&rule.after)) else {
+        let (Some(b), Some(a)) = (dated(rule.before_at), dated(rule.after_at)) else {
             continue;
         };
-        // Borrowed: a title is copied only into a finding's message.
-        let (after, before) = (title(&rule.after), title(&rule.before));
+        let (after, before) = (title(rule.after_at), title(rule.before_at));
         let gap = days(b.end, a.start);
         if a.start < b.start {
             push(
                 FindingKind::OutOfOrder,
-                &rule.after,
-                Some(&rule.before),
+                rule.after_at,
+                Some(rule.before_at),
                 format!("{}, before {}: {}.", starts(after, a), starts(before, b), rule.reason),
             );
         } else if a.start < b.end {
             push(
                 FindingKind::Overlap,
-                &rule.after,
-                Some(&rule.before),
+                rule.after_at,
+                Some(rule.before_at),
                 format!(
                     "{}, before {before} ends on {}: {}.",
                     starts(after, a),
@@ -165,8 +170,8 @@ pub fn check(framework: &Framework, answers: &Answers, today: Option<Date>) -> O
         } else if gap < i64::from(rule.min_days) {
             push(
                 FindingKind::TooSoon,
-                &rule.after,
-                Some(&rule.before),
+                rule.after_at,
+                Some(rule.before_at),
                 format!(
                     "{after} ({}) comes {} after {before} ({}), and at least {} are wanted: {}.",
                     a.start,
@@ -182,8 +187,8 @@ pub fn check(framework: &Framework, answers: &Answers, today: Option<Date>) -> O
         {
             push(
                 FindingKind::Gap,
-                &rule.after,
-                Some(&rule.before),
+                rule.after_at,
+                Some(rule.before_at),
                 format!(
                     "{} pass between {before} ({}) and {after} ({}), more than the {} suggested: {}.",
                     day_count(gap),
@@ -195,36 +200,27 @@ pub fn check(framework: &Framework, answers: &Answers, today: Option<Date>) -> O
             );
         }
     }
-    // The timeline's own order, where no rule already speaks of the two activities (the
-    // rules' activities by position, found once).
-    let rule_pairs: Vec<(Option<usize>, Option<usize>)> = timeline
-        .order
-        .iter()
-        .map(|r| {
-            let at = |id: &str| timeline.activities.iter().position(|a| a.id == id);
-            (at(&r.before), at(&r.after))
-        })
-        .collect();
+    // The timeline's own order, where no rule already speaks of the two activities.
     let ruled = |x: usize, y: usize| {
-        rule_pairs
+        timeline
+            .order
             .iter()
-            .any(|&(b, a)| (b == Some(x) && a == Some(y)) || (b == Some(y) && a == Some(x)))
+            .any(|r| (r.before_at == x && r.after_at == y) || (r.before_at == y && r.after_at == x))
     };
-    for (j, later) in timeline.activities.iter().enumerate() {
+    for (j, later) in activities.iter().enumerate() {
         let Some(l) = by_position[j] else { continue };
-        let earlier = timeline.activities[..j]
+        let earlier = activities[..j]
             .iter()
             .zip(&by_position)
             .enumerate()
-            .filter(|(i, _)| !ruled(*i, j))
-            .filter_map(|(_, (e, d))| d.map(|d| (e, d)))
-            .filter(|(_, d)| d.start > l.start)
-            .max_by_key(|(_, d)| d.start);
-        if let Some((e, d)) = earlier {
+            .filter_map(|(i, (e, d))| d.map(|d| (i, e, d)))
+            .filter(|&(i, _, d)| d.start > l.start && !ruled(i, j))
+            .max_by_key(|(_, _, d)| d.start);
+        if let Some((i, e, d)) = earlier {
             push(
                 FindingKind::OutOfOrder,
-                &later.id,
-                Some(&e.id),
+                j,
+                Some(i),
                 format!(
                     "{}, before {}, which the timeline lists before it.",
                     starts(&later.title, l),
@@ -233,31 +229,27 @@ pub fn check(framework: &Framework, answers: &Answers, today: Option<Date>) -> O
             );
         }
     }
-    let activities: Vec<ActivityDates> = timeline
-        .activities
+    let listed: Vec<ActivityDates> = activities
         .iter()
         .zip(&by_position)
         .map(|(a, &d)| ActivityDates {
             id: a.id.clone(),
             title: a.title.clone(),
-            start: d.map(|d| iso_date(d.start)),
-            end: d.map(|d| iso_date(d.end)),
+            start: d.map(|d| d.start),
+            end: d.map(|d| d.end),
             done: d.is_some_and(|d| done(framework, answers, a.task.as_deref(), d)),
             location: d.and_then(|d| d.location.clone()),
         })
         .collect();
     if let Some(today) = today {
-        for (a, dates) in timeline
-            .activities
-            .iter()
-            .zip(&activities)
-            .zip(&by_position)
-            .filter_map(|((a, info), d)| d.map(|d| (a, d)).filter(|_| !info.done))
-        {
+        for (at, ((a, info), d)) in activities.iter().zip(&listed).zip(&by_position).enumerate() {
+            let Some(dates) = d.filter(|_| !info.done) else {
+                continue;
+            };
             if dates.end < today {
                 push(
                     FindingKind::Past,
-                    &a.id,
+                    at,
                     None,
                     format!(
                         "{} {} {}, before {today}, and is not marked done: mark it done (done = true) or set new dates.",
@@ -275,7 +267,7 @@ pub fn check(framework: &Framework, answers: &Answers, today: Option<Date>) -> O
     }
     findings.sort_by_key(|(i, f)| (*i, f.kind));
     let findings: Vec<Finding> = findings.into_iter().map(|(_, f)| f).collect();
-    let complete = activities.iter().all(|a| a.start.is_some());
+    let complete = listed.iter().all(|a| a.start.is_some());
     let consistent = !findings.iter().any(|f| {
         matches!(
             f.kind,
@@ -293,7 +285,7 @@ pub fn check(framework: &Framework, answers: &Answers, today: Option<Date>) -> O
         })
     });
     Some(TimelineCheck {
-        activities,
+        activities: listed,
         findings,
         complete,
         consistent,
@@ -308,31 +300,6 @@ fn starts(title: &str, dates: &Dates) -> String {
     } else {
         format!("{title} starts on {}", dates.start)
     }
-}
-
-/// A day as `YYYY-MM-DD`, as jiff writes it: by hand for the years 0 to 9999, by jiff
-/// otherwise. An assessment writes two for each dated activity.
-fn iso_date(date: Date) -> String {
-    let Ok(year) = u16::try_from(date.year()) else {
-        return date.to_string();
-    };
-    if year > 9999 {
-        return date.to_string();
-    }
-    let (month, day) = (
-        u16::from(date.month().unsigned_abs()),
-        u16::from(date.day().unsigned_abs()),
-    );
-    let mut text = String::with_capacity(10);
-    for (n, digits) in [(year, 4), (month, 2), (day, 2)] {
-        if digits == 2 {
-            text.push('-');
-        }
-        for place in (0..digits).rev() {
-            text.push(char::from(b'0' + (n / 10u16.pow(place) % 10) as u8));
-        }
-    }
-    text
 }
 
 /// `1 day`, `12 days`.
@@ -374,30 +341,4 @@ pub fn answered_by_dates(check: &TimelineCheck, answers: &Answers) -> Option<Ans
         .insert(counts.question.clone(), AnswerValue::Choice(counts.answer.clone()));
     answers.notes.insert(counts.question.clone(), check.note());
     Some(answers)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn days_are_written_as_jiff_writes_them() {
-        let mut dates = Vec::new();
-        // Every day of a few years (leap and not), and the first and last day of years
-        // with fewer digits, the widest year, and years jiff writes itself.
-        for year in [1999, 2000, 2024, 2027] {
-            let mut day = Date::new(year, 1, 1).unwrap();
-            while day.year() == year {
-                dates.push(day);
-                day = day.tomorrow().unwrap();
-            }
-        }
-        for year in [-9999, -1, 0, 7, 10, 99, 100, 999, 1000, 9999] {
-            dates.push(Date::new(year, 1, 1).unwrap());
-            dates.push(Date::new(year, 12, 31).unwrap());
-        }
-        for date in dates {
-            assert_eq!(iso_date(date), date.to_string());
-        }
-    }
 }

@@ -1,5 +1,7 @@
 //! Evaluating a condition against answers: whether it holds, and which answers decided it.
 
+use smallvec::SmallVec;
+
 use super::{Condition, Literal, Op, Ordering, Test};
 
 /// What a condition needs of an answer: compare it with a literal, read it as a number.
@@ -14,6 +16,9 @@ pub trait Value {
         false
     }
 }
+
+/// The tests whose answers decided a condition: a few, kept without allocating.
+pub type Tests<'c> = SmallVec<[&'c Test; 8]>;
 
 /// The result of evaluating a condition: whether it holds, and which answers decided it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -31,37 +36,36 @@ impl Condition {
         let (holds, because) = self.decided_by(&|test: &Test| answer(&test.question));
         Outcome {
             holds,
-            because: because.into_iter().map(str::to_string).collect(),
+            because: because.into_iter().map(|test| test.question.to_string()).collect(),
         }
     }
 
     /// [`Condition::evaluate`] with `answer` given the whole test (so that it may find the
-    /// answer by the test's question index), and the question ids borrowed from the
-    /// condition: an `and` that holds is decided by all its parts, one that fails by its
-    /// failing parts; an `or` that holds by its holding parts, one that fails by all; a
-    /// `not` by its part. Each id once, in the order the condition names them.
-    pub fn decided_by<'a, V: Value + 'a>(&self, answer: &impl Fn(&Test) -> Option<&'a V>) -> (bool, Vec<&str>) {
-        let mut named = Vec::new();
-        let holds = self.trace(answer, &mut named);
-        let mut because: Vec<&str> = Vec::with_capacity(named.len());
-        for id in named {
-            if !because.contains(&id) {
-                because.push(id);
-            }
-        }
+    /// answer by the test's question index), and the tests whose answers decided it, borrowed
+    /// from the condition: an `and` that holds is decided by all its parts, one that fails by
+    /// its failing parts; an `or` that holds by its holding parts, one that fails by all; a
+    /// `not` by its part. One test for each question, in the order the condition names them.
+    pub fn decided_by<'a, V: Value + 'a>(&self, answer: &impl Fn(&Test) -> Option<&'a V>) -> (bool, Tests<'_>) {
+        let mut because = Tests::new();
+        let holds = self.trace(answer, &mut because);
         (holds, because)
     }
 
-    /// Whether the condition holds, with the ids of the answers that decided it added to
-    /// `because` (repeats included).
+    /// Whether the condition holds, with the tests whose answers decided it added to
+    /// `because` (the first test of each question only).
     fn trace<'c, 'a, V: Value + 'a>(
         &'c self,
         answer: &impl Fn(&Test) -> Option<&'a V>,
-        because: &mut Vec<&'c str>,
+        because: &mut Tests<'c>,
     ) -> bool {
         match self {
             Condition::Test(test) => {
-                because.push(&test.question);
+                if !because
+                    .iter()
+                    .any(|t| t.index == test.index && t.question == test.question)
+                {
+                    because.push(test);
+                }
                 test.evaluate(answer(test))
             }
             Condition::Not(inner) => !inner.trace(answer, because),

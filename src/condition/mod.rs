@@ -23,8 +23,9 @@ mod parse;
 mod satisfiable;
 
 use std::fmt;
+use std::sync::Arc;
 
-pub use evaluate::{Outcome, Value};
+pub use evaluate::{Outcome, Tests, Value};
 pub use parse::MAX_DEPTH;
 pub use satisfiable::{Domain, satisfiable};
 
@@ -47,8 +48,9 @@ pub enum Condition {
 /// A test on one question's answer.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Test {
-    /// The question tested.
-    pub question: String,
+    /// The question tested: once resolved ([`Condition::resolve`]), the framework's own
+    /// copy of its id, so that finding its answer compares pointers, not text.
+    pub question: Arc<str>,
     /// The question's index among the framework's questions, set when the rules load
     /// ([`Condition::resolve`]); `usize::MAX` until then.
     pub index: usize,
@@ -132,13 +134,20 @@ impl Condition {
         out
     }
 
-    /// Sets each test's question index, from the question's id: `index` gives the index of
-    /// an id, `None` for an unknown one (left `usize::MAX`).
-    pub fn resolve(&mut self, index: &impl Fn(&str) -> Option<usize>) {
+    /// Sets each test's question index, and shares its question's id, from the id:
+    /// `question` gives the index of an id and the id as the framework keeps it, `None` for
+    /// an unknown one (its index left `usize::MAX`).
+    pub fn resolve(&mut self, question: &impl Fn(&str) -> Option<(usize, Arc<str>)>) {
         match self {
-            Condition::All(parts) | Condition::Any(parts) => parts.iter_mut().for_each(|p| p.resolve(index)),
-            Condition::Not(inner) => inner.resolve(index),
-            Condition::Test(test) => test.index = index(&test.question).unwrap_or(usize::MAX),
+            Condition::All(parts) | Condition::Any(parts) => parts.iter_mut().for_each(|p| p.resolve(question)),
+            Condition::Not(inner) => inner.resolve(question),
+            Condition::Test(test) => match question(&test.question) {
+                Some((index, id)) => {
+                    test.index = index;
+                    test.question = id;
+                }
+                None => test.index = usize::MAX,
+            },
         }
     }
 

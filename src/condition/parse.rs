@@ -278,7 +278,7 @@ impl Parser {
             _ => return self.error("`==`, `!=`, `in`, `not in`, `<`, `<=`, `>`, `>=` or `is`"),
         };
         Ok(Test {
-            question,
+            question: question.into(),
             index: usize::MAX,
             offset,
             op,

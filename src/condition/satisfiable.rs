@@ -72,7 +72,7 @@ pub fn satisfiable<'a>(conditions: &[&Condition], domain: impl Fn(&str) -> Optio
     let mut literals: Vec<Vec<&str>> = Vec::new();
     for condition in conditions {
         for test in condition.tests() {
-            let i = *index.entry(test.question.as_str()).or_insert_with(|| {
+            let i = *index.entry(test.question.as_ref()).or_insert_with(|| {
                 ids.push(&test.question);
                 literals.push(Vec::new());
                 ids.len() - 1

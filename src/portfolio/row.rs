@@ -96,11 +96,7 @@ pub fn gap_text(framework: &Framework, phase: usize, gap: &Gap) -> String {
     match gap {
         Gap::Score => format!("{}: the score is below the {} needed", p.name, p.threshold),
         Gap::Gate(reason) => format!("{}: {reason}", p.name),
-        Gap::Task(id) => format!(
-            "{}: important task not done: {}",
-            p.name,
-            framework.questions.get(id).map_or(id.as_str(), |q| q.title.as_str())
-        ),
+        Gap::Task { title, .. } => format!("{}: important task not done: {title}", p.name),
     }
 }
 
@@ -155,15 +151,15 @@ pub fn row(framework: &Framework, file: &str, mut o: Outline<'_>) -> Row {
             _ => None,
         },
         phase: PhaseName {
-            id: phase.id.clone(),
-            name: phase.name.clone(),
+            id: phase.id.to_string(),
+            name: phase.name.to_string(),
         },
         complete: o.complete,
         scores: o
             .phases
             .iter()
             .map(|p| PhaseScore {
-                id: p.id.clone(),
+                id: p.id.to_string(),
                 score: p.score,
                 met: p.met,
             })
@@ -222,7 +218,7 @@ mod tests {
                 row.org_type.as_deref(),
                 a.profile.get("org_type").map(AnswerValue::as_text).as_deref()
             );
-            assert_eq!(row.phase.id, a.phase.id);
+            assert_eq!(*row.phase.id, *a.phase.id);
             assert_eq!(row.complete, a.complete);
             let scores: Vec<u32> = a.phases.iter().map(|p| p.score).collect();
             assert_eq!(row.scores.iter().map(|s| s.score).collect::<Vec<_>>(), scores);

@@ -85,8 +85,8 @@ impl Summary {
                 .phases
                 .iter()
                 .map(|p| PhaseCount {
-                    id: p.id.clone(),
-                    name: p.name.clone(),
+                    id: p.id.to_string(),
+                    name: p.name.to_string(),
                     count: 0,
                 })
                 .collect(),

@@ -12,8 +12,8 @@ pub fn in_words(framework: &Framework, condition: &Condition) -> String {
         Condition::Any(parts) => join(framework, parts, "or"),
         Condition::Not(inner) => format!("it is not so that {}", in_words(framework, inner)),
         Condition::Test(test) => {
-            let question = framework.questions.get(&test.question);
-            let title = question.map_or_else(|| test.question.clone(), |q| q.title.clone());
+            let question = framework.questions.get(&*test.question);
+            let title = question.map_or_else(|| test.question.to_string(), |q| q.title.to_string());
             let label = |l: &Literal| {
                 let text = question
                     .and_then(|q| q.choices.get(&l.text))

@@ -53,8 +53,8 @@ pub fn status_words(status: &str) -> String {
 /// status in words).
 pub fn action_items(framework: &Framework, a: &Assessment) -> String {
     let phase_name = |id: Option<&str>| {
-        id.and_then(|id| framework.phases.iter().find(|p| p.id == id))
-            .map_or_else(String::new, |p| p.name.clone())
+        id.and_then(|id| framework.phases.iter().find(|p| *p.id == *id))
+            .map_or_else(String::new, |p| p.name.to_string())
     };
     let header = ["phase", "type", "priority", "title", "resources", "status"].map(String::from);
     let recommendations = a.recommendations.iter().map(|r| {
@@ -70,14 +70,14 @@ pub fn action_items(framework: &Framework, a: &Assessment) -> String {
     let tasks = a.remaining_tasks.iter().map(|t| {
         let resources = framework
             .questions
-            .get(&t.id)
+            .get(&*t.id)
             .map(|q| resources_cell(q.resources.iter().filter_map(|id| framework.resources.get(id))))
             .unwrap_or_default();
         vec![
             phase_name(Some(&t.phase)),
             "task".to_string(),
             String::new(),
-            t.title.clone(),
+            t.title.to_string(),
             resources,
             status_words(&t.status),
         ]

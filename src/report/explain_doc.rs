@@ -93,15 +93,15 @@ fn title(framework: &Framework, id: &str) -> String {
     framework
         .questions
         .get(id)
-        .map_or_else(|| id.to_string(), |q| q.title.clone())
+        .map_or_else(|| id.to_string(), |q| q.title.to_string())
 }
 
 fn phase_name(framework: &Framework, id: &str) -> String {
     framework
         .phases
         .iter()
-        .find(|p| p.id == id)
-        .map_or_else(|| id.to_string(), |p| p.name.clone())
+        .find(|p| *p.id == *id)
+        .map_or_else(|| id.to_string(), |p| p.name.to_string())
 }
 
 /// Renders an explanation as a Markdown or HTML document.
@@ -110,9 +110,9 @@ pub fn explanation_document(format: Format, framework: &Framework, e: &Explanati
     let doc = Doc {
         generator: format!("{} {}", env!("CARGO_PKG_NAME"), env!("CARGO_PKG_VERSION")),
         organization: a.organization.clone(),
-        framework: a.framework.name.clone(),
+        framework: a.framework.name.to_string(),
         version: format!("{} {}", a.framework.id, a.framework.version),
-        digest: a.framework.digest.clone(),
+        digest: a.framework.digest.to_string(),
         complete: a.complete,
         phases: e
             .phases
@@ -120,7 +120,7 @@ pub fn explanation_document(format: Format, framework: &Framework, e: &Explanati
             .map(|p| PhaseDoc {
                 name: p.name.clone(),
                 met: p.met,
-                current: !a.complete && p.id == a.phase.id,
+                current: !a.complete && *p.id == *a.phase.id,
                 score: p.score,
                 threshold: p.threshold,
                 earned: p.earned,

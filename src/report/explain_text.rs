@@ -32,7 +32,7 @@ pub fn explanation(e: &Explanation) -> String {
         out.push('\n');
         let state = if p.met {
             "met"
-        } else if p.id == a.phase.id && !a.complete {
+        } else if *p.id == *a.phase.id && !a.complete {
             "not met (current phase)"
         } else {
             "not met"

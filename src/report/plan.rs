@@ -129,7 +129,13 @@ fn progress(status: &str) -> String {
 /// the later phases too when `all`.
 pub fn plan_info(framework: &Framework, answers: &Answers, a: &Assessment, date: &str, all: bool) -> PlanInfo {
     let today: Option<Date> = date.parse().ok();
-    let phase_name = |id: &str| framework.phases.iter().find(|p| p.id == id).map(|p| p.name.clone());
+    let phase_name = |id: &str| {
+        framework
+            .phases
+            .iter()
+            .find(|p| *p.id == *id)
+            .map(|p| p.name.to_string())
+    };
     let mut items: Vec<PlanItem> = Vec::new();
     let mut push =
         |id: &str, kind: &str, phase: Option<&str>, title: &str, priority: Option<Priority>, progress: String| {
@@ -176,7 +182,7 @@ pub fn plan_info(framework: &Framework, answers: &Answers, a: &Assessment, date:
     PlanInfo {
         organization: a.organization.clone(),
         date: date.to_string(),
-        phase_name: a.phase.name.clone(),
+        phase_name: a.phase.name.to_string(),
         all,
         overdue: items.iter().filter(|i| i.overdue).count(),
         without_owner: items.iter().filter(|i| i.no_owner).count(),
@@ -192,9 +198,7 @@ fn timeline_info(framework: &Framework, check: &TimelineCheck, today: Option<Dat
         .activities
         .iter()
         .map(|a| {
-            let start: Option<Date> = a.start.as_deref().and_then(|d| d.parse().ok());
-            let end: Option<Date> = a.end.as_deref().and_then(|d| d.parse().ok());
-            let status = match (start, end, today) {
+            let status = match (a.start, a.end, today) {
                 (None, _, _) | (_, None, _) => "no date yet",
                 _ if a.done => "done",
                 (_, Some(e), Some(t)) if e < t => "past, not done",
@@ -202,23 +206,23 @@ fn timeline_info(framework: &Framework, check: &TimelineCheck, today: Option<Dat
                 _ => "to come",
             };
             ActivityInfo {
-                id: a.id.clone(),
-                title: a.title.clone(),
+                id: a.id.to_string(),
+                title: a.title.to_string(),
                 help: timeline.and_then(|t| t.activity(&a.id)).and_then(|x| x.help.clone()),
-                dates: match (&a.start, &a.end) {
-                    (Some(s), Some(e)) if s == e => Some(s.clone()),
+                dates: match (a.start, a.end) {
+                    (Some(s), Some(e)) if s == e => Some(s.to_string()),
                     (Some(s), Some(e)) => Some(format!("{s} to {e}")),
                     _ => None,
                 },
-                start: a.start.clone(),
-                end: a.end.clone(),
+                start: a.start.map(|d| d.to_string()),
+                end: a.end.map(|d| d.to_string()),
                 location: a.location.clone(),
                 done: a.done,
                 status: status.to_string(),
                 flagged: check
                     .findings
                     .iter()
-                    .any(|f| f.activity == a.id && f.kind != crate::rules::FindingKind::Missing),
+                    .any(|f| *f.activity == *a.id && f.kind != crate::rules::FindingKind::Missing),
             }
         })
         .collect();
@@ -279,7 +283,7 @@ pub fn csv(plan: &PlanInfo) -> String {
             let findings: Vec<&str> = t
                 .findings
                 .iter()
-                .filter(|f| f.activity == a.id)
+                .filter(|f| *f.activity == *a.id)
                 .map(|f| f.message.as_str())
                 .collect();
             vec![

@@ -68,7 +68,7 @@ impl<'a> PortfolioWriter<'a> {
     /// Starts the output: the CSV header, the opening of the JSON object, the Markdown
     /// title or the HTML page up to the table's rows.
     pub fn start(format: Format, framework: &'a Framework, out: &'a mut dyn Write) -> std::io::Result<Self> {
-        let phases: Vec<&str> = framework.phases.iter().map(|p| p.name.as_str()).collect();
+        let phases: Vec<&str> = framework.phases.iter().map(|p| p.name.as_ref()).collect();
         let name = format!("{} ({} {})", framework.name, framework.id, framework.version);
         let out = match format {
             Format::Csv => {

@@ -96,7 +96,7 @@ pub fn team_info(framework: &Framework, team: &Team) -> TeamInfo {
             let words = |value: &str| question.map_or_else(|| value.to_string(), |q| q.label(value).to_string());
             SpreadInfo {
                 id: s.id.clone(),
-                question: question.map_or_else(|| s.id.clone(), |q| q.title.clone()),
+                question: question.map_or_else(|| s.id.clone(), |q| q.title.to_string()),
                 answer: s
                     .answer
                     .as_deref()

@@ -24,11 +24,11 @@ pub const DONT_KNOW: &str = "dont_know";
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Framework {
     /// Stable identifier, e.g. `ctq`.
-    pub id: String,
+    pub id: Arc<str>,
     /// Name shown in reports.
-    pub name: String,
+    pub name: Arc<str>,
     /// Version of the rule set.
-    pub version: String,
+    pub version: Arc<str>,
     /// Who publishes the framework.
     pub publisher: Option<String>,
     /// What the framework is for.
@@ -59,7 +59,7 @@ pub struct Framework {
     pub method: Option<String>,
     /// `sha256:` and the hex SHA-256 of the files' contents in load order, each preceded
     /// by its length: the same files give the same digest wherever they are loaded from.
-    pub digest: String,
+    pub digest: Arc<str>,
     /// The implementation timeline, when the framework has one.
     pub timeline: Option<Timeline>,
     /// The participant feedback survey, when the framework ships one.
@@ -100,9 +100,9 @@ pub struct CountsToward {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Activity {
     /// Stable identifier, the key in an answers file's `[timeline]`.
-    pub id: String,
+    pub id: Arc<str>,
     /// The activity in the documents' words.
-    pub title: String,
+    pub title: Arc<str>,
     /// What to write down for it.
     pub help: Option<String>,
     /// The task whose `done` marks the activity done.
@@ -118,6 +118,10 @@ pub struct Order {
     pub before: String,
     /// The activity that comes after it.
     pub after: String,
+    /// The position of `before` in the timeline's activities.
+    pub before_at: usize,
+    /// The position of `after` in the timeline's activities.
+    pub after_at: usize,
     /// The fewest days from the end of `before` to the start of `after`.
     pub min_days: u32,
     /// The most days from the end of `before` to the start of `after`, if limited.
@@ -131,7 +135,7 @@ pub struct Order {
 impl Timeline {
     /// An activity by id.
     pub fn activity(&self, id: &str) -> Option<&Activity> {
-        self.activities.iter().find(|a| a.id == id)
+        self.activities.iter().find(|a| *a.id == *id)
     }
 }
 
@@ -188,11 +192,11 @@ pub struct FeedbackQuestion {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Phase {
     /// Stable identifier.
-    pub id: String,
+    pub id: Arc<str>,
     /// Name shown in reports.
-    pub name: String,
+    pub name: Arc<str>,
     /// The phase's goal.
-    pub goal: String,
+    pub goal: Arc<str>,
     /// The documents' introduction to the phase.
     pub summary: Option<String>,
     /// Whether the goal and summary are this rule set's own reading, not the documents' words.
@@ -215,7 +219,7 @@ pub struct Gate {
     /// The condition.
     pub condition: Condition,
     /// Why it matters, in plain words.
-    pub reason: String,
+    pub reason: Arc<str>,
     /// Whether the gate is this rule set's own, not the documents'.
     pub ours: bool,
 }
@@ -254,7 +258,7 @@ pub struct Questionnaire {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Question {
     /// Stable identifier `section.name`.
-    pub id: String,
+    pub id: Arc<str>,
     /// Kind of answer.
     pub kind: AnswerKind,
     /// Part the question plays.
@@ -262,7 +266,7 @@ pub struct Question {
     /// Phase the question belongs to.
     pub phase: Option<String>,
     /// The question or task in the documents' words.
-    pub title: String,
+    pub title: Arc<str>,
     /// The documents' explanation.
     pub help: Option<String>,
     /// Allowed values and their labels (choice questions), the labels fitted to the
@@ -345,7 +349,9 @@ pub struct Recommendation {
     /// Stable identifier.
     pub id: Arc<str>,
     /// Phase the rule belongs to.
-    pub phase: Option<String>,
+    pub phase: Option<Arc<str>>,
+    /// The position of `phase` in [`Framework::phases`], resolved when the rules load.
+    pub phase_index: Option<usize>,
     /// How urgent it is.
     pub priority: Priority,
     /// One-line summary.
@@ -425,26 +431,28 @@ pub enum CaseAnswers {
 
 impl Framework {
     /// Sets the question index of every condition's tests and every scored item from the
-    /// question ids, so that assessing looks nothing up by id. Called when the rules load;
-    /// call it again after changing the questions.
+    /// question ids, and gives each test the framework's own copy of its question's id, so
+    /// that assessing looks nothing up by id. Called when the rules load (and when a cached
+    /// framework is read back); call it again after changing the questions.
     pub fn resolve_indices(&mut self) {
+        // The questions' own conditions are taken out while the questions are read.
+        let mut whens: Vec<Option<Condition>> = self.questions.values_mut().map(|q| q.when.take()).collect();
         let questions = &self.questions;
-        let index = |id: &str| questions.get_index_of(id);
-        let mut whens: Vec<Option<Condition>> = questions.values().map(|q| q.when.clone()).collect();
+        let question = |id: &str| questions.get_full(id).map(|(index, _, q)| (index, q.id.clone()));
         for when in whens.iter_mut().flatten() {
-            when.resolve(&index);
+            when.resolve(&question);
         }
         for phase in &mut self.phases {
             for item in &mut phase.scoring {
-                item.index = index(&item.question).unwrap_or(usize::MAX);
+                item.index = questions.get_index_of(&item.question).unwrap_or(usize::MAX);
             }
             for gate in &mut phase.gates {
-                gate.condition.resolve(&index);
+                gate.condition.resolve(&question);
             }
         }
         for rule in &mut self.recommendations {
             if let Some(when) = &mut rule.when {
-                when.resolve(&index);
+                when.resolve(&question);
             }
         }
         for (question, when) in self.questions.values_mut().zip(whens) {
@@ -454,15 +462,16 @@ impl Framework {
 
     /// The index of a phase by id.
     pub fn phase_index(&self, id: &str) -> Option<usize> {
-        self.phases.iter().position(|p| p.id == id)
+        self.phases.iter().position(|p| *p.id == *id)
     }
 
     /// How the question is scored, if it is: its phase's scoring entry.
     pub fn scored(&self, id: &str) -> Option<&Scored> {
+        let index = self.questions.get_index_of(id)?;
         self.phases
             .iter()
             .flat_map(|p| p.scoring.iter())
-            .find(|s| s.question == id)
+            .find(|s| s.index == index || (s.index == usize::MAX && s.question == id))
     }
 
     /// What a question allows, for the analysis of conditions; `None` for an unknown id.

@@ -46,7 +46,9 @@ pub fn load_without_cases(location: &RulesLocation) -> Result<Loaded, Diagnostic
         return load_with(location, false);
     };
     let folder = cache::folder();
-    if let Some(framework) = folder.as_deref().and_then(|f| cache::read::<super::Framework>(f, id)) {
+    if let Some(mut framework) = folder.as_deref().and_then(|f| cache::read::<super::Framework>(f, id)) {
+        // The indices are kept; the ids each test shares with its question are not.
+        framework.resolve_indices();
         return Ok(Loaded {
             framework,
             warnings: Vec::new(),

@@ -71,7 +71,7 @@ fn identity_questions(state: &Shared) -> Vec<&crate::rules::Question> {
         .framework()
         .questions
         .values()
-        .filter(|q| is_identity(q) && q.kind == AnswerKind::Choice && Some(q.id.as_str()) != organization)
+        .filter(|q| is_identity(q) && q.kind == AnswerKind::Choice && Some(q.id.as_ref()) != organization)
         .collect()
 }
 
@@ -99,7 +99,7 @@ fn home_page(
     let identity: Vec<Value> = identity_questions(state)
         .iter()
         .map(|q| {
-            let chosen = form.get(&q.id).map(String::as_str).unwrap_or_default();
+            let chosen = form.get(&*q.id).map(String::as_str).unwrap_or_default();
             json!({
                 "name": q.id,
                 "field_id": q.id.replace('.', "-"),
@@ -171,7 +171,7 @@ pub async fn create(
     };
     let mut identity = IndexMap::new();
     for q in identity_questions(&state) {
-        let Some(value) = form.get(&q.id).map(|v| v.trim()).filter(|v| !v.is_empty()) else {
+        let Some(value) = form.get(&*q.id).map(|v| v.trim()).filter(|v| !v.is_empty()) else {
             continue;
         };
         if !q.choices.contains_key(value) {
@@ -180,7 +180,7 @@ pub async fn create(
                 q.title
             ));
         }
-        identity.insert(q.id.clone(), value.to_string());
+        identity.insert(q.id.to_string(), value.to_string());
     }
     let saver = std::sync::Arc::clone(&state);
     let result = tokio::task::spawn_blocking(move || saver.store.create_assessment(&organization, identity))

@@ -196,19 +196,19 @@ fn question_page(
         AnswerKind::Text => "text",
     };
     let position = progress(framework, answers, &q.id).map_or_else(String::new, |_| {
-        let at = sequence.ids.iter().position(|id| *id == q.id).map_or(0, |i| i + 1);
+        let at = sequence.ids.iter().position(|id| **id == *q.id).map_or(0, |i| i + 1);
         format!("{at} of {}", sequence.ids.len())
     });
     let dropped: Vec<&str> = extra
         .dropped
         .iter()
         .filter_map(|id| framework.questions.get(id))
-        .map(|q| q.title.as_str())
+        .map(|q| q.title.as_ref())
         .collect();
     let note = extra
         .note
         .clone()
-        .or_else(|| answers.notes.get(&q.id).cloned())
+        .or_else(|| answers.notes.get(&*q.id).cloned())
         .unwrap_or_default();
     let data = json!({
         "title": q.title,

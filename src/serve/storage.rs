@@ -318,7 +318,7 @@ impl Store {
         let id = format!("a{next}");
         let manifest = Manifest {
             organization: organization.to_string(),
-            framework: self.framework.id.clone(),
+            framework: self.framework.id.to_string(),
             created: jiff::Timestamp::now().strftime("%Y-%m-%dT%H:%M:%SZ").to_string(),
             identity,
             respondents: Vec::new(),
@@ -486,5 +486,5 @@ pub fn organization_question(framework: &Framework) -> Option<&str> {
         .questions
         .values()
         .find(|q| q.role == Role::Profile && q.id.split_once('.').is_some_and(|(_, k)| k == "organization"))
-        .map(|q| q.id.as_str())
+        .map(|q| q.id.as_ref())
 }

@@ -64,7 +64,7 @@ pub async fn done(State(state): State<Shared>, Path(token): Path<String>, client
         if a.complete {
             "every phase met".to_string()
         } else {
-            a.phase.name
+            a.phase.name.to_string()
         }
     });
     let timeline = framework.timeline.as_ref().map(|t| {

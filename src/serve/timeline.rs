@@ -115,7 +115,7 @@ fn timeline_page(
         .enumerate()
         .map(|(i, activity)| {
             let (start_name, end_name) = field_names(&activity.id);
-            let current = answers.timeline.get(&activity.id);
+            let current = answers.timeline.get(&*activity.id);
             let shown = match typed {
                 Some(typed) => typed[i].clone(),
                 None => Typed {
@@ -244,14 +244,14 @@ pub async fn save(
         } else {
             match dates_of(start, end) {
                 Ok(dates) => {
-                    let current = answers.timeline.get(&activity.id);
+                    let current = answers.timeline.get(&*activity.id);
                     let same = match (&dates, current) {
                         (Some(new), Some(old)) => new.start == old.start && new.end == old.end,
                         (None, None) => true,
                         _ => false,
                     };
                     if !same {
-                        changes.push((activity.id.clone(), dates));
+                        changes.push((activity.id.to_string(), dates));
                     }
                 }
                 Err(message) => shown.error = Some(message),

@@ -92,8 +92,7 @@ pub fn heading<'f>(framework: &'f Framework, id: &str) -> Option<Heading<'f>> {
 /// The ids of the questions that apply to these answers, in framework order.
 pub fn applicable(framework: &Framework, answers: &Answers) -> Vec<String> {
     Effective::new(framework, answers)
-        .applicable
-        .into_iter()
+        .applicable()
         .map(str::to_string)
         .collect()
 }

@@ -322,7 +322,7 @@ fn ask_timeline(
         "  ",
     );
     for activity in &timeline.activities {
-        let current = dated.timeline.get(&activity.id).map(crate::answers::Dates::text);
+        let current = dated.timeline.get(&*activity.id).map(crate::answers::Dates::text);
         let message = match &activity.help {
             Some(help) => format!("{} ({help}):", activity.title),
             None => format!("{}:", activity.title),
@@ -349,7 +349,7 @@ fn ask_timeline(
                 let dates = super::parse_dates(&typed)?;
                 file.set_timeline(&activity.id, Some(&dates));
                 file.save()?;
-                dated.timeline.insert(activity.id.clone(), dates);
+                dated.timeline.insert(activity.id.to_string(), dates);
             }
             Err(InquireError::OperationCanceled | InquireError::OperationInterrupted) => return Ok(false),
             Err(other) => return Err(format!("cannot ask on the terminal: {other}")),
@@ -410,9 +410,9 @@ pub fn run(
         let message = format!("{progress}{}", question.title);
         let current = survey.current_answer().cloned();
         let back = survey.can_go_back();
-        if question.kind == AnswerKind::Choice && rubric_shown.as_deref() != Some(question.id.as_str()) {
+        if question.kind == AnswerKind::Choice && rubric_shown.as_deref() != Some(question.id.as_ref()) {
             show_rubric(out, question);
-            rubric_shown = Some(question.id.clone());
+            rubric_shown = Some(question.id.to_string());
         }
         let reply = match question.kind {
             AnswerKind::Choice => ask_choice(question, &message, current.as_ref(), back)?,
@@ -482,7 +482,7 @@ pub fn run(
                         if !note.trim().is_empty() {
                             note_saved(out, &note);
                         }
-                        pending_note = Some((question.id.clone(), note));
+                        pending_note = Some((question.id.to_string(), note));
                     }
                 }
             }

@@ -341,8 +341,8 @@ fn new_document(framework: &Framework, resume: &str, assess: &str) -> DocumentMu
          # Assess the answers with: {assess}\n\n",
         framework.name, framework.id, framework.version
     ));
-    meta.insert("id", Item::Value(Value::from(framework.id.as_str())));
-    meta.insert("version", Item::Value(Value::from(framework.version.as_str())));
+    meta.insert("id", Item::Value(Value::from(framework.id.as_ref())));
+    meta.insert("version", Item::Value(Value::from(framework.version.as_ref())));
     doc.insert(META_SECTION, Item::Table(meta));
     doc
 }

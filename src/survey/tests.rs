@@ -4,14 +4,14 @@ use super::*;
 use crate::test_support::{answers, choice, ctq, mini, text};
 
 fn current(s: &Survey<'_>) -> String {
-    s.current().map(|q| q.id.clone()).unwrap_or_default()
+    s.current().map(|q| q.id.to_string()).unwrap_or_default()
 }
 
 /// Skips every question left, in the order they come, and returns their ids.
 fn skip_all(s: &mut Survey<'_>) -> Vec<String> {
     let mut asked = Vec::new();
     while let Some(q) = s.current() {
-        asked.push(q.id.clone());
+        asked.push(q.id.to_string());
         s.skip();
     }
     asked
@@ -231,7 +231,7 @@ fn headings_are_phases_or_the_questionnaire() {
     match heading(&fw, "how.fee_funding") {
         Some(Heading::Phase { number, of, phase }) => {
             assert_eq!((number, of), (2, 3));
-            assert_eq!(phase.id, "how");
+            assert_eq!(&*phase.id, "how");
         }
         other => panic!("{other:?}"),
     }

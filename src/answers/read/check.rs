@@ -32,7 +32,7 @@ pub(super) fn check(
     let other_version = answers
         .framework_version
         .as_ref()
-        .filter(|v| **v != framework.version)
+        .filter(|v| **v != *framework.version)
         .cloned();
     if let Some(v) = &other_version {
         answers.warnings.push(Diagnostic::warning(
@@ -80,7 +80,7 @@ pub(super) fn check(
     }
     for question in framework.questions.values().filter(|_| require) {
         if question.required
-            && !answers.values.contains_key(&question.id)
+            && !answers.values.contains_key(&*question.id)
             && !problems
                 .iter()
                 .any(|p| p.message.starts_with(&format!("`{}`:", question.id)))
@@ -141,7 +141,7 @@ pub(super) fn read_meta(
         };
         match entry.key.as_str() {
             "id" => {
-                if value != framework.id {
+                if *value != *framework.id {
                     let builtin = crate::rules::built_in_ids().contains(&value.as_str());
                     let help = if builtin {
                         format!(

@@ -128,7 +128,7 @@ impl<'f> Influence<'f> {
             .and_then(|(_, q)| q.when.as_ref())
         {
             for t in when.tests() {
-                if let Some(named) = self.framework.questions.get_index_of(&t.question)
+                if let Some(named) = self.framework.questions.get_index_of(&*t.question)
                     && named < index
                 {
                     out.extend(self.of_question(named));
@@ -145,7 +145,7 @@ impl<'f> Influence<'f> {
     fn of_condition(&mut self, condition: &Condition) -> Vec<usize> {
         let mut out = Vec::new();
         for t in condition.tests() {
-            if let Some(index) = self.framework.questions.get_index_of(&t.question) {
+            if let Some(index) = self.framework.questions.get_index_of(&*t.question) {
                 out.extend(self.of_question(index));
             }
         }

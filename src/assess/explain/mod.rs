@@ -156,7 +156,7 @@ pub fn explain(framework: &Framework, answers: &Answers) -> Explanation {
         .iter()
         .map(|rule| {
             let reach = reach(framework, rule, current, assessment.complete);
-            let outcome = rule.when.as_ref().map(|c| (c, c.evaluate(&|id: &str| eff.get(id))));
+            let outcome = rule.when.as_ref().map(|c| (c, eff.evaluate(c)));
             let fired = assessment.recommendations.iter().any(|r| r.id == rule.id);
             let decided_by = outcome.as_ref().map(|(_, o)| o.because.clone()).unwrap_or_default();
             let reason = if reach == Reach::PhaseNotReached {
@@ -223,7 +223,7 @@ fn phase_trace(framework: &Framework, phase: &Phase, eff: &Effective) -> PhaseTr
         .scoring
         .iter()
         .map(|item| {
-            let value = eff.get(&item.question);
+            let value = eff.get_at(item.index);
             let question = &framework.questions[&item.question];
             let answer = value.map(AnswerValue::as_text);
             ItemTrace {
@@ -231,7 +231,7 @@ fn phase_trace(framework: &Framework, phase: &Phase, eff: &Effective) -> PhaseTr
                 label: answer.as_deref().map(|a| question.label(a).to_string()),
                 rubric: answer.as_deref().and_then(|a| question.rubric.get(a)).cloned(),
                 answer,
-                applies: eff.applies(&item.question),
+                applies: eff.applies_at(item.index),
                 counts: counts(item, eff),
                 points: points(item, value),
                 weight: item.weight,
@@ -242,19 +242,19 @@ fn phase_trace(framework: &Framework, phase: &Phase, eff: &Effective) -> PhaseTr
         .gates
         .iter()
         .map(|g| {
-            let o = g.condition.evaluate(&|id: &str| eff.get(id));
+            let o = eff.evaluate(&g.condition);
             GateTrace {
                 condition: g.condition.to_string(),
-                reason: g.reason.clone(),
+                reason: g.reason.to_string(),
                 holds: o.holds,
                 decided_by: o.because,
             }
         })
         .collect();
     PhaseTrace {
-        id: phase.id.clone(),
-        name: phase.name.clone(),
-        goal: phase.goal.clone(),
+        id: phase.id.to_string(),
+        name: phase.name.to_string(),
+        goal: phase.goal.to_string(),
         ours: phase.ours,
         items,
         earned: score.earned,
@@ -263,6 +263,6 @@ fn phase_trace(framework: &Framework, phase: &Phase, eff: &Effective) -> PhaseTr
         threshold: result.threshold,
         gates,
         met: result.met,
-        blockers: result.blockers,
+        blockers: result.blockers(),
     }
 }

@@ -75,16 +75,17 @@ fn next_phase_with(framework: &Framework, answers: &Answers, phase: &Phase, skip
         .collect();
     let given = Effective::given(framework, answers);
     let mut overrides: Vec<(usize, &AnswerValue)> = Vec::new();
+    // One set of answers that count, remade in place for each trial.
+    let mut trial = Effective::with_changes(framework, &given, &[]);
     let mut meets = |changes: &[(usize, usize)]| {
         overrides.clear();
         overrides.extend(changes.iter().map(|&(q, v)| (indices[q], &values[q][v])));
-        phase_met(
-            framework,
-            phase,
-            &Effective::with_changes(framework, &given, &overrides),
-        )
+        trial.change(&given, &overrides);
+        phase_met(framework, phase, &trial)
     };
     let mut searched = None;
+    let mut changes: Vec<(usize, usize)> = Vec::new();
+    let mut values: Vec<usize> = Vec::new();
     'sizes: for (size, &made_at_size) in trials.iter().enumerate().skip(1) {
         if size < fewest {
             // No set of this size meets every requirement: its trials are counted, not made.
@@ -98,7 +99,8 @@ fn next_phase_with(framework: &Framework, answers: &Answers, phase: &Phase, skip
         let mut subset: Vec<usize> = (0..size).collect();
         loop {
             // Every value combination for this subset of questions.
-            let mut values = vec![0usize; size];
+            values.clear();
+            values.resize(size, 0);
             if skip && subset.iter().all(|&q| changeable[q]) && !requirements.met_by(&subset) {
                 let combinations = subset.iter().fold(1usize, |n, &q| n.saturating_mul(counts[q]));
                 if combinations > budget {
@@ -113,7 +115,8 @@ fn next_phase_with(framework: &Framework, answers: &Answers, phase: &Phase, skip
                         break 'sizes;
                     }
                     budget -= 1;
-                    let changes: Vec<(usize, usize)> = subset.iter().copied().zip(values.iter().copied()).collect();
+                    changes.clear();
+                    changes.extend(subset.iter().copied().zip(values.iter().copied()));
                     if meets(&changes) {
                         searched = Some(
                             changes
@@ -152,10 +155,10 @@ fn next_phase_with(framework: &Framework, answers: &Answers, phase: &Phase, skip
                 .insert(c.question.clone(), AnswerValue::Choice(c.to.clone()));
         }
         let (current, complete) = standing(framework, &trial);
-        (!complete).then(|| framework.phases[current].id.clone())
+        (!complete).then(|| framework.phases[current].id.to_string())
     });
     NextPhase {
-        meets: phase.id.clone(),
+        meets: phase.id.to_string(),
         moves_to: moves_to.flatten(),
         changes,
         found: found.is_some(),
@@ -199,7 +202,11 @@ fn construct<'f>(
     questions: &[&'f str],
     original: &Answers,
 ) -> Option<Vec<(&'f str, String)>> {
-    let trial = &mut original.clone();
+    // Only the answers' values count here (not their notes, plan or dates).
+    let trial = &mut Answers {
+        values: original.values.clone(),
+        ..Answers::default()
+    };
     let choose = |trial: &mut Answers, id: &str, value: &str| {
         trial
             .values
@@ -219,7 +226,7 @@ fn construct<'f>(
                 .condition
                 .tests()
                 .iter()
-                .map(|t| t.question.as_str())
+                .map(|t| t.question.as_ref())
                 .filter(|id| questions.contains(id))
                 .collect();
             let mut named = named;

@@ -28,7 +28,13 @@ pub fn context(
     options: &ReportOptions,
     brand: Option<&Brand>,
 ) -> ReportContext {
-    let phase_name = |id: &str| framework.phases.iter().find(|p| p.id == id).map(|p| p.name.clone());
+    let phase_name = |id: &str| {
+        framework
+            .phases
+            .iter()
+            .find(|p| *p.id == *id)
+            .map(|p| p.name.to_string())
+    };
     let profile: Vec<AnswerInfo> = framework
         .questions
         .values()
@@ -52,17 +58,17 @@ pub fn context(
                 ("not met", "not yet met")
             };
             PhaseInfo {
-                id: p.id.clone(),
+                id: p.id.to_string(),
                 number: i + 1,
-                name: p.name.clone(),
-                goal: framework.phases.get(i).map(|f| f.goal.clone()).unwrap_or_default(),
+                name: p.name.to_string(),
+                goal: framework.phases.get(i).map(|f| f.goal.to_string()).unwrap_or_default(),
                 score: p.score,
                 threshold: p.threshold,
                 met: p.met,
                 current: is_current,
                 status: status.to_string(),
                 status_label: status_label.to_string(),
-                blockers: p.blockers.clone(),
+                blockers: p.blockers(),
                 ours: framework.phases.get(i).is_some_and(|f| f.ours),
                 readiness_label: framework.phases.get(i).and_then(|f| f.readiness_label.clone()),
             }
@@ -78,12 +84,12 @@ pub fn context(
         .remaining_tasks
         .iter()
         .map(|t| {
-            let question = framework.questions.get(&t.id);
+            let question = framework.questions.get(&*t.id);
             TaskInfo {
-                id: t.id.clone(),
-                phase: t.phase.clone(),
+                id: t.id.to_string(),
+                phase: t.phase.to_string(),
                 phase_name: phase_name(&t.phase).unwrap_or_default(),
-                title: t.title.clone(),
+                title: t.title.to_string(),
                 status: t.status.clone(),
                 status_label: status_label(&t.status),
                 guidance: question.and_then(|q| q.help.clone()),
@@ -96,7 +102,7 @@ pub fn context(
         .iter()
         .map(|r| RecommendationInfo {
             id: r.id.to_string(),
-            phase: r.phase.clone(),
+            phase: r.phase.as_deref().map(str::to_string),
             phase_name: r.phase.as_deref().and_then(phase_name),
             priority: r.priority,
             title: r.title.to_string(),
@@ -116,7 +122,7 @@ pub fn context(
         .collect();
     let current_tasks: Vec<&TaskInfo> = remaining_tasks
         .iter()
-        .filter(|t| !a.complete && t.phase == a.phase.id)
+        .filter(|t| !a.complete && *t.phase == *a.phase.id)
         .collect();
     let mut actions = super::actions::actions(&recommendations, &current_tasks);
     let mut later_phases: Vec<LaterPhase> = if a.complete {
@@ -128,13 +134,13 @@ pub fn context(
             .enumerate()
             .skip(current_index + 1)
             .map(|(i, p)| LaterPhase {
-                id: p.id.clone(),
+                id: p.id.to_string(),
                 number: i + 1,
-                name: p.name.clone(),
-                goal: p.goal.clone(),
+                name: p.name.to_string(),
+                goal: p.goal.to_string(),
                 ours: p.ours,
                 summary: p.summary.clone(),
-                tasks: remaining_tasks.iter().filter(|t| t.phase == p.id).cloned().collect(),
+                tasks: remaining_tasks.iter().filter(|t| *t.phase == *p.id).cloned().collect(),
             })
             .collect()
     };
@@ -203,16 +209,17 @@ pub fn context(
         .unanswered
         .iter()
         .map(|id| QuestionRef {
-            id: id.clone(),
+            id: id.to_string(),
             title: framework
                 .questions
-                .get(id)
-                .map_or_else(|| id.clone(), |q| q.title.clone()),
-            phase: framework.questions.get(id).and_then(|q| q.phase.clone()),
+                .get(&**id)
+                .map_or_else(|| id.to_string(), |q| q.title.to_string()),
+            phase: framework.questions.get(&**id).and_then(|q| q.phase.clone()),
         })
         .collect();
     // Every question that applies, by part: the answers in words, then what is unanswered.
-    let applicable = crate::assess::Effective::new(framework, answers).applicable;
+    let eff = crate::assess::Effective::new(framework, answers);
+    let applicable: Vec<&str> = eff.applicable().collect();
     let group = |title: String, phase: Option<&str>| {
         let (answered, unanswered): (Vec<AnswerInfo>, Vec<AnswerInfo>) = applicable
             .iter()
@@ -232,7 +239,7 @@ pub fn context(
         }
     };
     let mut groups = vec![group("Profile".to_string(), None)];
-    groups.extend(framework.phases.iter().map(|p| group(p.name.clone(), Some(&p.id))));
+    groups.extend(framework.phases.iter().map(|p| group(p.name.to_string(), Some(&p.id))));
     groups.retain(|g| !g.answers.is_empty() || !g.unanswered.is_empty());
     let shows_ours = framework.phases.iter().any(|p| p.ours)
         || recommendations.iter().any(|r| r.ours)
@@ -258,27 +265,27 @@ pub fn context(
         options: options.clone(),
         brand: brand.cloned(),
         framework: FrameworkInfo {
-            id: framework.id.clone(),
-            name: framework.name.clone(),
-            version: framework.version.clone(),
+            id: framework.id.to_string(),
+            name: framework.name.to_string(),
+            version: framework.version.to_string(),
             publisher: framework.publisher.clone(),
-            digest: framework.digest.clone(),
+            digest: framework.digest.to_string(),
         },
         organization: a.organization.clone(),
         profile,
         headline: headline(a, current_index + 1, of),
         phase: CurrentPhase {
-            id: a.phase.id.clone(),
+            id: a.phase.id.to_string(),
             number: current_index + 1,
             of,
-            name: a.phase.name.clone(),
-            goal: a.phase.goal.clone(),
+            name: a.phase.name.to_string(),
+            goal: a.phase.goal.to_string(),
             summary: current.and_then(|p| p.summary.clone()),
             ours: current.is_some_and(|p| p.ours),
             blockers: if a.complete {
                 Vec::new()
             } else {
-                current_result.map(|p| p.blockers.clone()).unwrap_or_default()
+                current_result.map(|p| p.blockers()).unwrap_or_default()
             },
         },
         complete: a.complete,
@@ -301,7 +308,7 @@ pub fn context(
             .map(|id| answer_info(framework, answers, id))
             .collect(),
         ours_note,
-        ignored: a.ignored.clone(),
+        ignored: a.ignored.iter().map(ToString::to_string).collect(),
         recommendations,
         resources_by_type,
         method: match &framework.method {

@@ -38,7 +38,7 @@ pub(super) fn answer_info(framework: &Framework, answers: &Answers, id: &str) ->
     };
     AnswerInfo {
         id: id.to_string(),
-        question: question.map_or_else(|| id.to_string(), |q| q.title.clone()),
+        question: question.map_or_else(|| id.to_string(), |q| q.title.to_string()),
         rubric: question
             .zip(answer.as_deref())
             .and_then(|(q, a)| q.rubric.get(a).cloned()),
@@ -116,7 +116,7 @@ pub(super) fn stage_note(framework: &Framework, answers: &Answers, a: &Assessmen
         .phases
         .iter()
         .filter(|p| p.stages.contains(&stage))
-        .map(|p| p.name.as_str())
+        .map(|p| p.name.as_ref())
         .collect();
     let label = question.choices.get(&stage).cloned().unwrap_or_else(|| stage.clone());
     let said = if fitting.is_empty() {

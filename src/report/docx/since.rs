@@ -16,7 +16,7 @@ pub(super) fn add(mut doc: Docx, since: &Comparison, text_width: u32) -> Docx {
         if s.complete {
             "every phase met".to_string()
         } else {
-            s.phase.name.clone()
+            s.phase.name.to_string()
         }
     };
     doc = doc.add_paragraph(h(1, &title)).add_paragraph(

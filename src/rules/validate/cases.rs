@@ -17,10 +17,10 @@ impl Validator {
             .questions
             .values()
             .filter(|q| q.role == Role::Task)
-            .map(|q| q.id.as_str())
+            .map(|q| q.id.as_ref())
             .collect();
         let rule_ids: Vec<&str> = framework.recommendations.iter().map(|r| &*r.id).collect();
-        let phase_ids: Vec<&str> = framework.phases.iter().map(|p| p.id.as_str()).collect();
+        let phase_ids: Vec<&str> = framework.phases.iter().map(|p| p.id.as_ref()).collect();
         for file in &raw.tests {
             for def in &file.data.cases {
                 let name = def.name.get_ref();

@@ -62,11 +62,11 @@ fn check_test(
     asker: Option<&str>,
     all_questions: &HashSet<String>,
 ) -> Result<(), TestError> {
-    let Some(question) = questions.get(&test.question) else {
+    let Some(question) = questions.get(&*test.question) else {
         if let Some(asker) = asker
-            && all_questions.contains(&test.question)
+            && all_questions.contains(&*test.question)
         {
-            let message = if test.question == asker {
+            let message = if test.question == asker.into() {
                 format!("`{asker}` cannot depend on itself")
             } else {
                 format!("`{asker}` depends on `{}`, which is asked after it", test.question)

@@ -143,9 +143,9 @@ impl Validator {
         let digest = digest(sources.iter().map(|f| f.text.as_str()));
 
         let mut framework = Framework {
-            id: header.id.clone(),
-            name: header.name.clone(),
-            version: header.version.clone(),
+            id: header.id.as_str().into(),
+            name: header.name.as_str().into(),
+            version: header.version.as_str().into(),
             publisher: header.publisher.clone(),
             description: header.description.as_ref().map(|d| d.trim().to_string()),
             phases,
@@ -159,7 +159,7 @@ impl Validator {
             source: header.source,
             method: header.method.as_ref().map(|m| m.trim().to_string()),
             files,
-            digest,
+            digest: digest.into(),
             timeline,
             feedback,
         };

@@ -182,16 +182,16 @@ impl Validator {
                     self.condition(manifest, &g.when, questions, None)
                         .map(|condition| Gate {
                             condition,
-                            reason: g.reason.trim().to_string(),
+                            reason: g.reason.trim().into(),
                             ours: g.source.unwrap_or(self.default_source) == Source::Ours,
                         })
                 })
                 .collect();
             self.check_phase_can_be_met(manifest, def, &scoring, &gates, questions);
             phases.push(Phase {
-                id: phase_id.clone(),
-                name: def.name.clone(),
-                goal: def.goal.trim().to_string(),
+                id: phase_id.as_str().into(),
+                name: def.name.as_str().into(),
+                goal: def.goal.trim().into(),
                 summary: def.summary.as_ref().map(|s| s.trim().to_string()),
                 ours: def.source.unwrap_or(self.default_source) == Source::Ours,
                 readiness_label: def.readiness_label.as_ref().map(|l| l.trim().to_string()),
@@ -203,7 +203,7 @@ impl Validator {
         }
         // Every task must be scored, so that "done" has a meaning.
         for question in questions.values() {
-            if question.role == Role::Task && !scored_anywhere.contains(question.id.as_str()) {
+            if question.role == Role::Task && !scored_anywhere.contains(question.id.as_ref()) {
                 self.push(
                     manifest.error(0..0, format!("task `{}` is not scored in any phase", question.id)),
                     Some("a task counts as done when its answer earns full points, so add it to its phase's [[phases.scoring]]".into()),

@@ -224,11 +224,11 @@ impl Validator {
                 questions.insert(
                     id.clone(),
                     Question {
-                        id: id.clone(),
+                        id: id.as_str().into(),
                         kind: def.kind,
                         role: def.role,
                         phase,
-                        title: def.title.trim().to_string(),
+                        title: def.title.trim().into(),
                         help: def.help.as_ref().map(|h| h.trim().to_string()),
                         choices,
                         rubric,

@@ -40,8 +40,8 @@ impl Validator {
                     continue;
                 }
                 let phase = def.phase.as_ref().and_then(|p| {
-                    if phase_ids.contains(&p.get_ref().as_str()) {
-                        Some(p.get_ref().clone())
+                    if let Some(at) = phase_ids.iter().position(|id| *id == p.get_ref()) {
+                        Some((p.get_ref().as_str(), at))
                     } else {
                         let (m, h) = unknown("phase", p.get_ref(), phase_ids.to_vec());
                         self.push(file.error(p.span(), m), h);
@@ -85,7 +85,8 @@ impl Validator {
                 }
                 out.push(Recommendation {
                     id: id.as_str().into(),
-                    phase,
+                    phase: phase.map(|(id, _)| id.into()),
+                    phase_index: phase.map(|(_, at)| at),
                     priority: def.priority,
                     title: def.title.trim().into(),
                     text: def.text.trim().into(),

@@ -53,7 +53,7 @@ impl Validator {
                 continue;
             }
             let task = a.task.as_ref().and_then(|t| match questions.get(t.get_ref()) {
-                Some(q) if q.role == Role::Task => Some(q.id.clone()),
+                Some(q) if q.role == Role::Task => Some(q.id.to_string()),
                 Some(_) => {
                     self.push(
                         manifest.error(t.span(), format!("`{}` is not an important task", t.get_ref())),
@@ -65,7 +65,7 @@ impl Validator {
                     let tasks = questions
                         .values()
                         .filter(|q| q.role == Role::Task)
-                        .map(|q| q.id.as_str())
+                        .map(|q| q.id.as_ref())
                         .collect();
                     let (m, h) = unknown("task", t.get_ref(), tasks);
                     self.push(manifest.error(t.span(), m), h);
@@ -73,8 +73,8 @@ impl Validator {
                 }
             });
             activities.push(Activity {
-                id: id.clone(),
-                title: a.title.trim().to_string(),
+                id: id.as_str().into(),
+                title: a.title.trim().into(),
                 help: a.help.as_ref().map(|h| h.trim().to_string()),
                 task,
                 ours: a.source.unwrap_or(source) == Source::Ours,
@@ -86,7 +86,7 @@ impl Validator {
                 Some("add [[timeline.activities]] tables, or remove [timeline]".into()),
             );
         }
-        let ids: Vec<&str> = activities.iter().map(|a| a.id.as_str()).collect();
+        let ids: Vec<&str> = activities.iter().map(|a| a.id.as_ref()).collect();
         let mut order = Vec::new();
         for rule in &def.order {
             let mut known = true;
@@ -129,10 +129,15 @@ impl Validator {
                     None,
                 );
             }
-            if known {
+            let at = |id: &str| activities.iter().position(|a| *a.id == *id);
+            if let (true, Some(before_at), Some(after_at)) =
+                (known, at(rule.before.get_ref()), at(rule.after.get_ref()))
+            {
                 order.push(Order {
                     before: rule.before.get_ref().clone(),
                     after: rule.after.get_ref().clone(),
+                    before_at,
+                    after_at,
                     min_days,
                     max_days,
                     reason: rule.reason.trim().to_string(),
@@ -204,7 +209,7 @@ impl Validator {
             }
         }
         ok.then(|| CountsToward {
-            question: q.id.clone(),
+            question: q.id.to_string(),
             complete: complete.get_ref().clone(),
             partial: partial.get_ref().clone(),
         })
