@@ -100,7 +100,7 @@ pub fn render(framework: &Framework) -> String {
     for (section, questions) in sections {
         out.push('\n');
         let _ = writeln!(out, "[{section}]");
-        if let Some(phase) = framework.phases.iter().find(|p| *p.id == *section) {
+        if let Some(phase) = framework.phase(section) {
             let whose = if phase.ours { " (this tool's own reading)" } else { "" };
             comment(
                 &mut out,

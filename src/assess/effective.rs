@@ -38,11 +38,7 @@ impl<'a> Effective<'a> {
         given: &[Option<&'a AnswerValue>],
         changes: &[(usize, &'a AnswerValue)],
     ) -> Effective<'a> {
-        let mut eff = Effective {
-            framework,
-            by_index: Vec::with_capacity(framework.questions.len()),
-            ignored: Vec::new(),
-        };
+        let mut eff = Effective::empty(framework);
         eff.change(given, changes);
         eff
     }
@@ -60,13 +56,18 @@ impl<'a> Effective<'a> {
     /// Works out which questions apply, in question order; `answer` gives the answer to the
     /// question of an index and id.
     fn build(framework: &'a Framework, answer: impl Fn(usize, &str) -> Option<&'a AnswerValue>) -> Effective<'a> {
-        let mut eff = Effective {
+        let mut eff = Effective::empty(framework);
+        eff.fill(answer);
+        eff
+    }
+
+    /// Nothing worked out yet, with room for every question.
+    fn empty(framework: &'a Framework) -> Effective<'a> {
+        Effective {
             framework,
             by_index: Vec::with_capacity(framework.questions.len()),
             ignored: Vec::new(),
-        };
-        eff.fill(answer);
-        eff
+        }
     }
 
     /// [`Effective::build`] into this value's lists, emptied first.

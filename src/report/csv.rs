@@ -53,7 +53,7 @@ pub fn status_words(status: &str) -> String {
 /// status in words).
 pub fn action_items(framework: &Framework, a: &Assessment) -> String {
     let phase_name = |id: Option<&str>| {
-        id.and_then(|id| framework.phases.iter().find(|p| *p.id == *id))
+        id.and_then(|id| framework.phase(id))
             .map_or_else(String::new, |p| p.name.to_string())
     };
     let header = ["phase", "type", "priority", "title", "resources", "status"].map(String::from);

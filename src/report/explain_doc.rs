@@ -98,9 +98,7 @@ fn title(framework: &Framework, id: &str) -> String {
 
 fn phase_name(framework: &Framework, id: &str) -> String {
     framework
-        .phases
-        .iter()
-        .find(|p| *p.id == *id)
+        .phase(id)
         .map_or_else(|| id.to_string(), |p| p.name.to_string())
 }
 

@@ -129,13 +129,7 @@ fn progress(status: &str) -> String {
 /// the later phases too when `all`.
 pub fn plan_info(framework: &Framework, answers: &Answers, a: &Assessment, date: &str, all: bool) -> PlanInfo {
     let today: Option<Date> = date.parse().ok();
-    let phase_name = |id: &str| {
-        framework
-            .phases
-            .iter()
-            .find(|p| *p.id == *id)
-            .map(|p| p.name.to_string())
-    };
+    let phase_name = |id: &str| framework.phase(id).map(|p| p.name.to_string());
     let mut items: Vec<PlanItem> = Vec::new();
     let mut push =
         |id: &str, kind: &str, phase: Option<&str>, title: &str, priority: Option<Priority>, progress: String| {

@@ -465,6 +465,11 @@ impl Framework {
         self.phases.iter().position(|p| *p.id == *id)
     }
 
+    /// A phase by id.
+    pub fn phase(&self, id: &str) -> Option<&Phase> {
+        self.phases.iter().find(|p| *p.id == *id)
+    }
+
     /// How the question is scored, if it is: its phase's scoring entry.
     pub fn scored(&self, id: &str) -> Option<&Scored> {
         let index = self.questions.get_index_of(id)?;

@@ -92,7 +92,7 @@ pub fn run(
     for (n, item) in items.iter().enumerate() {
         let phase = item
             .phase
-            .and_then(|id| framework.phases.iter().find(|p| *p.id == *id))
+            .and_then(|id| framework.phase(id))
             .map(|p| format!(", {}", p.name))
             .unwrap_or_default();
         let kind = match item.kind {

@@ -28,13 +28,7 @@ pub fn context(
     options: &ReportOptions,
     brand: Option<&Brand>,
 ) -> ReportContext {
-    let phase_name = |id: &str| {
-        framework
-            .phases
-            .iter()
-            .find(|p| *p.id == *id)
-            .map(|p| p.name.to_string())
-    };
+    let phase_name = |id: &str| framework.phase(id).map(|p| p.name.to_string());
     let profile: Vec<AnswerInfo> = framework
         .questions
         .values()
