@@ -47,6 +47,17 @@ impl AnswerValue {
         }
     }
 
+    /// Whether the answer is written as `text` ([`AnswerValue::as_text`] gives it), without
+    /// writing it.
+    pub fn written_as(&self, text: &str) -> bool {
+        match self {
+            AnswerValue::Text(s) | AnswerValue::Choice(s) => s == text,
+            AnswerValue::Integer(n) => itoa::Buffer::new().format(*n) == text,
+            AnswerValue::NotApplicable => text == NOT_APPLICABLE,
+            AnswerValue::DontKnow => text == DONT_KNOW,
+        }
+    }
+
     /// Whether the answer gives the question a value: not `not_applicable` or `dont_know`.
     pub fn is_given(&self) -> bool {
         !matches!(self, AnswerValue::NotApplicable | AnswerValue::DontKnow)

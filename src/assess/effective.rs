@@ -22,13 +22,15 @@ pub struct Effective<'a> {
 impl<'a> Effective<'a> {
     /// Works out, in question order, which questions apply and which answers count.
     pub fn new(framework: &'a Framework, answers: &'a Answers) -> Effective<'a> {
-        Effective::build(framework, |_, id| answers.get(id))
+        let mut in_order = InOrder::new(answers);
+        Effective::build(framework, |_, id| in_order.get(id))
     }
 
     /// Every answer given, by question index, for [`Effective::with_changes`]: worked out
     /// once, so that each set of changes looks no answer up by id.
     pub fn given(framework: &Framework, answers: &'a Answers) -> Vec<Option<&'a AnswerValue>> {
-        framework.questions.keys().map(|id| answers.get(id)).collect()
+        let mut in_order = InOrder::new(answers);
+        framework.questions.keys().map(|id| in_order.get(id)).collect()
     }
 
     /// [`Effective::new`] for the answers given ([`Effective::given`]) with a few changed:
@@ -55,7 +57,7 @@ impl<'a> Effective<'a> {
 
     /// Works out which questions apply, in question order; `answer` gives the answer to the
     /// question of an index and id.
-    fn build(framework: &'a Framework, answer: impl Fn(usize, &str) -> Option<&'a AnswerValue>) -> Effective<'a> {
+    fn build(framework: &'a Framework, answer: impl FnMut(usize, &str) -> Option<&'a AnswerValue>) -> Effective<'a> {
         let mut eff = Effective::empty(framework);
         eff.fill(answer);
         eff
@@ -71,7 +73,7 @@ impl<'a> Effective<'a> {
     }
 
     /// [`Effective::build`] into this value's lists, emptied first.
-    fn fill(&mut self, answer: impl Fn(usize, &str) -> Option<&'a AnswerValue>) {
+    fn fill(&mut self, mut answer: impl FnMut(usize, &str) -> Option<&'a AnswerValue>) {
         self.by_index.clear();
         self.ignored.clear();
         for (index, question) in self.framework.questions.values().enumerate() {
@@ -96,13 +98,7 @@ impl<'a> Effective<'a> {
     /// The answer that counts for the question a condition's test names: by the index
     /// resolved when the rules loaded, else by id.
     pub fn get_for(&self, test: &Test) -> Option<&'a AnswerValue> {
-        match self.framework.questions.get_index(test.index) {
-            // Resolved against these questions, the test shares its question's id.
-            Some((_, question)) if Arc::ptr_eq(&question.id, &test.question) || question.id == test.question => {
-                self.get_at(test.index)
-            }
-            _ => self.get(&test.question),
-        }
+        self.framework.index_of(test).and_then(|i| self.get_at(i))
     }
 
     /// Evaluates a condition over these answers: whether it holds, and which answers
@@ -111,7 +107,7 @@ impl<'a> Effective<'a> {
         let (holds, tests) = condition.decided_by(&|test: &Test| self.get_for(test));
         Outcome {
             holds,
-            because: tests.iter().map(|test| test.question.to_string()).collect(),
+            because: tests.iter().map(|test| test.question.clone()).collect(),
         }
     }
 
@@ -155,5 +151,37 @@ impl<'a> Effective<'a> {
             .keys()
             .zip(&self.by_index)
             .filter_map(|(id, (_, v))| v.map(|v| (id.as_str(), v)))
+    }
+}
+
+/// Finds the answers to questions asked in the framework's order. Answers written in that
+/// order (as the blank answers file and the survey write them) are found in one pass, each
+/// by comparing one id; any other answer is looked up by id, and the pass goes on from it.
+struct InOrder<'a> {
+    answers: &'a Answers,
+    /// The position, among the answers, of the next answer expected.
+    next: usize,
+}
+
+impl<'a> InOrder<'a> {
+    fn new(answers: &'a Answers) -> InOrder<'a> {
+        InOrder { answers, next: 0 }
+    }
+
+    /// The answer to the question `id`, asked after those asked before it.
+    fn get(&mut self, id: &str) -> Option<&'a AnswerValue> {
+        match self.answers.values.get_index(self.next) {
+            Some((key, value)) if key == id => {
+                self.next += 1;
+                Some(value)
+            }
+            // Out of order, or unanswered: looked up, and the next answer expected is the
+            // one written after it.
+            _ => {
+                let (at, _, value) = self.answers.values.get_full(id)?;
+                self.next = at + 1;
+                Some(value)
+            }
+        }
     }
 }

@@ -250,8 +250,15 @@ fn outline_with<'f>(
 /// index of the current phase (the last when complete), and whether every phase is met.
 pub fn standing(framework: &Framework, answers: &Answers) -> (usize, bool) {
     let with_dates = timeline::with_dates(framework, answers);
-    let eff = Effective::new(framework, with_dates.as_ref().unwrap_or(answers));
-    let current = framework.phases.iter().position(|p| !phase_met(framework, p, &eff));
+    standing_of(
+        framework,
+        &Effective::new(framework, with_dates.as_ref().unwrap_or(answers)),
+    )
+}
+
+/// Where the answers that count stand: [`standing`] from answers already worked out.
+pub fn standing_of(framework: &Framework, eff: &Effective) -> (usize, bool) {
+    let current = framework.phases.iter().position(|p| !phase_met(framework, p, eff));
     (
         current.unwrap_or(framework.phases.len().saturating_sub(1)),
         current.is_none(),

@@ -204,3 +204,51 @@ fn a_condition_holds_for_not_applicable_only_when_it_names_it() {
 fn ids(ids: &[std::sync::Arc<str>]) -> Vec<&str> {
     ids.iter().map(|id| &**id).collect()
 }
+
+#[test]
+fn answers_in_any_order_count_as_the_same_answers() {
+    let framework = crate::test_support::ctq();
+    let sample = crate::test_support::samples()
+        .into_iter()
+        .find(|p| p.ends_with("complete-district.toml"))
+        .expect("the sample");
+    let source = crate::io::SourceFile {
+        name: sample.display().to_string(),
+        text: std::fs::read_to_string(&sample).unwrap(),
+    };
+    let given = crate::answers::parse(&framework, &source, crate::answers::Syntax::Toml).unwrap();
+    let looked_up: Vec<Option<&AnswerValue>> = framework.questions.keys().map(|id| given.get(id)).collect();
+    assert!(looked_up.iter().filter(|a| a.is_some()).count() > 20);
+    let reference = Effective::new(&framework, &given);
+    let reference: Vec<(&str, &AnswerValue)> = reference.values().collect();
+    let entries: Vec<(String, AnswerValue)> = given.values.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let n = entries.len();
+    // Reversed, rotated, with an answer to an unknown question first and in the middle,
+    // and with one answer left out.
+    let orders: Vec<Vec<(String, AnswerValue)>> = vec![
+        entries.iter().rev().cloned().collect(),
+        entries[n / 2..].iter().chain(&entries[..n / 2]).cloned().collect(),
+        std::iter::once(("gone.question".to_string(), AnswerValue::Choice("yes".into())))
+            .chain(entries[..n / 2].iter().cloned())
+            .chain(std::iter::once((
+                "gone.other".to_string(),
+                AnswerValue::Choice("no".into()),
+            )))
+            .chain(entries[n / 2..].iter().cloned())
+            .collect(),
+        entries.iter().skip(1).cloned().collect(),
+    ];
+    for (k, order) in orders.into_iter().enumerate() {
+        let mut answers = given.clone();
+        answers.values = order.into_iter().collect();
+        let expected: Vec<Option<&AnswerValue>> = framework.questions.keys().map(|id| answers.get(id)).collect();
+        assert_eq!(Effective::given(&framework, &answers), expected, "order {k}");
+        let eff = Effective::new(&framework, &answers);
+        let values: Vec<(&str, &AnswerValue)> = eff.values().collect();
+        if k < 3 {
+            assert_eq!(values, reference, "order {k}");
+        } else {
+            assert_eq!(values.len() + 1, reference.len(), "order {k}");
+        }
+    }
+}

@@ -1,5 +1,7 @@
 //! Evaluating a condition against answers: whether it holds, and which answers decided it.
 
+use std::sync::Arc;
+
 use smallvec::SmallVec;
 
 use super::{Condition, Literal, Op, Ordering, Test};
@@ -25,8 +27,9 @@ pub type Tests<'c> = SmallVec<[&'c Test; 8]>;
 pub struct Outcome {
     /// Whether the condition holds.
     pub holds: bool,
-    /// Question ids whose answers decided the outcome, in the order the condition names them.
-    pub because: Vec<String>,
+    /// Question ids whose answers decided the outcome, in the order the condition names them:
+    /// the condition's own ids, shared.
+    pub because: Vec<Arc<str>>,
 }
 
 impl Condition {
@@ -36,7 +39,7 @@ impl Condition {
         let (holds, because) = self.decided_by(&|test: &Test| answer(&test.question));
         Outcome {
             holds,
-            because: because.into_iter().map(|test| test.question.to_string()).collect(),
+            because: because.into_iter().map(|test| test.question.clone()).collect(),
         }
     }
 

@@ -160,14 +160,16 @@ impl Condition {
     }
 }
 
-impl Literal {
-    /// The value as a condition writes it: a bare word when it reads back as one, else in
-    /// double quotes, so that a printed condition parses back to the same condition.
-    pub fn written(&self) -> String {
+/// The value as a condition writes it: a bare word when it reads back as one, else in
+/// double quotes, so that a printed condition parses back to the same condition.
+impl fmt::Display for Literal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if parse::is_bare_word(&self.text) {
-            self.text.clone()
+            f.write_str(&self.text)
         } else {
-            format!("\"{}\"", self.text)
+            f.write_str("\"")?;
+            f.write_str(&self.text)?;
+            f.write_str("\"")
         }
     }
 }
@@ -188,16 +190,24 @@ impl Test {
     }
 }
 
+/// The condition as written in a rule file, in a form that parses back to it. Written a
+/// piece at a time, without formatting machinery: traces write every gate and rule.
 impl fmt::Display for Condition {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let join = |f: &mut fmt::Formatter<'_>, parts: &[Condition], word: &str| -> fmt::Result {
             for (i, part) in parts.iter().enumerate() {
                 if i > 0 {
-                    write!(f, " {word} ")?;
+                    f.write_str(" ")?;
+                    f.write_str(word)?;
+                    f.write_str(" ")?;
                 }
                 match part {
-                    Condition::All(_) | Condition::Any(_) => write!(f, "({part})")?,
-                    _ => write!(f, "{part}")?,
+                    Condition::All(_) | Condition::Any(_) => {
+                        f.write_str("(")?;
+                        part.fmt(f)?;
+                        f.write_str(")")?;
+                    }
+                    _ => part.fmt(f)?,
                 }
             }
             Ok(())
@@ -206,19 +216,53 @@ impl fmt::Display for Condition {
             Condition::All(parts) => join(f, parts, "and"),
             Condition::Any(parts) => join(f, parts, "or"),
             Condition::Not(inner) => match **inner {
-                Condition::Test(_) => write!(f, "not {inner}"),
-                _ => write!(f, "not ({inner})"),
+                Condition::Test(_) => {
+                    f.write_str("not ")?;
+                    inner.fmt(f)
+                }
+                _ => {
+                    f.write_str("not (")?;
+                    inner.fmt(f)?;
+                    f.write_str(")")
+                }
             },
             Condition::Test(test) => {
-                let list = |ls: &[Literal]| ls.iter().map(Literal::written).collect::<Vec<_>>().join(", ");
+                let list = |f: &mut fmt::Formatter<'_>, ls: &[Literal]| -> fmt::Result {
+                    f.write_str("[")?;
+                    for (i, l) in ls.iter().enumerate() {
+                        if i > 0 {
+                            f.write_str(", ")?;
+                        }
+                        l.fmt(f)?;
+                    }
+                    f.write_str("]")
+                };
+                f.write_str(&test.question)?;
                 match &test.op {
-                    Op::Eq(l) => write!(f, "{} == {}", test.question, l.written()),
-                    Op::Ne(l) => write!(f, "{} != {}", test.question, l.written()),
-                    Op::In(ls) => write!(f, "{} in [{}]", test.question, list(ls)),
-                    Op::NotIn(ls) => write!(f, "{} not in [{}]", test.question, list(ls)),
-                    Op::Order(o, l) => write!(f, "{} {} {}", test.question, o.symbol(), l.written()),
-                    Op::Answered => write!(f, "{} is answered", test.question),
-                    Op::Unanswered => write!(f, "{} is unanswered", test.question),
+                    Op::Eq(l) => {
+                        f.write_str(" == ")?;
+                        l.fmt(f)
+                    }
+                    Op::Ne(l) => {
+                        f.write_str(" != ")?;
+                        l.fmt(f)
+                    }
+                    Op::In(ls) => {
+                        f.write_str(" in ")?;
+                        list(f, ls)
+                    }
+                    Op::NotIn(ls) => {
+                        f.write_str(" not in ")?;
+                        list(f, ls)
+                    }
+                    Op::Order(o, l) => {
+                        f.write_str(" ")?;
+                        f.write_str(o.symbol())?;
+                        f.write_str(" ")?;
+                        l.fmt(f)
+                    }
+                    Op::Answered => f.write_str(" is answered"),
+                    Op::Unanswered => f.write_str(" is unanswered"),
                 }
             }
         }
@@ -358,10 +402,12 @@ mod tests {
     #[test]
     fn because_names_the_deciding_answers() {
         let answers = [("a.b", choice("yes")), ("c.d", choice("no"))];
-        assert_eq!(eval("a.b == yes and c.d == no", &answers).because, ["a.b", "c.d"]);
-        assert_eq!(eval("a.b == no or c.d == no", &answers).because, ["c.d"]);
+        let because =
+            |text: &str| -> Vec<String> { eval(text, &answers).because.iter().map(|id| id.to_string()).collect() };
+        assert_eq!(because("a.b == yes and c.d == no"), ["a.b", "c.d"]);
+        assert_eq!(because("a.b == no or c.d == no"), ["c.d"]);
         let failed = eval("a.b == yes and c.d == yes", &answers);
         assert!(!failed.holds);
-        assert_eq!(failed.because, ["c.d"]);
+        assert_eq!(because("a.b == yes and c.d == yes"), ["c.d"]);
     }
 }

@@ -116,7 +116,7 @@ pub fn explanation_document(format: Format, framework: &Framework, e: &Explanati
             .phases
             .iter()
             .map(|p| PhaseDoc {
-                name: p.name.clone(),
+                name: p.name.to_string(),
                 met: p.met,
                 current: !a.complete && *p.id == *a.phase.id,
                 score: p.score,
@@ -127,7 +127,7 @@ pub fn explanation_document(format: Format, framework: &Framework, e: &Explanati
                     .items
                     .iter()
                     .map(|i| ItemDoc {
-                        id: i.question.clone(),
+                        id: i.question.to_string(),
                         question: title(framework, &i.question),
                         answer: i.answer.as_deref().map(|v| words(framework, &i.question, v)),
                         applies: i.applies,
@@ -141,14 +141,14 @@ pub fn explanation_document(format: Format, framework: &Framework, e: &Explanati
                     .iter()
                     .map(|g| GateDoc {
                         condition: g.condition.clone(),
-                        reason: g.reason.clone(),
+                        reason: g.reason.to_string(),
                         holds: g.holds,
                     })
                     .collect(),
                 blockers: p
                     .blockers
                     .iter()
-                    .filter(|b| !p.gates.iter().any(|g| &g.reason == *b))
+                    .filter(|b| !p.gates.iter().any(|g| *g.reason == ***b))
                     .cloned()
                     .collect(),
             })
@@ -157,12 +157,12 @@ pub fn explanation_document(format: Format, framework: &Framework, e: &Explanati
             .rules
             .iter()
             .map(|r| RuleDoc {
-                id: r.id.clone(),
+                id: r.id.to_string(),
                 title: framework
                     .recommendations
                     .iter()
                     .find(|x| *x.id == *r.id)
-                    .map_or_else(|| r.id.clone(), |x| x.title.to_string()),
+                    .map_or_else(|| r.id.to_string(), |x| x.title.to_string()),
                 fired: r.fired,
                 reason: r.reason.clone(),
             })

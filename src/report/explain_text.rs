@@ -96,7 +96,7 @@ pub fn explanation(e: &Explanation) -> String {
             }
         }
         // A failed gate already said why; the other blockers (score, open tasks) follow.
-        for b in p.blockers.iter().filter(|b| !p.gates.iter().any(|g| &g.reason == *b)) {
+        for b in p.blockers.iter().filter(|b| !p.gates.iter().any(|g| *g.reason == ***b)) {
             wrap(&mut out, &format!("not met: {b}"), "  ");
         }
     }

@@ -271,9 +271,9 @@ pub struct Question {
     pub help: Option<String>,
     /// Allowed values and their labels (choice questions), the labels fitted to the
     /// question where it gives its own. `not_applicable` and `dont_know` are not listed.
-    pub choices: IndexMap<String, String>,
+    pub choices: IdMap<String>,
     /// What each value means for this question, where the rule set says (value = rubric).
-    pub rubric: IndexMap<String, String>,
+    pub rubric: IdMap<String>,
     /// Whether `not_applicable` is an allowed answer.
     pub not_applicable: bool,
     /// Whether `dont_know` is an allowed answer (big questions and tasks with choices).
@@ -463,6 +463,18 @@ impl Framework {
     /// The index of a phase by id.
     pub fn phase_index(&self, id: &str) -> Option<usize> {
         self.phases.iter().position(|p| *p.id == *id)
+    }
+
+    /// The index of the question a condition's test names: the one resolved when the rules
+    /// loaded ([`crate::condition::Condition::resolve`]), else found by id.
+    pub fn index_of(&self, test: &crate::condition::Test) -> Option<usize> {
+        match self.questions.get_index(test.index) {
+            // Resolved against these questions, the test shares its question's id.
+            Some((_, question)) if Arc::ptr_eq(&question.id, &test.question) || question.id == test.question => {
+                Some(test.index)
+            }
+            _ => self.questions.get_index_of(&*test.question),
+        }
     }
 
     /// A phase by id.

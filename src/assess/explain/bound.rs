@@ -10,8 +10,6 @@
 //! *requirement*: a set of changes that meets the phase changes at least one question of
 //! each.
 
-use std::collections::HashMap;
-
 use super::*;
 use crate::assess::open_tasks;
 use crate::condition::Condition;
@@ -24,29 +22,29 @@ pub(super) struct Requirements {
 }
 
 impl Requirements {
-    /// The requirements of meeting `phase` from `answers`, over the `candidates` (question
-    /// ids) a search may change; `changeable` says which candidates have another value to
-    /// take.
+    /// The requirements of meeting `phase` from the answers that count now (`eff`), over
+    /// the `candidates` (question indices) a search may change; `changeable` says which
+    /// candidates have another value to take.
     pub(super) fn new(
         framework: &Framework,
         phase: &Phase,
-        answers: &Answers,
-        candidates: &[&str],
+        eff: &Effective,
+        candidates: &[usize],
         changeable: &[bool],
     ) -> Requirements {
-        let eff = Effective::new(framework, answers);
-        let position: HashMap<usize, usize> = candidates
-            .iter()
-            .enumerate()
-            .filter(|(q, _)| changeable[*q])
-            .filter_map(|(q, id)| Some((framework.questions.get_index_of(*id)?, q)))
-            .collect();
+        // Each question's position among the changeable candidates, by question index.
+        let mut position: Vec<Option<usize>> = vec![None; framework.questions.len()];
+        for (q, &index) in candidates.iter().enumerate() {
+            if changeable[q] {
+                position[index] = Some(q);
+            }
+        }
         let mut influence = Influence::new(framework);
         let mut sets = Vec::new();
-        let mut require = |questions: Vec<usize>| {
+        let mut require = |questions: &[usize]| {
             let mut set = vec![false; candidates.len()];
-            for index in questions {
-                if let Some(&q) = position.get(&index) {
+            for &index in questions {
+                if let Some(q) = position[index] {
                     set[q] = true;
                 }
             }
@@ -54,18 +52,18 @@ impl Requirements {
         };
         for gate in &phase.gates {
             if !eff.holds(&gate.condition) {
-                require(influence.of_condition(&gate.condition));
+                require(&influence.of_condition(&gate.condition));
             }
         }
-        for (index, _, _) in open_tasks(framework, phase, &eff) {
+        for (index, _, _) in open_tasks(framework, phase, eff) {
             require(influence.of_question(index));
         }
-        if phase_score(phase, &eff).score < phase.threshold {
+        if phase_score(phase, eff).score < phase.threshold {
             let mut all = Vec::new();
             for item in &phase.scoring {
-                all.extend(influence.of_question(item.index));
+                all.extend_from_slice(influence.of_question(item.index));
             }
-            require(all);
+            require(&all);
         }
         Requirements { sets }
     }
@@ -102,51 +100,49 @@ impl Requirements {
 /// The influence of each question, worked out once per question asked about.
 struct Influence<'f> {
     framework: &'f Framework,
-    known: HashMap<usize, Vec<usize>>,
+    /// By question index, once worked out.
+    known: Vec<Option<Vec<usize>>>,
 }
 
 impl<'f> Influence<'f> {
     fn new(framework: &'f Framework) -> Influence<'f> {
         Influence {
             framework,
-            known: HashMap::new(),
+            known: vec![None; framework.questions.len()],
         }
     }
 
     /// The questions (by index) whose answers can change what the answer to the question
     /// of `index` counts as: itself, and the influence of each question its condition names.
     /// Conditions name earlier questions only, so this ends.
-    fn of_question(&mut self, index: usize) -> Vec<usize> {
-        if let Some(known) = self.known.get(&index) {
-            return known.clone();
+    fn of_question(&mut self, index: usize) -> &[usize] {
+        if index >= self.known.len() {
+            return &[];
         }
-        let mut out = vec![index];
-        if let Some(when) = self
-            .framework
-            .questions
-            .get_index(index)
-            .and_then(|(_, q)| q.when.as_ref())
-        {
-            for t in when.tests() {
-                if let Some(named) = self.framework.questions.get_index_of(&*t.question)
-                    && named < index
-                {
-                    out.extend(self.of_question(named));
+        if self.known[index].is_none() {
+            let mut out = vec![index];
+            if let Some(when) = self.framework.questions[index].when.as_ref() {
+                for t in when.tests() {
+                    if let Some(named) = self.framework.index_of(t)
+                        && named < index
+                    {
+                        out.extend_from_slice(self.of_question(named));
+                    }
                 }
             }
+            out.sort_unstable();
+            out.dedup();
+            self.known[index] = Some(out);
         }
-        out.sort_unstable();
-        out.dedup();
-        self.known.insert(index, out.clone());
-        out
+        self.known[index].as_deref().unwrap_or_default()
     }
 
     /// The union of the influence of every question a condition names.
     fn of_condition(&mut self, condition: &Condition) -> Vec<usize> {
         let mut out = Vec::new();
         for t in condition.tests() {
-            if let Some(index) = self.framework.questions.get_index_of(&*t.question) {
-                out.extend(self.of_question(index));
+            if let Some(index) = self.framework.index_of(t) {
+                out.extend_from_slice(self.of_question(index));
             }
         }
         out

@@ -6,14 +6,14 @@ mod search;
 #[cfg(test)]
 mod tests;
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 pub use search::SEARCH_WORK;
 use search::next_phase;
 
-use super::{
-    Assessment, Effective, Reach, assess, counts, phase_met, phase_result, phase_score, points, reach, standing,
-};
+use super::{Assessment, Effective, Reach, assess, counts, phase_met, phase_result, phase_score, points, reach};
 use crate::answers::{AnswerValue, Answers};
 use crate::rules::{AnswerKind, Framework, Phase};
 
@@ -37,11 +37,11 @@ pub struct Explanation {
 #[derive(Debug, Clone, Serialize)]
 pub struct PhaseTrace {
     /// Phase id.
-    pub id: String,
+    pub id: Arc<str>,
     /// Phase name.
-    pub name: String,
+    pub name: Arc<str>,
     /// Phase goal.
-    pub goal: String,
+    pub goal: Arc<str>,
     /// Whether the goal is this rule set's own reading, not the documents' words.
     pub ours: bool,
     /// Each scored answer.
@@ -66,7 +66,7 @@ pub struct PhaseTrace {
 #[derive(Debug, Clone, Serialize)]
 pub struct ItemTrace {
     /// Question id.
-    pub question: String,
+    pub question: Arc<str>,
     /// The answer, or null when unanswered or when the question does not apply.
     pub answer: Option<String>,
     /// The answer in words (the label that fits the question); null when unanswered.
@@ -89,26 +89,26 @@ pub struct GateTrace {
     /// The condition, as written.
     pub condition: String,
     /// Why it matters.
-    pub reason: String,
+    pub reason: Arc<str>,
     /// Whether it holds.
     pub holds: bool,
-    /// The answers that decided it.
-    pub decided_by: Vec<String>,
+    /// The answers that decided it (question ids).
+    pub decided_by: Vec<Arc<str>>,
 }
 
 /// One recommendation rule.
 #[derive(Debug, Clone, Serialize)]
 pub struct RuleTrace {
     /// Rule id.
-    pub id: String,
+    pub id: Arc<str>,
     /// Whether the advice is this rule set's own, not the documents'.
     pub ours: bool,
     /// Whether it fired.
     pub fired: bool,
     /// Why it fired or not, in plain words.
     pub reason: String,
-    /// The answers that decided the condition.
-    pub decided_by: Vec<String>,
+    /// The answers that decided the condition (question ids).
+    pub decided_by: Vec<Arc<str>>,
 }
 
 /// The fewest answer changes that would meet the current phase.
@@ -158,7 +158,6 @@ pub fn explain(framework: &Framework, answers: &Answers) -> Explanation {
             let reach = reach(framework, rule, current, assessment.complete);
             let outcome = rule.when.as_ref().map(|c| (c, eff.evaluate(c)));
             let fired = assessment.recommendations.iter().any(|r| r.id == rule.id);
-            let decided_by = outcome.as_ref().map(|(_, o)| o.because.clone()).unwrap_or_default();
             let reason = if reach == Reach::PhaseNotReached {
                 format!(
                     "waits for phase `{}`, not reached yet",
@@ -198,11 +197,11 @@ pub fn explain(framework: &Framework, answers: &Answers) -> Explanation {
                 }
             };
             RuleTrace {
-                id: rule.id.to_string(),
+                id: rule.id.clone(),
                 ours: rule.ours,
                 fired,
                 reason,
-                decided_by,
+                decided_by: outcome.map(|(_, o)| o.because).unwrap_or_default(),
             }
         })
         .collect();
@@ -224,10 +223,10 @@ fn phase_trace(framework: &Framework, phase: &Phase, eff: &Effective) -> PhaseTr
         .iter()
         .map(|item| {
             let value = eff.get_at(item.index);
-            let question = &framework.questions[&item.question];
+            let question = &framework.questions[item.index];
             let answer = value.map(AnswerValue::as_text);
             ItemTrace {
-                question: item.question.clone(),
+                question: question.id.clone(),
                 label: answer.as_deref().map(|a| question.label(a).to_string()),
                 rubric: answer.as_deref().and_then(|a| question.rubric.get(a)).cloned(),
                 answer,
@@ -245,16 +244,16 @@ fn phase_trace(framework: &Framework, phase: &Phase, eff: &Effective) -> PhaseTr
             let o = eff.evaluate(&g.condition);
             GateTrace {
                 condition: g.condition.to_string(),
-                reason: g.reason.to_string(),
+                reason: g.reason.clone(),
                 holds: o.holds,
                 decided_by: o.because,
             }
         })
         .collect();
     PhaseTrace {
-        id: phase.id.to_string(),
-        name: phase.name.to_string(),
-        goal: phase.goal.to_string(),
+        id: phase.id.clone(),
+        name: phase.name.clone(),
+        goal: phase.goal.clone(),
         ours: phase.ours,
         items,
         earned: score.earned,

@@ -1,8 +1,11 @@
 //! The fewest answer changes that would meet the current phase: a direct construction,
 //! then an exact search within a bounded amount of work.
 
+use std::cell::OnceCell;
+
 use super::bound::{Requirements, trials_by_size};
 use super::*;
+use crate::assess::{standing_of, timeline};
 
 /// How much work the exact search for the fewest changes may do, counted in questions
 /// looked at: each trial works out which questions apply, so it costs one per question of
@@ -33,20 +36,25 @@ pub(super) fn next_phase(framework: &Framework, answers: &Answers, phase: &Phase
 /// [`next_phase`], skipping the sets that cannot meet the phase when `skip` is true, with
 /// `work` in place of [`SEARCH_WORK`].
 fn next_phase_with(framework: &Framework, answers: &Answers, phase: &Phase, skip: bool, work: usize) -> NextPhase {
+    // Every answer given, by question index: trials change a few of them, and copy none.
+    let given = Effective::given(framework, answers);
     let questions = candidates(framework, phase);
-    let options: Vec<Vec<&str>> = questions
+    let choices = Choices::new(framework, &questions);
+    // For each candidate, the positions of the choices other than its answer now.
+    let options: Vec<Vec<usize>> = questions
         .iter()
-        .map(|id| {
-            let current = answers.get(id).map(AnswerValue::as_text);
-            framework.questions[*id]
+        .map(|&q| {
+            let current = given[q];
+            framework.questions[q]
                 .choices
                 .keys()
-                .map(String::as_str)
-                .filter(|v| Some(*v) != current.as_deref())
+                .enumerate()
+                .filter(|(_, v)| !current.is_some_and(|c| c.written_as(v)))
+                .map(|(i, _)| i)
                 .collect()
         })
         .collect();
-    let constructed = construct(framework, phase, &questions, answers);
+    let constructed = construct(framework, phase, &questions, &given, &choices);
     let trial_cost = framework.questions.len().max(1);
     let mut budget = work / trial_cost;
     let largest = constructed.as_ref().map_or(questions.len(), Vec::len);
@@ -59,27 +67,20 @@ fn next_phase_with(framework: &Framework, answers: &Answers, phase: &Phase, skip
         budget = 0;
     }
     let changeable: Vec<bool> = options.iter().map(|o| !o.is_empty()).collect();
-    let requirements = Requirements::new(framework, phase, answers, &questions, &changeable);
+    // One set of answers that count, remade in place for each trial.
+    let mut trial = Effective::with_changes(framework, &given, &[]);
+    let requirements = Requirements::new(framework, phase, &trial, &questions, &changeable);
     let fewest = if skip { requirements.fewest() } else { 0 };
     let counts: Vec<usize> = options.iter().map(Vec::len).collect();
     let trials = trials_by_size(&counts, largest);
-    // Each trial changes a few answers over the answers given: the changed values are made
-    // once, and a trial copies no answer.
-    let indices: Vec<usize> = questions
-        .iter()
-        .map(|id| framework.questions.get_index_of(*id).unwrap_or(usize::MAX))
-        .collect();
-    let values: Vec<Vec<AnswerValue>> = options
-        .iter()
-        .map(|o| o.iter().map(|v| AnswerValue::Choice((*v).to_string())).collect())
-        .collect();
-    let given = Effective::given(framework, answers);
     let mut overrides: Vec<(usize, &AnswerValue)> = Vec::new();
-    // One set of answers that count, remade in place for each trial.
-    let mut trial = Effective::with_changes(framework, &given, &[]);
     let mut meets = |changes: &[(usize, usize)]| {
         overrides.clear();
-        overrides.extend(changes.iter().map(|&(q, v)| (indices[q], &values[q][v])));
+        overrides.extend(
+            changes
+                .iter()
+                .map(|&(q, v)| (questions[q], choices.get(q, options[q][v]))),
+        );
         trial.change(&given, &overrides);
         phase_met(framework, phase, &trial)
     };
@@ -121,7 +122,7 @@ fn next_phase_with(framework: &Framework, answers: &Answers, phase: &Phase, skip
                         searched = Some(
                             changes
                                 .iter()
-                                .map(|&(q, v)| (questions[q], options[q][v].to_string()))
+                                .map(|&(q, v)| (questions[q], choices.get(q, options[q][v]).clone()))
                                 .collect::<Vec<_>>(),
                         );
                         break 'sizes;
@@ -137,212 +138,228 @@ fn next_phase_with(framework: &Framework, answers: &Answers, phase: &Phase, skip
         }
     }
     let found = searched.or(constructed);
+    let id = |q: usize| framework.questions.get_index(q).map_or("", |(id, _)| id.as_str());
     let changes: Vec<Change> = found
         .iter()
         .flatten()
         .map(|(q, to)| Change {
-            question: (*q).to_string(),
-            from: answers.get(q).map(AnswerValue::as_text),
-            to: to.clone(),
+            question: id(*q).to_string(),
+            from: given[*q].map(AnswerValue::as_text),
+            to: to.as_text(),
         })
         .collect();
     // Where the changes lead: the next phase not met, or none when that completes the framework.
-    let moves_to = found.is_some().then(|| {
-        let mut trial = answers.clone();
-        for c in &changes {
-            trial
-                .values
-                .insert(c.question.clone(), AnswerValue::Choice(c.to.clone()));
+    let moves_to = found.as_ref().and_then(|found| {
+        let mut overrides: Vec<(usize, &AnswerValue)> = found.iter().map(|(q, v)| (*q, v)).collect();
+        // The timeline's dates answer its question while it has no answer of its own
+        // ([`standing`] counts them so): the same answer after changes that leave it alone.
+        let by_dates = timeline::check(framework, answers, None)
+            .and_then(|check| check.counts_as)
+            .and_then(|c| {
+                Some((
+                    framework.questions.get_index_of(&*c.question)?,
+                    AnswerValue::Choice(c.answer),
+                ))
+            });
+        if let Some((index, answer)) = &by_dates
+            && !overrides.iter().any(|(q, _)| q == index)
+        {
+            overrides.push((*index, answer));
         }
-        let (current, complete) = standing(framework, &trial);
+        let (current, complete) = standing_of(framework, &Effective::with_changes(framework, &given, &overrides));
         (!complete).then(|| framework.phases[current].id.to_string())
     });
     NextPhase {
         meets: phase.id.to_string(),
-        moves_to: moves_to.flatten(),
+        moves_to,
         changes,
         found: found.is_some(),
         exhaustive,
     }
 }
 
+/// The choices of the candidate questions as answers, each made the first time a trial
+/// needs it: a search makes a few dozen trials among hundreds of possible values.
+struct Choices<'f> {
+    framework: &'f Framework,
+    /// The candidates' question indices.
+    questions: &'f [usize],
+    /// Where each candidate's choices start in `made`.
+    start: Vec<usize>,
+    /// Each choice of each candidate, in order, once made.
+    made: Vec<OnceCell<AnswerValue>>,
+}
+
+impl<'f> Choices<'f> {
+    fn new(framework: &'f Framework, questions: &'f [usize]) -> Choices<'f> {
+        let mut start = Vec::with_capacity(questions.len());
+        let mut total = 0;
+        for &q in questions {
+            start.push(total);
+            total += framework.questions[q].choices.len();
+        }
+        Choices {
+            framework,
+            questions,
+            start,
+            made: std::iter::repeat_with(OnceCell::new).take(total).collect(),
+        }
+    }
+
+    /// The choice at `position` of the candidate at `candidate`, as an answer.
+    fn get(&self, candidate: usize, position: usize) -> &AnswerValue {
+        self.made[self.start[candidate] + position].get_or_init(|| {
+            let question = &self.framework.questions[self.questions[candidate]];
+            let value = question.choices.get_index(position).map(|(v, _)| v.clone());
+            AnswerValue::Choice(value.unwrap_or_default())
+        })
+    }
+}
+
 /// The choice questions whose answers can meet a phase: those it scores, those their
-/// conditions name, and those its gates name; in framework order.
-fn candidates<'f>(framework: &'f Framework, phase: &Phase) -> Vec<&'f str> {
-    let mut seen = std::collections::HashSet::new();
-    let mut questions: Vec<&'f str> = Vec::new();
-    let mut add = |id: &str| {
-        if let Some((key, q)) = framework.questions.get_key_value(id)
-            && q.kind == AnswerKind::Choice
-            && seen.insert(key.as_str())
+/// conditions name, and those its gates name; by index, in framework order.
+fn candidates(framework: &Framework, phase: &Phase) -> Vec<usize> {
+    let mut questions: Vec<usize> = Vec::new();
+    let mut seen = vec![false; framework.questions.len()];
+    let mut add = |index: Option<usize>| {
+        if let Some(index) = index
+            && framework.questions[index].kind == AnswerKind::Choice
+            && !std::mem::replace(&mut seen[index], true)
         {
-            questions.push(key.as_str());
+            questions.push(index);
         }
     };
     for item in &phase.scoring {
-        if let Some(when) = &framework.questions[&item.question].when {
-            when.tests().iter().for_each(|t| add(&t.question));
+        let index = framework.questions.get_index_of(&item.question);
+        if let Some(when) = index.and_then(|i| framework.questions[i].when.as_ref()) {
+            when.tests().iter().for_each(|t| add(framework.index_of(t)));
         }
-        add(&item.question);
+        add(index);
     }
     for gate in &phase.gates {
-        gate.condition.tests().iter().for_each(|t| add(&t.question));
+        gate.condition.tests().iter().for_each(|t| add(framework.index_of(t)));
     }
-    questions.sort_by_key(|id| framework.questions.get_index_of(*id));
+    questions.sort_unstable();
     questions
 }
 
-/// A set of changes that meets the phase, built directly, or `None` when this way finds none:
-/// the fewest changes that make each failing gate hold on its own (a small search among the
-/// questions it names), every open task done, then the answers that gain the most points
-/// until the score reaches the threshold.
-fn construct<'f>(
-    framework: &'f Framework,
+/// A set of changes that meets the phase, built directly, or `None` when this way finds
+/// none: the fewest changes that make each failing gate hold on its own (a small search
+/// among the questions it names), every open task done, then the answers that gain the
+/// most points until the score reaches the threshold. The changes are given by question
+/// index, among the candidate `questions`, in framework order.
+fn construct(
+    framework: &Framework,
     phase: &Phase,
-    questions: &[&'f str],
-    original: &Answers,
-) -> Option<Vec<(&'f str, String)>> {
-    // Only the answers' values count here (not their notes, plan or dates).
-    let trial = &mut Answers {
-        values: original.values.clone(),
-        ..Answers::default()
+    questions: &[usize],
+    given: &[Option<&AnswerValue>],
+    choices: &Choices,
+) -> Option<Vec<(usize, AnswerValue)>> {
+    // The answers chosen so far, by question index, over the answers given.
+    let mut chosen: Vec<(usize, AnswerValue)> = Vec::new();
+    let choose = |chosen: &mut Vec<(usize, AnswerValue)>, index: usize, value: AnswerValue| match chosen
+        .iter_mut()
+        .find(|(i, _)| *i == index)
+    {
+        Some((_, v)) => *v = value,
+        None => chosen.push((index, value)),
     };
-    let choose = |trial: &mut Answers, id: &str, value: &str| {
-        trial
-            .values
-            .insert(id.to_string(), AnswerValue::Choice(value.to_string()));
-    };
+    // The answers that count, with those chosen.
+    fn with<'a>(
+        framework: &'a Framework,
+        given: &[Option<&'a AnswerValue>],
+        chosen: &'a [(usize, AnswerValue)],
+    ) -> Effective<'a> {
+        let overrides: Vec<(usize, &AnswerValue)> = chosen.iter().map(|(i, v)| (*i, v)).collect();
+        Effective::with_changes(framework, given, &overrides)
+    }
     // A few rounds: a change can make other questions apply, or stop applying.
     for _ in 0..3 {
         for gate in &phase.gates {
-            let holds = |trial: &Answers| {
-                let eff = Effective::new(framework, trial);
-                eff.holds(&gate.condition)
-            };
-            if holds(trial) {
+            if with(framework, given, &chosen).holds(&gate.condition) {
                 continue;
             }
-            let named: Vec<&str> = gate
+            // The gate's questions among the candidates, by position among them.
+            let mut named: Vec<usize> = gate
                 .condition
                 .tests()
                 .iter()
-                .map(|t| t.question.as_ref())
-                .filter(|id| questions.contains(id))
+                .filter_map(|t| questions.iter().position(|&q| Some(q) == framework.index_of(t)))
                 .collect();
-            let mut named = named;
             named.dedup();
-            let indices: Vec<usize> = named
-                .iter()
-                .map(|id| framework.questions.get_index_of(*id).unwrap_or(usize::MAX))
-                .collect();
-            let mut best: Option<Vec<(&str, &str)>> = None;
-            // At most 3 of the gate's questions changed at once, at most 1,024 trials.
-            let mut tries = 1_024;
-            let given = Effective::given(framework, trial);
-            'size: for size in 1..=named.len().min(3) {
-                let mut subset: Vec<usize> = (0..size).collect();
-                loop {
-                    let choices: Vec<Vec<&str>> = subset
-                        .iter()
-                        .map(|&i| {
-                            framework.questions[named[i]]
-                                .choices
-                                .keys()
-                                .map(String::as_str)
-                                .collect()
-                        })
-                        .collect();
-                    let made: Vec<Vec<AnswerValue>> = choices
-                        .iter()
-                        .map(|c| c.iter().map(|v| AnswerValue::Choice((*v).to_string())).collect())
-                        .collect();
-                    let mut values = vec![0usize; size];
-                    loop {
-                        if tries == 0 {
-                            break 'size;
-                        }
-                        tries -= 1;
-                        let overrides: Vec<(usize, &AnswerValue)> = subset
-                            .iter()
-                            .enumerate()
-                            .map(|(k, &i)| (indices[i], &made[k][values[k]]))
-                            .collect();
-                        let eff = Effective::with_changes(framework, &given, &overrides);
-                        if eff.holds(&gate.condition) {
-                            best = Some(
-                                subset
-                                    .iter()
-                                    .enumerate()
-                                    .map(|(k, &i)| (named[i], choices[k][values[k]]))
-                                    .collect(),
-                            );
-                            break 'size;
-                        }
-                        if !advance(&mut values, |k| choices[k].len()) {
-                            break;
-                        }
+            let best = {
+                // The answers given with those chosen, for the gate's own small search.
+                let base: Vec<Option<&AnswerValue>> = {
+                    let mut base = given.to_vec();
+                    for (i, v) in &chosen {
+                        base[*i] = Some(v);
                     }
-                    if !next_subset(&mut subset, named.len()) {
-                        break;
-                    }
-                }
-            }
-            for (id, value) in best? {
-                choose(trial, id, value);
-            }
-        }
-        let eff = Effective::new(framework, trial);
-        let mut gains: Vec<(u64, usize, &str, &str)> = Vec::new();
-        let mut tasks: Vec<(&str, &str)> = Vec::new();
-        for (order, item) in phase.scoring.iter().enumerate() {
-            if !counts(item, &eff) {
-                continue;
-            }
-            let Some((best_value, best_points)) = item
-                .points
-                .iter()
-                .max_by_key(|(v, p)| (**p, std::cmp::Reverse(v.as_str())))
-            else {
-                continue;
+                    base
+                };
+                gate_changes(framework, &gate.condition, &named, questions, &base, choices)
             };
-            let now = points(item, eff.get(&item.question));
-            if now >= *best_points {
-                continue;
-            }
-            let question = &framework.questions[&item.question];
-            if question.role == crate::rules::Role::Task {
-                if let Some((full, _)) = item.points.iter().find(|(_, p)| **p == crate::score::FULL) {
-                    tasks.push((&item.question, full));
-                }
-            } else {
-                gains.push((
-                    u64::from(item.weight) * u64::from(best_points - now),
-                    order,
-                    &item.question,
-                    best_value,
-                ));
+            for (candidate, position) in best? {
+                choose(
+                    &mut chosen,
+                    questions[candidate],
+                    choices.get(candidate, position).clone(),
+                );
             }
         }
-        for (id, value) in tasks {
-            choose(trial, id, value);
+        let mut gains: Vec<(u64, usize, usize, &str)> = Vec::new();
+        let mut tasks: Vec<(usize, &str)> = Vec::new();
+        {
+            let eff = &with(framework, given, &chosen);
+            for (order, item) in phase.scoring.iter().enumerate() {
+                if !counts(item, eff) {
+                    continue;
+                }
+                let Some((best_value, best_points)) = item
+                    .points
+                    .iter()
+                    .max_by_key(|(v, p)| (**p, std::cmp::Reverse(v.as_str())))
+                else {
+                    continue;
+                };
+                let now = points(item, eff.get_at(item.index));
+                if now >= *best_points {
+                    continue;
+                }
+                let question = &framework.questions[item.index];
+                if question.role == crate::rules::Role::Task {
+                    if let Some((full, _)) = item.points.iter().find(|(_, p)| **p == crate::score::FULL) {
+                        tasks.push((item.index, full));
+                    }
+                } else {
+                    gains.push((
+                        u64::from(item.weight) * u64::from(best_points - now),
+                        order,
+                        item.index,
+                        best_value,
+                    ));
+                }
+            }
+        }
+        for (index, value) in tasks {
+            choose(&mut chosen, index, AnswerValue::Choice(value.to_string()));
         }
         // The largest gains first: the fewest changes that reach a sum of points.
         gains.sort_by_key(|(gain, order, _, _)| (std::cmp::Reverse(*gain), *order));
-        let score = phase_score(phase, &Effective::new(framework, trial));
+        let score = phase_score(phase, &with(framework, given, &chosen));
         let mut earned = score.earned;
-        for (gain, _, id, value) in gains {
+        for (gain, _, index, value) in gains {
             if crate::score::rounded(earned, score.total_weight) >= phase.threshold {
                 break;
             }
             earned += gain;
-            choose(trial, id, value);
+            choose(&mut chosen, index, AnswerValue::Choice(value.to_string()));
         }
-        if phase_met(framework, phase, &Effective::new(framework, trial)) {
+        if phase_met(framework, phase, &with(framework, given, &chosen)) {
             let changes = questions
                 .iter()
-                .filter_map(|id| {
-                    let now = trial.get(id)?;
-                    (original.get(id) != Some(now)).then(|| (*id, now.as_text()))
+                .filter_map(|q| {
+                    let (_, now) = chosen.iter().find(|(i, _)| i == q)?;
+                    (given[*q] != Some(now)).then(|| (*q, now.clone()))
                 })
                 .collect();
             return Some(changes);
@@ -350,6 +367,55 @@ fn construct<'f>(
     }
     None
 }
+
+/// The fewest changes, at most three of them and within 1,024 trials, among the candidates
+/// a gate names (`named`, by position among the candidate `questions`) that make the gate
+/// hold over the answers `base`: each as a candidate's position and the position of its
+/// choice. `None` when none is found.
+fn gate_changes(
+    framework: &Framework,
+    condition: &crate::condition::Condition,
+    named: &[usize],
+    questions: &[usize],
+    base: &[Option<&AnswerValue>],
+    choices: &Choices,
+) -> Option<Vec<(usize, usize)>> {
+    let mut tries = 1_024;
+    let mut eff = Effective::with_changes(framework, base, &[]);
+    let mut overrides: Vec<(usize, &AnswerValue)> = Vec::new();
+    let mut values: Vec<usize> = Vec::new();
+    for size in 1..=named.len().min(3) {
+        let mut subset: Vec<usize> = (0..size).collect();
+        loop {
+            let count = |k: usize| framework.questions[questions[named[subset[k]]]].choices.len();
+            values.clear();
+            values.resize(size, 0);
+            loop {
+                if tries == 0 {
+                    return None;
+                }
+                tries -= 1;
+                overrides.clear();
+                overrides.extend(subset.iter().zip(&values).map(|(&i, &v)| {
+                    let candidate = named[i];
+                    (questions[candidate], choices.get(candidate, v))
+                }));
+                eff.change(base, &overrides);
+                if eff.holds(condition) {
+                    return Some(subset.iter().zip(&values).map(|(&i, &v)| (named[i], v)).collect());
+                }
+                if !advance(&mut values, count) {
+                    break;
+                }
+            }
+            if !next_subset(&mut subset, named.len()) {
+                break;
+            }
+        }
+    }
+    None
+}
+
 /// The number of ways to choose `k` of `n`, saturating.
 fn binomial(n: usize, k: usize) -> usize {
     if k > n {
@@ -389,6 +455,7 @@ fn next_subset(subset: &mut [usize], n: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::assess::standing;
     use crate::rules::{RulesLocation, load};
     use crate::test_support::{ctq, mini};
 

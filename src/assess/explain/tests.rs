@@ -15,14 +15,14 @@ fn the_trace_adds_up_to_the_score() {
     assert_eq!((one.earned, one.total_weight, one.score), (200, 5, 40));
     assert_eq!(one.score, e.assessment.phases[0].score);
     assert!(!one.gates[0].holds);
-    assert_eq!(one.gates[0].decided_by, ["one.decided"]);
+    assert_eq!(one.gates[0].decided_by, [Arc::from("one.decided")]);
 }
 
 #[test]
 fn rules_say_why_they_fired_or_not() {
     let fw = mini();
     let e = explain(&fw, &mini_answers(&[("one.decided", "no")]));
-    let reason = |id: &str| e.rules.iter().find(|r| r.id == id).unwrap().reason.clone();
+    let reason = |id: &str| e.rules.iter().find(|r| &*r.id == id).unwrap().reason.clone();
     assert_eq!(reason("decide"), "`one.decided != yes` holds");
     assert_eq!(reason("act"), "waits for phase `two`, not reached yet");
     assert_eq!(reason("done"), "fires only when every phase is met");

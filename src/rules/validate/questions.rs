@@ -18,7 +18,7 @@ impl Validator {
         resources: &IdMap<Resource>,
     ) -> (Vec<Questionnaire>, IdMap<Question>) {
         // Choice sets are shared by every questionnaire file of the framework.
-        let mut choice_sets: IndexMap<String, IndexMap<String, String>> = IndexMap::new();
+        let mut choice_sets: IndexMap<String, IdMap<String>> = IndexMap::new();
         for file in &raw.questionnaires {
             for (name, set) in &file.data.choices {
                 if choice_sets.contains_key(name) {
@@ -41,7 +41,10 @@ impl Validator {
                         Some("a question allows `not_applicable` with `not_applicable = true`; every big question and task with choices allows `dont_know`".into()),
                     );
                 } else {
-                    choice_sets.insert(name.clone(), set.get_ref().clone());
+                    choice_sets.insert(
+                        name.clone(),
+                        set.get_ref().iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+                    );
                 }
             }
         }
@@ -100,7 +103,7 @@ impl Validator {
                                 choice_sets.keys().map(String::as_str).collect(),
                             );
                             self.push(file.error(name.span(), m), h);
-                            IndexMap::new()
+                            IdMap::default()
                         }
                     },
                     (AnswerKind::Choice, None) => {
@@ -108,7 +111,7 @@ impl Validator {
                             file.error(span.clone(), format!("choice question `{id}` needs `choices`")),
                             Some("name a choice set defined under [choices.NAME]".into()),
                         );
-                        IndexMap::new()
+                        IdMap::default()
                     }
                     (_, Some(name)) => {
                         self.push(
@@ -118,9 +121,9 @@ impl Validator {
                             ),
                             None,
                         );
-                        IndexMap::new()
+                        IdMap::default()
                     }
-                    (_, None) => IndexMap::new(),
+                    (_, None) => IdMap::default(),
                 };
                 if def.kind != AnswerKind::Integer && (def.min.is_some() || def.max.is_some()) {
                     self.push(
@@ -177,7 +180,7 @@ impl Validator {
                     .and_then(|w| self.condition(file, w, &questions, Some(id)));
                 let resources = self.resource_refs(file, &def.resources, resources);
                 let mut choices = choices;
-                let mut rubric = IndexMap::new();
+                let mut rubric = IdMap::default();
                 for (field, given, into_labels) in [("labels", &def.labels, true), ("rubric", &def.rubric, false)] {
                     let Some(given) = given else { continue };
                     if def.kind != AnswerKind::Choice {
