@@ -2,6 +2,7 @@
 //! not, and the fewest answer changes that would reach the next phase. Pure: no I/O.
 
 mod bound;
+mod construct;
 mod search;
 #[cfg(test)]
 mod tests;

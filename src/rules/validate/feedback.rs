@@ -8,8 +8,9 @@ use indexmap::IndexMap;
 
 use super::Validator;
 use super::ids::{is_plain_id, unknown};
+use crate::rules::feedback::{FeedbackGroup, FeedbackQuestion, FeedbackSurvey};
 use crate::rules::files::{FeedbackFile, FeedbackKind, Parsed, Source};
-use crate::rules::framework::{FeedbackGroup, FeedbackQuestion, FeedbackSurvey, Question};
+use crate::rules::framework::Question;
 
 /// The one placeholder a feedback survey's words may hold.
 pub const ORGANIZATION: &str = "{organization}";
