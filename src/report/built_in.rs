@@ -1,9 +1,10 @@
-//! The built-in templates a report needs, compiled once per process and kept compiled in
-//! the cache folder (see [`crate::cache`]) for later processes.
+//! The built-in templates a report needs, compiled once per process and kept in the cache
+//! folder (see [`crate::cache`]), in the form the direct renderer runs, for later processes.
 
 use std::path::Path;
 use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
+use super::direct;
 use super::format::Format;
 use super::frozen;
 use super::helpers;
@@ -51,30 +52,26 @@ pub(super) fn stored_or_compiled(
     entry: &str,
 ) -> Result<Compiled, Diagnostics> {
     let name = format!("templates-{}-{entry}", format.templates_dir().unwrap_or("text"));
-    if let Some(stored) = folder.and_then(|f| crate::cache::read::<Stored>(f, &name)) {
+    if let Some(stored) = folder.and_then(|f| crate::cache::read::<direct::Templates>(f, &name)) {
         let entry = entry.to_string();
         return Ok(Compiled::stored(stored, format, settings, move || {
             spliced(format, settings, &entry).map_or_else(|_| registry(format, settings), |c| c.into_parts().0)
         }));
     }
     let compiled = spliced(format, settings, entry)?;
-    if let Some(folder) = folder {
-        let templates = compiled.registry().get_templates();
-        let mut names: Vec<&String> = templates.keys().collect();
-        names.sort();
-        let stored: Option<Stored> = names
-            .into_iter()
-            .map(|name| Some((name.clone(), frozen::freeze(templates.get(name)?)?)))
-            .collect();
-        if let Some(stored) = stored {
-            crate::cache::write(folder, &name, &stored);
-        }
+    // Kept when every template mirrors Handlebars' exactly (each freezes: it thaws back
+    // equal to itself), so that the direct renderer's form read back is all of them.
+    if let Some(folder) = folder
+        && compiled
+            .registry()
+            .get_templates()
+            .values()
+            .all(|t| frozen::freeze(t).is_some())
+    {
+        crate::cache::write(folder, &name, compiled.direct.templates());
     }
     Ok(compiled)
 }
-
-/// Templates as the cache keeps them: by name, frozen.
-type Stored = Vec<(String, frozen::Template)>;
 
 /// The built-in template `entry` of `format` and those it still includes, compiled, with
 /// their plain inclusions spliced in.
@@ -174,11 +171,14 @@ mod tests {
             .insert(0, handlebars::template::TemplateElement::RawString("CHANGED\n".into()));
         let first = summary.mapping[0].clone();
         summary.mapping.insert(0, first);
-        let stored: Vec<(String, frozen::Template)> = changed
-            .iter()
-            .map(|(name, t)| (name.clone(), frozen::freeze(t).unwrap()))
-            .collect();
-        crate::cache::write(dir.path(), "templates-text-summary", &stored);
+        let changed = direct::Program::new(
+            changed
+                .iter()
+                .map(|(name, t)| (name.clone(), frozen::freeze(t).unwrap())),
+            crate::report::templates::escape_into(Format::Text),
+            settings,
+        );
+        crate::cache::write(dir.path(), "templates-text-summary", changed.templates());
         // The direct renderer runs what the cache holds; Handlebars, needed only where the
         // direct renderer stops, compiles the templates built in.
         let read = stored_or_compiled(Some(dir.path()), Format::Text, settings, "summary").unwrap();

@@ -1,14 +1,13 @@
-//! Compiled templates in a form that can be kept in the cache folder.
+//! Compiled templates mirrored in plain types.
 //!
-//! Compiling the built-in templates a report needs takes most of the time of a short
-//! command that writes one (Handlebars' parser is slow on templates of any length), and
-//! gives the same templates every time for one build. Handlebars' compiled templates cannot
-//! be written out as they are, so this module mirrors them in plain types that can
-//! ([`freeze`]) and builds them back ([`thaw`]) through Handlebars' public constructors.
-//! A template is only frozen when it thaws back equal to itself, so what is read back is
-//! exactly what compiling gives; a template with anything this mirror does not know (a
-//! kind of element a later Handlebars adds) is simply not frozen, and is compiled as
-//! before.
+//! Handlebars' compiled templates cannot be written out as they are, and hold more than
+//! the direct renderer reads, so this module mirrors them in plain types ([`mirror`]),
+//! from which the direct renderer makes its program, and builds them back ([`thaw`]) through Handlebars' public constructors. A
+//! template is *frozen* ([`freeze`]) only when it thaws back equal to itself: the mirror is
+//! then exact, and the built-in templates are kept in the cache folder (in the direct
+//! renderer's form) only when every one of them freezes. A template with anything this
+//! mirror does not know (a kind of element a later Handlebars adds) is simply not frozen,
+//! and is compiled each time as before.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;

@@ -264,17 +264,17 @@ impl Compiled {
         }
     }
 
-    /// The built-in templates of `format`, read back from the cache as `templates`: the
-    /// direct renderer's are made from them, Handlebars' by `compile` when first needed
-    /// (where the direct renderer leaves a report to Handlebars, or for its error).
+    /// The built-in templates of `format`, read back from the cache as `templates`, in the
+    /// direct renderer's form; Handlebars' are made by `compile` when first needed (where
+    /// the direct renderer leaves a report to Handlebars, or for its error).
     pub(super) fn stored(
-        templates: Vec<(String, frozen::Template)>,
+        templates: direct::Templates,
         format: Format,
         settings: helpers::Settings,
         compile: impl FnOnce() -> Handlebars<'static> + Send + 'static,
     ) -> Compiled {
         Compiled {
-            direct: direct::Program::new(templates, escape_into(format), settings),
+            direct: direct::Program::ready(templates, escape_into(format), settings),
             registry: OnceLock::new(),
             compile: Mutex::new(Some(Box::new(compile))),
             sources: built_in_sources(format),
@@ -315,7 +315,7 @@ pub(super) fn built_in_sources(format: Format) -> Vec<Source> {
 }
 
 /// How templates of `format` escape the values they write, at the end of a string.
-fn escape_into(format: Format) -> fn(&str, &mut String) {
+pub(super) fn escape_into(format: Format) -> fn(&str, &mut String) {
     match format {
         Format::Html | Format::Pdf => html_escape_into,
         Format::Markdown => markdown_escape_into,

@@ -21,15 +21,22 @@ mod value;
 pub use serialize::{Unsupported, to_value};
 pub use value::Value;
 
+use serde::{Deserialize, Serialize};
+
 use super::frozen;
 use super::helpers::Settings;
 
 /// Templates compiled for the direct renderer, by name.
 #[derive(Debug)]
 pub struct Program {
-    templates: Vec<(String, program::Nodes)>,
+    templates: Templates,
     env: run::Env,
 }
+
+/// Templates as the direct renderer runs them, by name, in name order: the form the cache
+/// keeps them in, so that a later process reads them ready to run.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Templates(Vec<(String, program::Nodes)>);
 
 impl Program {
     /// The templates given as (name, template), with the format's `escape` and the helpers'
@@ -39,21 +46,32 @@ impl Program {
         escape: fn(&str, &mut String),
         settings: Settings,
     ) -> Program {
-        let mut templates: Vec<(String, program::Nodes)> = templates
+        let templates = templates
             .into_iter()
             .map(|(name, template)| (name, program::nodes(template)))
             .collect();
-        templates.sort_by(|a, b| a.0.cmp(&b.0));
+        Program::ready(Templates(templates), escape, settings)
+    }
+
+    /// Templates already in the direct renderer's form (read back from the cache), with
+    /// the format's `escape` and the helpers' `settings`.
+    pub(super) fn ready(mut templates: Templates, escape: fn(&str, &mut String), settings: Settings) -> Program {
+        templates.0.sort_by(|a, b| a.0.cmp(&b.0));
         Program {
             templates,
             env: run::Env { escape, settings },
         }
     }
 
+    /// The templates, to keep in the cache.
+    pub(super) fn templates(&self) -> &Templates {
+        &self.templates
+    }
+
     /// The template `entry` rendered over `data`, or `None` where Handlebars must render it.
     pub fn render(&self, entry: &str, data: &Value) -> Option<String> {
         let mut out = String::with_capacity(16 * 1024);
-        run::render(&self.templates, entry, data, &self.env, &mut out).ok()?;
+        run::render(&self.templates.0, entry, data, &self.env, &mut out).ok()?;
         Some(out)
     }
 }

@@ -1,6 +1,8 @@
 //! Compiled templates as the direct renderer runs them: each name decided once (a helper
 //! or a value), each literal read once, each path split into its steps.
 
+use serde::{Deserialize, Serialize};
+
 use super::value::Value;
 use crate::report::frozen::{self, Element, Param as FrozenParam, PathKind, Seg};
 
@@ -8,7 +10,7 @@ use crate::report::frozen::{self, Element, Param as FrozenParam, PathKind, Seg};
 pub(super) type Nodes = Vec<Node>;
 
 /// One element of a template.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub(super) enum Node {
     /// Text written as it is.
     Raw(String),
@@ -27,7 +29,7 @@ pub(super) enum Node {
 }
 
 /// A helper called with its arguments.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub(super) struct Call {
     pub(super) helper: Helper,
     pub(super) params: Vec<Param>,
@@ -35,7 +37,7 @@ pub(super) struct Call {
 }
 
 /// A block helper: its call, block parameters, body and `else`.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub(super) struct BlockCall {
     pub(super) call: Call,
     /// `as |item|` or `as |item key|`.
@@ -45,7 +47,7 @@ pub(super) struct BlockCall {
 }
 
 /// A partial included: its name, the context it is given and its hash.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub(super) struct PartialCall {
     pub(super) name: String,
     pub(super) context: Option<Param>,
@@ -53,12 +55,12 @@ pub(super) struct PartialCall {
 }
 
 /// An argument.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub(super) enum Param {
     /// A value read from the data.
     Path(Path),
-    /// A literal, read when the template was compiled.
-    Literal(Value),
+    /// A literal, read when the template was compiled (kept as JSON text in the cache).
+    Literal(#[serde(with = "literal")] Value),
     /// `(helper ...)`.
     Sub(Box<Call>),
     /// A bare name in an argument's place, which Handlebars reads as nothing.
@@ -66,7 +68,7 @@ pub(super) enum Param {
 }
 
 /// A path into the data.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub(super) enum Path {
     /// `@index`, `@../key`: a block's own variable, `level` blocks out.
     Local { level: usize, name: String },
@@ -75,7 +77,7 @@ pub(super) enum Path {
 }
 
 /// One step of a relative path.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub(super) enum Step {
     /// A field or an index.
     Named(String),
@@ -87,7 +89,7 @@ pub(super) enum Step {
 
 /// The helpers the direct renderer runs itself; every other helper name a template uses
 /// is left to Handlebars.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub(super) enum Helper {
     If,
     Unless,
@@ -352,5 +354,39 @@ fn path(kind: &PathKind) -> Path {
                 })
                 .collect(),
         ),
+    }
+}
+
+/// A literal as the cache keeps it: its JSON text, as the template wrote it.
+mod literal {
+    use serde::de::Error as _;
+    use serde::ser::Error as _;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::Value;
+
+    pub(super) fn serialize<S: Serializer>(value: &Value, serializer: S) -> Result<S::Ok, S::Error> {
+        let text = serde_json::to_string(&json(value)).map_err(S::Error::custom)?;
+        serializer.serialize_str(&text)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Value, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let json: serde_json::Value = serde_json::from_str(&text).map_err(D::Error::custom)?;
+        Ok(Value::from(&json))
+    }
+
+    /// The same value as serde_json holds it.
+    fn json(value: &Value) -> serde_json::Value {
+        match value {
+            Value::Null => serde_json::Value::Null,
+            Value::Bool(b) => serde_json::Value::Bool(*b),
+            Value::Number(n) => serde_json::Value::Number(n.clone()),
+            Value::String(s) => serde_json::Value::String(s.clone()),
+            Value::Array(items) => serde_json::Value::Array(items.iter().map(json).collect()),
+            Value::Object(fields) => {
+                serde_json::Value::Object(fields.iter().map(|(k, v)| (k.to_string(), json(v))).collect())
+            }
+        }
     }
 }
