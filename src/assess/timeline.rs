@@ -52,6 +52,13 @@ pub struct CountsAs {
     pub answer: String,
 }
 
+impl CountsAs {
+    /// The answer the dates count as, as the question takes it.
+    pub fn value(&self) -> AnswerValue {
+        AnswerValue::Choice(self.answer.clone())
+    }
+}
+
 /// One activity and its dates.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ActivityDates {
@@ -336,9 +343,7 @@ pub fn with_dates(framework: &Framework, answers: &Answers) -> Option<Answers> {
 pub fn answered_by_dates(check: &TimelineCheck, answers: &Answers) -> Option<Answers> {
     let counts = check.counts_as.as_ref()?;
     let mut answers = answers.clone();
-    answers
-        .values
-        .insert(counts.question.clone(), AnswerValue::Choice(counts.answer.clone()));
+    answers.values.insert(counts.question.clone(), counts.value());
     answers.notes.insert(counts.question.clone(), check.note());
     Some(answers)
 }

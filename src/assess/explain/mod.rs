@@ -206,7 +206,9 @@ pub fn explain(framework: &Framework, answers: &Answers) -> Explanation {
             }
         })
         .collect();
-    let next_phase = (!assessment.complete).then(|| next_phase(framework, answers, &framework.phases[current]));
+    let by_dates = assessment.timeline.as_ref().and_then(|t| t.counts_as.as_ref());
+    let next_phase =
+        (!assessment.complete).then(|| next_phase(framework, answers, &framework.phases[current], by_dates));
     Explanation {
         assessment,
         method: framework.method.clone(),

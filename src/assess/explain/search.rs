@@ -28,13 +28,29 @@ pub const SEARCH_WORK: usize = 500_000;
 /// every set smaller than the fewest changes those need; it counts their trials against its
 /// limit all the same, so that what it finds, and whether it is proved the fewest, are
 /// what trying every set would give.
-pub(super) fn next_phase(framework: &Framework, answers: &Answers, phase: &Phase) -> NextPhase {
-    next_phase_with(framework, answers, phase, true, SEARCH_WORK)
+///
+/// `by_dates` is what the timeline's dates answer its question when the answers do not
+/// ([`timeline::TimelineCheck::counts_as`], from the assessment's own check): it counts
+/// towards where the changes lead, as it does in an assessment.
+pub(super) fn next_phase(
+    framework: &Framework,
+    answers: &Answers,
+    phase: &Phase,
+    by_dates: Option<&timeline::CountsAs>,
+) -> NextPhase {
+    next_phase_with(framework, answers, phase, by_dates, true, SEARCH_WORK)
 }
 
 /// [`next_phase`], skipping the sets that cannot meet the phase when `skip` is true, with
 /// `work` in place of [`SEARCH_WORK`].
-fn next_phase_with(framework: &Framework, answers: &Answers, phase: &Phase, skip: bool, work: usize) -> NextPhase {
+fn next_phase_with(
+    framework: &Framework,
+    answers: &Answers,
+    phase: &Phase,
+    by_dates: Option<&timeline::CountsAs>,
+    skip: bool,
+    work: usize,
+) -> NextPhase {
     // Every answer given, by question index: trials change a few of them, and copy none.
     let given = Effective::given(framework, answers);
     let questions = candidates(framework, phase);
@@ -152,14 +168,7 @@ fn next_phase_with(framework: &Framework, answers: &Answers, phase: &Phase, skip
         let mut overrides: Vec<(usize, &AnswerValue)> = found.iter().map(|(q, v)| (*q, v)).collect();
         // The timeline's dates answer its question while it has no answer of its own
         // ([`standing`] counts them so): the same answer after changes that leave it alone.
-        let by_dates = timeline::check(framework, answers, None)
-            .and_then(|check| check.counts_as)
-            .and_then(|c| {
-                Some((
-                    framework.questions.get_index_of(&*c.question)?,
-                    AnswerValue::Choice(c.answer),
-                ))
-            });
+        let by_dates = by_dates.and_then(|c| Some((framework.questions.get_index_of(&*c.question)?, c.value())));
         if let Some((index, answer)) = &by_dates
             && !overrides.iter().any(|(q, _)| q == index)
         {
@@ -302,8 +311,9 @@ mod tests {
                 let phase = &framework.phases[current];
                 // The search's limit, and one it reaches on the larger frameworks.
                 for work in [SEARCH_WORK, 5_000] {
-                    let skipped = next_phase_with(&framework, &answers, phase, true, work);
-                    let tried = next_phase_with(&framework, &answers, phase, false, work);
+                    let by_dates = assessment.timeline.as_ref().and_then(|t| t.counts_as.as_ref());
+                    let skipped = next_phase_with(&framework, &answers, phase, by_dates, true, work);
+                    let tried = next_phase_with(&framework, &answers, phase, by_dates, false, work);
                     assert_eq!(skipped, tried, "{} seed {seed}, work {work}", framework.id);
                     compared += 1;
                     proved += usize::from(tried.exhaustive && tried.found);
